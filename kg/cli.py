@@ -1,0 +1,54 @@
+"""Command line: parses arguments, sets up logging, maps errors to exit codes. No business logic.
+
+Each sub-command lives in ``kg.commands.<name>`` with ``register(subparsers)``; the parser it adds
+carries ``func(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from kg.errors import KgError
+
+COMMANDS = ("extract", "validate", "kb", "load", "stats", "query", "serve", "push", "version")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Knowledge-graph exporter for news articles (entities, facts, quotations → RDF)."
+    )
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        module = importlib.import_module(f"kg.commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="kg: %(levelname)s: %(message)s", stream=sys.stderr)
+    try:
+        code: int = args.func(args)
+    except KgError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `kg query … | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of the ``kg`` CLI: argument parsing and printing only."""

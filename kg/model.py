@@ -1,0 +1,283 @@
+"""The data passed between stages: plain frozen dataclasses, no third-party imports.
+
+ingest -> ``Document``; nlp -> ``TextAnalysis`` (sentences, tokens, quotation spans);
+link -> ``Mention`` / ``Entity``; facts -> ``Fact``, ``Quotation``, ``Meeting``;
+the whole of one document is a ``DocumentResult``; the run is a ``RunProvenance``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+WD = "http://www.wikidata.org/entity/"
+WDT = "http://www.wikidata.org/prop/direct/"
+KGO = "https://w3id.org/kg-news/ontology#"
+"""The project's ontology namespace (``ontology/kg.ttl``). Stable: queries depend on it."""
+
+
+class EntityKind(str, Enum):
+    """Coarse entity types; the RDF mapping types NIL entities with them."""
+
+    PERSON = "Person"
+    COUNTRY = "Country"
+    PLACE = "Place"  # cities, regions, continents
+    ORGANISATION = "Organisation"
+    POSITION = "Position"  # an office, e.g. Secretary General of NATO
+    TREATY_CLAUSE = "TreatyClause"  # e.g. Article 5 of the North Atlantic Treaty
+    EVENT = "Event"
+    OTHER = "Other"
+
+
+class Polarity(str, Enum):
+    POSITIVE = "Positive"
+    NEGATIVE = "Negative"
+
+
+class Modality(str, Enum):
+    """How firmly the text holds a fact; values are the ontology individuals' local names."""
+
+    ASSERTED = "Asserted"
+    POSSIBLE = "Possible"
+    INTENDED = "Intended"
+    DEMANDED = "Demanded"
+    APPLIED = "Applied"
+    INVITED = "Invited"
+    DENIED = "Denied"
+
+
+class Predicate(str, Enum):
+    """Relation predicates (full IRIs): Wikidata's where it has one, ours otherwise."""
+
+    MEMBER_OF = WDT + "P463"
+    HOLDS_POSITION = WDT + "P39"
+    SHARES_BORDER_WITH = WDT + "P47"
+    HEADQUARTERS = WDT + "P159"
+    PARTNER_OF = KGO + "partnerOf"
+    CANDIDATE_FOR = KGO + "candidateFor"
+    COVERED_BY = KGO + "coveredBy"
+
+
+class TimeRole(str, Enum):
+    """Which Wikidata qualifier a fact's time fills."""
+
+    POINT = WDT + "P585"
+    START = WDT + "P580"
+    END = WDT + "P582"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``text[begin:end]`` of a document (Python code-point offsets)."""
+
+    begin: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.begin < 0 or self.end < self.begin:
+            raise ValueError(f"bad span offsets {self.begin}..{self.end}")
+        if len(self.text) != self.end - self.begin:
+            raise ValueError(f"span text {self.text!r} does not fit offsets {self.begin}..{self.end}")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input article as read, before any analysis."""
+
+    doc_id: str  # stable: the JSONL id, else derived from the content hash
+    text: str
+    lang: str  # ISO 639-1, e.g. "de"
+    origin: str  # where it came from, for messages: a path, "path:line", or "<stdin>"
+    content_hash: str  # sha256 hex of the text
+    title: str | None = None
+    published: dt.date | None = None
+    source_url: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """A document that could not be read; the batch goes on without it."""
+
+    origin: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token as the nlp stage saw it; ``head``/``dep`` only when a parser ran."""
+
+    index: int  # position in the document's token sequence
+    text: str
+    lemma: str
+    begin: int
+    end: int
+    sentence: int  # index of its sentence
+    pos: str = ""
+    tag: str = ""
+    dep: str = ""
+    head: int = -1
+    is_title: bool = False  # starts upper-case
+
+
+@dataclass(frozen=True)
+class NamedEntitySpan:
+    """A span a trained NER component found (empty list on a blank pipeline)."""
+
+    span: Span
+    label: str  # the model's label, e.g. "PER", "LOC", "ORG"
+
+
+@dataclass(frozen=True)
+class QuotationSpan:
+    """A direct quotation: the quoted words, without the quotation marks."""
+
+    span: Span
+    sentence: int  # the sentence the quotation opens in
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """What the nlp stage hands on: no spaCy objects, only offsets and strings."""
+
+    doc_id: str
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    quotations: tuple[QuotationSpan, ...] = ()
+    named_entities: tuple[NamedEntitySpan, ...] = ()
+    pipeline: str = "blank"  # the spaCy pipeline's name, e.g. "blank:de" or "de_core_news_lg"
+    pipeline_version: str = ""
+    has_parser: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A referent. Linked: ``qid`` set and the entity *is* ``wd:<qid>``. NIL: ``qid`` is None and
+    the RDF mapping derives an IRI of the dataset from ``kind`` and ``label``."""
+
+    label: str
+    kind: EntityKind
+    qid: str | None = None
+    label_lang: str = "en"
+    description: str | None = None
+
+    @property
+    def is_nil(self) -> bool:
+        return self.qid is None
+
+    @property
+    def key(self) -> str:
+        """Identity within a run: the QID, or kind+label for NIL entities."""
+        return self.qid or f"nil:{self.kind.value}:{self.label}"
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """A versioned component name, e.g. ``kg.facts.de.apposition`` version ``1``."""
+
+    name: str
+    version: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}.v{self.version}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    sentence: int
+    entity: Entity
+    score: float  # link confidence in [0, 1]
+    linker: Extractor
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    date: dt.date
+    role: TimeRole = TimeRole.POINT
+    span: Span | None = None  # the words that gave it, e.g. "am Montag"
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: Entity
+    predicate: Predicate
+    object: Entity
+    evidence: Span  # the sentence it came from
+    sentence: int
+    extractor: Extractor
+    confidence: float
+    polarity: Polarity = Polarity.POSITIVE
+    modality: Modality = Modality.ASSERTED
+    attributed_to: Entity | None = None
+    time: TimeRef | None = None
+
+    @property
+    def is_plain(self) -> bool:
+        """Positive and asserted facts are also written as plain triples."""
+        return self.polarity is Polarity.POSITIVE and self.modality is Modality.ASSERTED
+
+
+@dataclass(frozen=True)
+class Quotation:
+    text: str  # the quoted words
+    span: Span  # where the quoted words stand
+    evidence: Span  # the sentence(s) around it
+    sentence: int
+    extractor: Extractor
+    confidence: float
+    speaker: Entity | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    participants: tuple[Entity, ...]
+    evidence: Span
+    sentence: int
+    extractor: Extractor
+    confidence: float
+    place: Entity | None = None
+    date: dt.date | None = None
+    label: str | None = None  # e.g. "Russland-NATO-Rat"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the facts stage returns for one document."""
+
+    facts: tuple[Fact, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything extracted from one document: the unit the RDF mapping turns into a named graph."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunProvenance:
+    """Who made the graph and with what: written as a PROV-O activity."""
+
+    software_version: str
+    kb_version: str
+    pipeline: str
+    pipeline_version: str
+    started: dt.datetime
+    extractors: tuple[Extractor, ...] = field(default_factory=tuple)
