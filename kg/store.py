@@ -1,0 +1,296 @@
+"""The persistent store: a pyoxigraph (RocksDB) store on disk, one named graph per document.
+
+Queries always run in Oxigraph's engine, never rdflib's. The default graph of a query is the union of
+all named graphs, so ``?c wdt:P463 wd:Q7184`` works without ``GRAPH``.
+
+Replacing a document's graph is one transaction: either the new graph is there completely or the old
+one is untouched (a crash or Ctrl-C in the middle leaves no partial state, a reload no duplicates).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, QueryError, StoreError
+
+log = logging.getLogger(__name__)
+
+KGO = "https://w3id.org/kg-news/ontology#"
+
+# Prefixes every query may use without declaring them (SPARQL that declares its own prefixes wins).
+PREFIXES: dict[str, str] = {
+    "kgo": KGO,
+    "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+
+# File extension → format; ``.gz`` is not supported (decompress first).
+FORMATS: dict[str, ox.RdfFormat] = {
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nquads": ox.RdfFormat.N_QUADS,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".ntriples": ox.RdfFormat.N_TRIPLES,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+_STATS_QUERY = """
+PREFIX kgo: <https://w3id.org/kg-news/ontology#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+SELECT
+  (COUNT(DISTINCT ?doc) AS ?documents)
+  (COUNT(DISTINCT ?fact) AS ?facts)
+  (COUNT(DISTINCT ?entity) AS ?entities)
+WHERE {
+  { ?doc a nif:Context } UNION { ?fact a kgo:Fact } UNION { ?mention itsrdf:taIdentRef ?entity }
+}
+"""
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    documents: int  # nif:Context nodes
+    facts: int  # kgo:Fact nodes
+    entities: int  # distinct itsrdf:taIdentRef targets
+    triples: int  # quads in all graphs
+    graphs: int  # named graphs
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "documents": self.documents,
+            "facts": self.facts,
+            "entities": self.entities,
+            "triples": self.triples,
+            "graphs": self.graphs,
+        }
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    path: Path
+    graphs: tuple[str, ...]
+    quads: int
+
+
+class Store:
+    """A pyoxigraph store on disk. Open it with :meth:`open`; one process may write at a time."""
+
+    def __init__(self, inner: ox.Store, path: Path | None) -> None:
+        self._inner = inner
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+        directory = Path(path)
+        if directory.exists() and not directory.is_dir():
+            raise StoreError(f"{directory}: not a directory (a store is a directory)")
+        try:
+            if read_only:
+                if not directory.is_dir():
+                    raise StoreError(f"{directory}: no store here")
+                inner = ox.Store.read_only(str(directory))
+            else:
+                directory.mkdir(parents=True, exist_ok=True)
+                inner = ox.Store(str(directory))
+        except OSError as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if "lock" in reason.lower():
+                reason = "the store is in use by another process (kg serve or kg load?); " + reason
+            raise StoreError(f"{directory}: cannot open store: {reason}") from exc
+        return cls(inner, directory)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        return cls(ox.Store(), None)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (for callers that need its full API)."""
+        return self._inner
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def replace_document(self, graph_iri: str, quads: Sequence[ox.Quad]) -> None:
+        """Atomically replace the named graph ``graph_iri`` with ``quads`` (their graph is set to it)."""
+        graph = ox.NamedNode(graph_iri)
+        self.replace_graphs({graph_iri: [_in_graph(q, graph) for q in quads]})
+
+    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> None:
+        """Replace several named graphs in one transaction. Each quad must already be in its graph."""
+        if not graphs:
+            return
+        names = [ox.NamedNode(iri) for iri in graphs]
+        existing = [g for g in names if self._inner.contains_named_graph(g)]
+        try:
+            if not existing:
+                # Nothing to remove: one transactional insert (faster than a SPARQL update).
+                self._inner.extend(q for quads in graphs.values() for q in quads)
+                for graph in names:  # an empty document still exists as a graph
+                    self._inner.add_graph(graph)
+            else:
+                self._inner.update(_replace_update(graphs))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write graphs {', '.join(graphs)}: {exc}") from exc
+
+    def remove_document(self, graph_iri: str) -> None:
+        self._inner.update(f"DROP SILENT GRAPH <{_check_iri(graph_iri)}>")
+
+    def load_file(self, path: Path, *, graph_iri: str | None = None) -> LoadResult:
+        """Load one RDF file; every named graph it contains replaces the store's graph of that name.
+
+        Triples outside a named graph (Turtle, N-Triples, RDF/XML, or the default graph of TriG and
+        N-Quads) go into ``graph_iri`` or, by default, into a graph named after the file's absolute
+        ``file:`` URI. All graphs of one file are replaced in one transaction.
+        """
+        fmt = FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            known = ", ".join(sorted(FORMATS))
+            raise InputError(f"{path}: unknown RDF format (known extensions: {known})")
+        file_graph = ox.NamedNode(graph_iri or path.resolve().as_uri())
+        grouped: dict[str, list[ox.Quad]] = defaultdict(list)
+        try:
+            for quad in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
+                if isinstance(quad.graph_name, ox.DefaultGraph):
+                    grouped[file_graph.value].append(_in_graph(quad, file_graph))
+                elif isinstance(quad.graph_name, ox.NamedNode):
+                    grouped[quad.graph_name.value].append(quad)
+                else:  # a blank-node graph name cannot be addressed or replaced later
+                    raise InputError(f"{path}: graph named by a blank node; name it with an IRI")
+        except SyntaxError as exc:
+            raise InputError(f"{path}: not valid {fmt.name}: {exc}") from exc
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc}") from exc
+        self.replace_graphs(grouped)
+        return LoadResult(path, tuple(grouped), sum(len(q) for q in grouped.values()))
+
+    def flush(self) -> None:
+        self._inner.flush()
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
+    ) -> Any:
+        """Run a SPARQL query in Oxigraph: a bool (ASK), triples (CONSTRUCT/DESCRIBE) or solutions.
+
+        Without a protocol dataset the default graph is the union of all named graphs.
+        """
+        kwargs: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": base_iri}
+        if default_graph is not None or named_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(_check_iri(g)) for g in default_graph or ()]
+            if named_graphs is not None:
+                kwargs["named_graphs"] = [ox.NamedNode(_check_iri(g)) for g in named_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        try:
+            return self._inner.query(sparql, **kwargs)
+        except SyntaxError as exc:
+            raise QueryError(f"bad query: {_one_line(exc)}") from exc
+        except OSError as exc:
+            raise QueryError(f"query failed: {_one_line(exc)}") from exc
+
+    def select(self, sparql: str) -> list[dict[str, Any]]:
+        """A SELECT query's rows as dicts of variable name → pyoxigraph term (unbound left out)."""
+        result = self.query(sparql)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("not a SELECT query")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            rows.append({n: solution[n] for n in names if solution[n] is not None})
+        return rows
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        try:
+            self._inner.update(sparql, prefixes=PREFIXES, base_iri=base_iri)
+        except SyntaxError as exc:
+            raise QueryError(f"bad update: {_one_line(exc)}") from exc
+        except OSError as exc:
+            raise QueryError(f"update failed: {_one_line(exc)}") from exc
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._inner.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_quads(self, graph_iri: str | None) -> list[ox.Quad]:
+        """All quads of one named graph (``None``: the store's default graph)."""
+        graph: ox.NamedNode | ox.DefaultGraph = (
+            ox.DefaultGraph() if graph_iri is None else ox.NamedNode(_check_iri(graph_iri))
+        )
+        return list(self._inner.quads_for_pattern(None, None, None, graph))
+
+    def contains_graph(self, graph_iri: str) -> bool:
+        return bool(self._inner.contains_named_graph(ox.NamedNode(_check_iri(graph_iri))))
+
+    def stats(self) -> StoreStats:
+        row = next(iter(self._inner.query(_STATS_QUERY, use_default_graph_as_union=True)))
+        return StoreStats(
+            documents=int(row["documents"].value),
+            facts=int(row["facts"].value),
+            entities=int(row["entities"].value),
+            triples=len(self._inner),
+            graphs=sum(1 for _ in self._inner.named_graphs()),
+        )
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+
+def _in_graph(quad: ox.Quad, graph: ox.NamedNode) -> ox.Quad:
+    if quad.graph_name == graph:
+        return quad
+    return ox.Quad(quad.subject, quad.predicate, quad.object, graph)
+
+
+def _replace_update(graphs: Mapping[str, Sequence[ox.Quad]]) -> str:
+    """One SPARQL update (one transaction in Oxigraph): drop each graph, insert its new triples."""
+    parts = [f"DROP SILENT GRAPH <{_check_iri(iri)}> ;" for iri in graphs]
+    parts.append("INSERT DATA {")
+    for iri, quads in graphs.items():
+        parts.append(f"GRAPH <{iri}> {{")
+        parts.extend(f"{q.triple} ." for q in quads)
+        parts.append("}")
+    parts.append("}")
+    # INSERT DATA of an empty graph would not create it; a graph with no triples does not exist in SPARQL.
+    return "\n".join(parts)
+
+
+def _check_iri(iri: str) -> str:
+    if not iri or any(c in iri for c in '<>"{}|^`\\ \n\r\t'):
+        raise QueryError(f"not a valid IRI: {iri!r}")
+    return iri
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return " ".join(text.split()) if text else type(exc).__name__
+
+
+def load_files(store: Store, paths: Iterable[Path], *, graph_iri: str | None = None) -> list[LoadResult]:
+    return [store.load_file(p, graph_iri=graph_iri) for p in paths]
