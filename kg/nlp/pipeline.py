@@ -6,13 +6,15 @@ blank pipeline with a rule sentencizer and the lookup lemmatizer from spacy-look
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import ConfigError
-from kg.model import Document, NamedEntitySpan, Sentence, Span, TextAnalysis, Token
+from kg.model import Document, NamedEntitySpan, QuotationSpan, Sentence, Span, TextAnalysis, Token
+from kg.nlp.quotes import find_quotations, quote_aware_boundaries
 
 # Best first: the pipeline used for a language when none is named and one is installed.
 TRAINED_PIPELINES: dict[str, tuple[str, ...]] = {
@@ -94,13 +96,16 @@ def load_pipeline(lang: str, *, model: str | None = None) -> NlpPipeline:
 
 def _to_analysis(doc_id: str, doc: Any, info: PipelineInfo) -> TextAnalysis:
     text = doc.text
-    sentences: list[Sentence] = []
-    sent_of_token: dict[int, int] = {}
-    for s_index, sent in enumerate(doc.sents):
-        begin, end = sent.start_char, sent.end_char
-        sentences.append(Sentence(s_index, Span(begin, end, text[begin:end])))
-        for tok in sent:
-            sent_of_token[tok.i] = s_index
+    quotes = find_quotations(text)
+    raw_spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    spans = quote_aware_boundaries(text, raw_spans, quotes)
+    sentences = [Sentence(i, Span(b, e, text[b:e])) for i, (b, e) in enumerate(spans)]
+    starts = [b for b, _ in spans]
+
+    def sentence_at(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    sent_of_token = {t.i: sentence_at(t.idx) for t in doc}
     tokens = tuple(
         Token(
             index=t.i,
@@ -122,10 +127,15 @@ def _to_analysis(doc_id: str, doc: Any, info: PipelineInfo) -> TextAnalysis:
         NamedEntitySpan(Span(e.start_char, e.end_char, text[e.start_char : e.end_char]), e.label_)
         for e in doc.ents
     )
+    quotations = tuple(
+        QuotationSpan(Span(q.inner_begin, q.inner_end, text[q.inner_begin : q.inner_end]), sentence_at(q.open_at))
+        for q in quotes
+    )
     return TextAnalysis(
         doc_id=doc_id,
         sentences=tuple(sentences),
         tokens=tokens,
+        quotations=quotations,
         named_entities=ents,
         pipeline=info.name,
         pipeline_version=info.version,
