@@ -18,21 +18,40 @@ def register(sub: Any) -> None:
         description="Read articles (txt, md, html, jsonl, folders, '-' for stdin) and write RDF.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, or - for stdin")
-    p.add_argument("-o", "--output", type=Path, help="output file; the format follows its extension")
-    p.add_argument("--store", type=Path, help="load the graphs into this kg store instead of (or besides) a file")
     p.add_argument(
-        "--format", choices=["turtle", "trig", "nquads", "nt", "jsonld"], help="output format (default: from -o)"
+        "-o",
+        "--output",
+        type=Path,
+        help="output file (format from its extension), or a directory (ending in /) for N-Quads shards",
+    )
+    p.add_argument(
+        "--store", type=Path, help="load the graphs into this kg store instead of (or besides) a file"
+    )
+    p.add_argument(
+        "--format",
+        choices=["turtle", "trig", "nquads", "nt", "jsonld"],
+        help="output format (default: from -o)",
     )
     p.add_argument("--lang", default="auto", choices=["auto", "de", "en"], help="document language")
     p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (resolves 'on Monday')")
     p.add_argument("--source-url", help="the article's URL, recorded as dcterms:source")
     p.add_argument("--base-iri", default=None, help="base IRI for documents, facts and NIL entities")
-    p.add_argument("--model", default=None, help="spaCy pipeline: a package name, 'blank', or the best installed")
+    p.add_argument(
+        "--model", default=None, help="spaCy pipeline: a package name, 'blank', or the best installed"
+    )
     p.add_argument("--kb", action="append", type=Path, default=[], help="extra knowledge-base file(s) (RDF)")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (batch runs)")
-    p.add_argument("--dask", metavar="SCHEDULER", help="run on a Dask cluster at this scheduler address")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (each loads KB and pipeline once)")
+    p.add_argument(
+        "--dask", metavar="SCHEDULER", help="run on a Dask cluster at this scheduler address (tcp://host:8786)"
+    )
     p.add_argument("--failures", type=Path, help="write failed documents as JSON lines to this file")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument(
+        "--chunk-size", type=int, default=32, help="documents per task (one spaCy batch, one transaction)"
+    )
+    p.add_argument(
+        "--no-resume", action="store_true", help="extract every document again, even unchanged ones"
+    )
     p.set_defaults(func=run)
 
 
@@ -50,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("say where the graph goes: -o OUT (a file) or --store DIR")
     if args.jobs < 1:
         raise ConfigError("--jobs must be at least 1")
+    if args.chunk_size < 1:
+        raise ConfigError("--chunk-size must be at least 1")
     options = ExtractOptions(
         inputs=tuple(args.inputs),
         output=args.output,
@@ -65,7 +86,12 @@ def run(args: argparse.Namespace) -> int:
         dask_scheduler=args.dask,
         failures_path=args.failures,
         progress=not args.no_progress and sys.stderr.isatty(),
+        chunk_size=args.chunk_size,
+        resume=not args.no_resume,
     )
     report = run_extract(options)
+    if report.interrupted:
+        print(report.summary(), file=sys.stderr)
+        return 130
     print(report.summary())
-    return 0 if report.documents_ok or not report.failures else 1
+    return 0 if report.documents_ok or report.skipped_unchanged or not report.failures else 1

@@ -1,0 +1,70 @@
+"""The progress bar (documents/s and ETA on a terminal, silent otherwise) and a cheap total estimate."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+# Suffixes ingest reads as one document each (a .jsonl file holds one per non-empty line).
+_DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+
+
+def estimate_documents(inputs: Iterable[str]) -> int | None:
+    """How many documents the inputs hold, counted without parsing them; None when unknowable (stdin)."""
+    total = 0
+    for item in inputs:
+        if item == "-":
+            return None
+        path = Path(item)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix == ".jsonl":
+                total += _count_lines(file)
+            elif suffix in _DOCUMENT_SUFFIXES or not path.is_dir():
+                total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    try:
+        with path.open("rb") as f:
+            for line in f:
+                if line.strip():
+                    count += 1
+    except OSError:
+        return 0
+    return count
+
+
+class Progress:
+    """A tqdm bar on stderr when enabled; every method is a no-op otherwise."""
+
+    def __init__(self, *, enabled: bool, total: int | None) -> None:
+        self._bar: Any = None
+        if enabled:
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.05, mininterval=0.5
+            )
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    def advance(self, documents: int, **status: int) -> None:
+        if self._bar is None:
+            return
+        if status:
+            self._bar.set_postfix(status, refresh=False)
+        self._bar.update(documents)

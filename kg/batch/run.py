@@ -1,0 +1,243 @@
+"""The coordinator: read documents lazily, skip finished ones, hand chunks to an engine, sink results.
+
+Memory stays flat: documents are read as an iterator, at most ``engine.in_flight`` chunks are out at a
+time, and every finished chunk goes straight to the store, the output file or a shard.
+Ctrl-C or SIGTERM stops the run cleanly: running tasks are dropped, what was written stays whole, and
+the same command resumes.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections import deque
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Protocol
+
+from kg.batch.engines import Engine, Pending, make_engine
+from kg.batch.progress import Progress, estimate_documents
+from kg.batch.report import ExtractOptions, ExtractReport, FailureLog, run_started
+from kg.batch.resume import ShardIndex, document_key, settings_fingerprint, stored_keys
+from kg.batch.sinks import FileSink, ShardSink, StoreSink, is_shard_directory
+from kg.batch.worker import Task, TaskResult, WorkerConfig
+from kg.errors import KgError
+from kg.model import Document, IngestFailure
+
+if TYPE_CHECKING:
+    from kg.store import Store
+
+
+class Sink(Protocol):
+    def accept(self, result: TaskResult) -> None: ...
+
+    def finish(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+@dataclass
+class _Plan:
+    """Where output goes and what is already there."""
+
+    store: Store | None
+    shards: ShardIndex | None
+    sinks: list[Sink]
+
+
+def run_extract(options: ExtractOptions) -> ExtractReport:
+    from kg.ingest import read_documents
+    from kg.rdf import DEFAULT_BASE_IRI
+
+    report = ExtractReport(output=options.output, store=options.store)
+    base_iri = options.base_iri or DEFAULT_BASE_IRI
+    shard_dir = options.output if options.output and is_shard_directory(options.output, options.fmt) else None
+    config = WorkerConfig(
+        base_iri=base_iri,
+        model=options.model,
+        kb_files=tuple(str(p) for p in options.kb_files),
+        started=run_started(),
+        shard_dir=str(shard_dir) if shard_dir else None,
+        batch_size=options.chunk_size,
+    )
+    fingerprint = settings_fingerprint(base_iri=base_iri, model=options.model, kb_files=options.kb_files)
+    total = estimate_documents(options.inputs) if options.progress else None
+
+    with ExitStack() as stack:
+        failures = stack.enter_context(FailureLog(report, options.failures_path))
+        progress = stack.enter_context(Progress(enabled=options.progress, total=total))
+        plan = _open_outputs(options, shard_dir)
+        stack.enter_context(_sigterm_as_interrupt())
+        engine = make_engine(config, jobs=options.jobs, dask_scheduler=options.dask_scheduler)
+        documents = read_documents(
+            options.inputs, lang=options.lang, published=options.published, source_url=options.source_url
+        )
+        tasks = _tasks(documents, options, plan, fingerprint, base_iri, report, failures, progress)
+        try:
+            _drive(engine, tasks, plan, report, failures, progress)
+        except KeyboardInterrupt:
+            report.interrupted = True
+            engine.close(cancel=True)
+            for sink in plan.sinks:
+                sink.abort()
+        else:
+            engine.close()
+            for sink in plan.sinks:
+                sink.finish()
+        finally:
+            if plan.shards is not None:
+                plan.shards.prune()
+        report.shards = sum(s.shards for s in plan.sinks if isinstance(s, ShardSink))
+    return report
+
+
+def _open_outputs(options: ExtractOptions, shard_dir: Path | None) -> _Plan:
+    sinks: list[Sink] = []
+    store = None
+    if options.store is not None:
+        from kg.store import Store
+
+        store = Store.open(options.store)
+        sinks.append(StoreSink(store))
+    shards = None
+    if shard_dir is not None:
+        shards = ShardIndex.scan(shard_dir)
+        sinks.append(ShardSink(shard_dir))
+    elif options.output is not None:
+        sinks.append(FileSink(options.output, options.fmt))
+    return _Plan(store, shards if options.resume else None, sinks)
+
+
+def _tasks(
+    documents: Iterator[Document | IngestFailure],
+    options: ExtractOptions,
+    plan: _Plan,
+    fingerprint: str,
+    base_iri: str,
+    report: ExtractReport,
+    failures: FailureLog,
+    progress: Progress,
+) -> Iterator[Task]:
+    """Chunks of documents still to do; finished ones are counted as skipped, bad inputs as failed."""
+    from kg.rdf import document_graph_iri
+
+    index = 0
+    chunk: list[tuple[Document, str, str]] = []
+
+    def flush() -> Task | None:
+        nonlocal index
+        todo = _still_to_do(chunk, options, plan)
+        skipped = len(chunk) - len(todo)
+        if skipped:
+            report.skipped_unchanged += skipped
+            progress.advance(skipped)
+        chunk.clear()
+        if not todo:
+            return None
+        index += 1
+        return Task(index, tuple(d for d, _, _ in todo), tuple(k for _, _, k in todo))
+
+    for item in documents:
+        if isinstance(item, IngestFailure):
+            failures.add(item)
+            progress.advance(1)
+            continue
+        chunk.append((item, document_graph_iri(item, base_iri), document_key(item, fingerprint)))
+        if len(chunk) >= options.chunk_size:
+            task = flush()
+            if task is not None:
+                yield task
+    if chunk:
+        task = flush()
+        if task is not None:
+            yield task
+
+
+def _still_to_do(
+    chunk: list[tuple[Document, str, str]], options: ExtractOptions, plan: _Plan
+) -> list[tuple[Document, str, str]]:
+    """Drop documents every output already holds with the same key (all outputs must have them)."""
+    if not options.resume or (plan.store is None and plan.shards is None):
+        return list(chunk)
+    if options.output is not None and plan.shards is None:
+        return list(chunk)  # a single output file is rewritten whole: nothing can be skipped
+    in_store = stored_keys(plan.store, [g for _, g, _ in chunk]) if plan.store is not None else None
+    todo = []
+    for document, graph, key in chunk:
+        done = True
+        if in_store is not None and in_store.get(graph) != key:
+            done = False
+        if plan.shards is not None and not plan.shards.is_done(graph, key):
+            done = False
+        if not done:
+            todo.append((document, graph, key))
+    return todo
+
+
+def _drive(
+    engine: Engine,
+    tasks: Iterator[Task],
+    plan: _Plan,
+    report: ExtractReport,
+    failures: FailureLog,
+    progress: Progress,
+) -> None:
+    pending: deque[tuple[Task, Pending]] = deque()
+    for task in tasks:
+        pending.append((task, engine.submit(task)))
+        while len(pending) >= engine.in_flight:
+            _collect(*pending.popleft(), plan, report, failures, progress)
+    while pending:
+        _collect(*pending.popleft(), plan, report, failures, progress)
+
+
+def _collect(
+    task: Task, pending: Pending, plan: _Plan, report: ExtractReport, failures: FailureLog, progress: Progress
+) -> None:
+    try:
+        result = pending.result()
+    except (KeyboardInterrupt, KgError):  # a KgError out of a task is the run's (bad KB, bad model)
+        raise
+    except Exception as exc:  # a worker died (killed, out of memory): its documents failed, the run goes on
+        reason = f"worker failed ({type(exc).__name__}: {' '.join(str(exc).split())})"
+        for document in task.documents:
+            failures.add(IngestFailure(document.origin, reason), doc_id=document.doc_id)
+        progress.advance(len(task.documents))
+        return
+    for sink in plan.sinks:
+        sink.accept(result)
+    for outcome, key in zip(result.outcomes, task.keys, strict=True):
+        if outcome.error is not None:
+            failures.add(IngestFailure(outcome.origin, outcome.error), doc_id=outcome.doc_id)
+            continue
+        report.add_counts(
+            mentions=outcome.mentions,
+            entity_keys=outcome.entity_keys,
+            facts=outcome.facts,
+            quotations=outcome.quotations,
+            meetings=outcome.meetings,
+            triples=outcome.triples,
+        )
+        if plan.shards is not None and result.shard is not None:
+            plan.shards.record(outcome.graph_iri, Path(result.shard).name, key)
+    progress.advance(len(result.outcomes), facts=report.facts, failed=len(report.failures))
+
+
+class _sigterm_as_interrupt:
+    """While the run goes, SIGTERM (kill) stops it like Ctrl-C: cleanly, resumable."""
+
+    def __enter__(self) -> None:
+        self._previous = None
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,248 @@
+"""What runs inside a worker (in-process, a local process pool or a Dask worker): documents in, N-Quads out.
+
+A worker loads the knowledge base and the spaCy pipelines once per process (``worker_context``) and
+keeps them for every task it is given. A task is a chunk of documents: one ``nlp.pipe`` batch per
+language. Results cross the process boundary as N-Quads bytes per document (cheap to pickle, parsed in
+Rust on the other side), never as pyoxigraph or spaCy objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kg.model import KGO, Document, DocumentResult, RunProvenance
+
+if TYPE_CHECKING:
+    from kg.kb import KnowledgeBase
+    from kg.pipeline import Pipelines
+
+log = logging.getLogger(__name__)
+
+# The resume state lives in each document's own graph, so the atomic graph replace that writes the
+# data also writes the state: the two can never disagree.
+CONTENT_HASH = KGO + "contentHash"  # sha256 of the document text
+EXTRACTION_KEY = KGO + "extractionKey"  # hash of the text, its metadata and the software/KB/settings
+
+SHARD_SUFFIX = ".nq"
+INDEX_SUFFIX = ".index.json"
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """Everything a worker needs besides the documents; decided once by the coordinating process."""
+
+    base_iri: str
+    model: str | None
+    kb_files: tuple[str, ...]
+    started: dt.datetime  # the run's time: the same in every worker
+    shard_dir: str | None = None  # when set, workers write each task as one N-Quads shard here
+    batch_size: int = 32
+
+
+@dataclass(frozen=True)
+class Task:
+    index: int
+    documents: tuple[Document, ...]
+    keys: tuple[str, ...]  # the extraction key of each document (see kg.batch.resume)
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    doc_id: str
+    origin: str
+    graph_iri: str
+    nquads: bytes = b""  # the document's graph; empty when it went into a shard or failed
+    triples: int = 0
+    mentions: int = 0
+    entity_keys: tuple[str, ...] = ()
+    facts: int = 0
+    quotations: int = 0
+    meetings: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    index: int
+    outcomes: tuple[DocumentOutcome, ...]
+    shard: str | None = None  # the shard file written, if any
+
+
+class WorkerContext:
+    """The per-process state: knowledge base, pipelines and run provenance per language."""
+
+    def __init__(self, model: str | None, kb_files: tuple[str, ...]) -> None:
+        from kg.kb import load_knowledge_base
+        from kg.pipeline import Pipelines
+
+        self.kb: KnowledgeBase = load_knowledge_base(extra_files=tuple(Path(p) for p in kb_files))
+        self.pipelines: Pipelines = Pipelines(model=model)
+        self._runs: dict[tuple[str, dt.datetime], RunProvenance] = {}
+
+    def warm(self) -> None:
+        """Load both languages' pipelines now (in parallel across workers) rather than on first use."""
+        from kg.nlp.pipeline import SUPPORTED_LANGS
+
+        for lang in SUPPORTED_LANGS:
+            self.pipelines.for_lang(lang)
+
+    def run_for(self, lang: str, started: dt.datetime) -> RunProvenance:
+        from kg.pipeline import run_provenance
+
+        key = (lang, started)
+        if key not in self._runs:
+            self._runs[key] = replace(run_provenance(self.pipelines, self.kb, lang), started=started)
+        return self._runs[key]
+
+
+# One context per worker process and (model, KB files): loading costs seconds, a task milliseconds.
+_CONTEXTS: dict[tuple[str | None, tuple[str, ...]], WorkerContext] = {}
+
+
+def worker_context(config: WorkerConfig) -> WorkerContext:
+    key = (config.model, config.kb_files)
+    if key not in _CONTEXTS:
+        _CONTEXTS[key] = WorkerContext(config.model, config.kb_files)
+    return _CONTEXTS[key]
+
+
+def init_worker(config: WorkerConfig) -> None:
+    """Process-pool initializer: Ctrl-C is the coordinator's to handle; load everything once."""
+    import signal
+
+    from kg.errors import KgError
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        worker_context(config).warm()
+    except KgError:  # e.g. a bad KB file: raised again by the first task, which tells the coordinator
+        log.debug("worker start-up failed", exc_info=True)
+
+
+def extract_task(task: Task, config: WorkerConfig) -> TaskResult:
+    """Run the pipeline over one chunk; a failing document is reported, the others go on."""
+    context = worker_context(config)
+    results = _process(task.documents, context, config)
+    outcomes = []
+    for document, key, result in zip(task.documents, task.keys, results, strict=True):
+        if isinstance(result, str):
+            outcomes.append(DocumentOutcome(document.doc_id, document.origin, "", error=result))
+            continue
+        try:
+            outcomes.append(_outcome(document, key, result, context, config))
+        except Exception as exc:  # a bug in one document's mapping must not sink the batch
+            log.debug("%s: RDF mapping failed", document.origin, exc_info=True)
+            outcomes.append(DocumentOutcome(document.doc_id, document.origin, "", error=_reason(exc)))
+    shard = None
+    if config.shard_dir is not None:
+        outcomes, shard = _write_shard(Path(config.shard_dir), outcomes, task.keys)
+    return TaskResult(task.index, tuple(outcomes), shard)
+
+
+def _process(
+    documents: tuple[Document, ...], context: WorkerContext, config: WorkerConfig
+) -> list[DocumentResult | str]:
+    """Results per document (a string: why it failed). Batched; one by one only to isolate a failure."""
+    from kg.pipeline import process_document, process_documents
+
+    try:
+        return list(
+            process_documents(
+                documents, pipelines=context.pipelines, kb=context.kb, batch_size=config.batch_size
+            )
+        )
+    except Exception:
+        log.debug("a batch failed; retrying its documents one by one", exc_info=True)
+    results: list[DocumentResult | str] = []
+    for document in documents:
+        try:
+            results.append(process_document(document, pipelines=context.pipelines, kb=context.kb))
+        except Exception as exc:
+            log.debug("%s: extraction failed", document.origin, exc_info=True)
+            results.append(_reason(exc))
+    return results
+
+
+def _reason(exc: BaseException) -> str:
+    from kg.errors import KgError
+
+    text = " ".join(str(exc).split())
+    if isinstance(exc, KgError):
+        return text or type(exc).__name__
+    name = type(exc).__name__
+    return f"internal error ({name}: {text})" if text else f"internal error ({name})"
+
+
+def _outcome(
+    document: Document, key: str, result: DocumentResult, context: WorkerContext, config: WorkerConfig
+) -> DocumentOutcome:
+    from kg.rdf import document_graph_iri, document_quads
+
+    run = context.run_for(document.lang, config.started)
+    graph_iri = document_graph_iri(document, config.base_iri)
+    graph = ox.NamedNode(graph_iri)
+    quads = [
+        q if q.graph_name == graph else ox.Quad(q.subject, q.predicate, q.object, graph)
+        for q in document_quads(result, run, base_iri=config.base_iri)
+    ]
+    quads.extend(state_quads(graph, document.content_hash, key))
+    return DocumentOutcome(
+        doc_id=document.doc_id,
+        origin=document.origin,
+        graph_iri=graph_iri,
+        nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"",
+        triples=len(quads),
+        mentions=len(result.mentions),
+        entity_keys=tuple(sorted({m.entity.key for m in result.mentions})),
+        facts=len(result.facts),
+        quotations=len(result.quotations),
+        meetings=len(result.meetings),
+    )
+
+
+def state_quads(graph: ox.NamedNode, content_hash: str, key: str) -> list[ox.Quad]:
+    return [
+        ox.Quad(graph, ox.NamedNode(CONTENT_HASH), ox.Literal(content_hash), graph),
+        ox.Quad(graph, ox.NamedNode(EXTRACTION_KEY), ox.Literal(key), graph),
+    ]
+
+
+def _write_shard(
+    directory: Path, outcomes: list[DocumentOutcome], keys: tuple[str, ...]
+) -> tuple[list[DocumentOutcome], str | None]:
+    """Write the chunk's graphs as one N-Quads shard, named after its content, and drop the bytes.
+
+    The index (graph → extraction key) is renamed into place before the shard: a shard that exists
+    always has its index; an index without its shard is ignored on resume.
+    """
+    done = [(o, k) for o, k in zip(outcomes, keys, strict=True) if o.error is None]
+    if not done:
+        return outcomes, None
+    digest = hashlib.sha256()
+    for outcome, key in done:
+        digest.update(f"{outcome.graph_iri}\t{key}\n".encode())
+    name = f"part-{digest.hexdigest()[:20]}"
+    shard = directory / (name + SHARD_SUFFIX)
+    index = directory / (name + INDEX_SUFFIX)
+    graphs = {o.graph_iri: k for o, k in done}
+    _atomic_write(index, json.dumps({"graphs": graphs}, sort_keys=True).encode())
+    _atomic_write(shard, b"".join(o.nquads for o, _ in done))
+    return [replace(o, nquads=b"") for o in outcomes], str(shard)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,526 @@
+"""The HTTP side: SPARQL 1.1 Protocol, Graph Store Protocol (read; writes with a token), UI, health.
+
+Routes::
+
+    GET  /                       the query page (YASGUI, bundled assets, query library as examples)
+    GET  /assets/…               the page's JS/CSS
+    GET  /queries.json           the query library
+    GET  /health                 {"status": "ok", …}
+    GET|POST /sparql  (/query)   SPARQL query; GET without a query: the service description
+    POST /sparql  (/update)      SPARQL update (only with --allow-update and the bearer token)
+    GET|HEAD /store?graph=IRI    Graph Store Protocol: one graph (``?default``: the default graph,
+                                 no parameter: the whole dataset as TriG/N-Quads)
+    PUT|POST|DELETE /store?graph=IRI   graph writes (only with --allow-update and the bearer token)
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import mimetypes
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+import kg
+from kg.errors import KgError, QueryError
+from kg.serve.engine import Busy, EngineConfig, QueryEngine, Refused, TimedOut, TooManyRows
+from kg.serve.results import (
+    BOOLEAN_TYPES,
+    DATASET_TYPES,
+    FORMAT_ALIASES,
+    GRAPH_TYPES,
+    TABULAR_TYPES,
+    Outcome,
+    negotiate,
+    write,
+)
+from kg.store import Store
+from kg.store.sparql_text import add_using
+
+log = logging.getLogger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+MAX_BODY = 16 * 1024 * 1024
+QUERY_PATHS = ("/sparql", "/sparql/", "/query")
+UPDATE_PATHS = ("/update",)
+STORE_PATHS = ("/store", "/store/")
+
+SELECT_OFFER = list(TABULAR_TYPES)
+BOOLEAN_OFFER = list(BOOLEAN_TYPES)
+GRAPH_OFFER = list(GRAPH_TYPES)
+DATASET_OFFER = list(DATASET_TYPES)
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    allow_update: bool = False
+    token: str | None = None  # required for updates and graph writes when allow_update
+    engine: EngineConfig = EngineConfig()
+
+
+class HttpError(Exception):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+class KgHttpServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 64
+
+    def __init__(self, address: tuple[str, int], store: Store, config: ServerConfig) -> None:
+        super().__init__(address, Handler)
+        self.store = store
+        self.config = config
+        self.engine = QueryEngine(store, config.engine)
+        self.library_json = _library_json()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.engine.shutdown()
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+
+def _library_json() -> bytes:
+    from kg.store.library import library
+
+    try:
+        queries = [q.as_json() for q in library()]
+    except KgError as exc:  # a broken library must not stop the endpoint
+        log.warning("query library not available: %s", exc)
+        queries = []
+    return json.dumps(queries, ensure_ascii=False).encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: KgHttpServer
+    protocol_version = "HTTP/1.1"
+    server_version = f"kg/{kg.__version__}"
+
+    # ---- plumbing ----------------------------------------------------------------------------------
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.info("%s %s", self.address_string(), format % args)
+
+    def _dispatch(self, method: str) -> None:
+        try:
+            url = urllib.parse.urlsplit(self.path)
+            params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+            route = self._route(method, url.path)
+            route(params)
+        except HttpError as exc:
+            self._error(exc.status, exc.message, exc.headers)
+        except (Refused,) as exc:
+            self._error(HTTPStatus.FORBIDDEN, str(exc))
+        except TimedOut as exc:
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
+        except Busy as exc:
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": "5"})
+        except TooManyRows as exc:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, str(exc))
+        except QueryError as exc:
+            self._error(HTTPStatus.BAD_REQUEST, str(exc))
+        except KgError as exc:
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        except Exception as exc:  # keep serving; answer with one line
+            log.exception("internal error on %s %s", method, self.path)
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(exc).__name__}: {exc}")
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_HEAD(self) -> None:
+        self._dispatch("HEAD")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def do_PUT(self) -> None:
+        self._dispatch("PUT")
+
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
+    def do_PATCH(self) -> None:
+        self._dispatch("PATCH")
+
+    def do_OPTIONS(self) -> None:
+        self.send_response(HTTPStatus.NO_CONTENT)
+        self._cors()
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, HEAD, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept, Authorization")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _route(self, method: str, path: str) -> Callable[[dict[str, list[str]]], None]:
+        if path in QUERY_PATHS:
+            if method in ("GET", "HEAD"):
+                return self._query_get
+            if method == "POST":
+                return self._sparql_post
+            raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed on {path}: use GET or POST",
+                            {"Allow": "GET, POST, HEAD, OPTIONS"})
+        if path in UPDATE_PATHS:
+            if method == "POST":
+                return self._sparql_post
+            raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed on {path}: use POST",
+                            {"Allow": "POST, OPTIONS"})
+        if path in STORE_PATHS:
+            return lambda params: self._graph_store(method, params)
+        if method not in ("GET", "HEAD"):
+            raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed on {path}")
+        if path == "/health":
+            return self._health
+        if path in ("/", "/index.html"):
+            return lambda params: self._asset("index.html")
+        if path == "/queries.json":
+            return lambda params: self._send(HTTPStatus.OK, self.server.library_json, "application/json")
+        if path.startswith("/assets/"):
+            return lambda params: self._asset(path[len("/assets/"):])
+        raise HttpError(HTTPStatus.NOT_FOUND, f"no such page: {path} (the SPARQL endpoint is /sparql)")
+
+    def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self._cors()
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _cors(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+
+    def _error(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        # Drain an unread body so a keep-alive connection stays in step.
+        try:
+            self._read_body()
+        except HttpError:
+            self.close_connection = True
+        body = (message.rstrip() + "\n").encode()
+        try:
+            self._send(status, body, "text/plain; charset=utf-8", headers)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    _body: bytes | None = None
+
+    def _read_body(self) -> bytes:
+        if self._body is not None:
+            return self._body
+        length_header = self.headers.get("Content-Length")
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            self._body = self._read_chunked()
+            return self._body
+        try:
+            length = int(length_header or 0)
+        except ValueError as exc:
+            raise HttpError(HTTPStatus.BAD_REQUEST, "bad Content-Length") from exc
+        if length > MAX_BODY:
+            self._body = b""
+            raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+        self._body = self.rfile.read(length) if length > 0 else b""
+        return self._body
+
+    def _read_chunked(self) -> bytes:
+        chunks = []
+        total = 0
+        while True:
+            size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                self.rfile.readline()
+                break
+            total += size
+            if total > MAX_BODY:
+                raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline()
+        return b"".join(chunks)
+
+    def _content_type(self) -> tuple[str, dict[str, str]]:
+        raw = self.headers.get("Content-Type")
+        if raw is None:
+            return "", {}
+        parts = [p.strip() for p in raw.split(";")]
+        params = {}
+        for p in parts[1:]:
+            key, _, value = p.partition("=")
+            params[key.strip().lower()] = value.strip().strip('"')
+        return parts[0].lower(), params
+
+    def _text_body(self) -> str:
+        _media, params = self._content_type()
+        charset = params.get("charset", "utf-8").lower()
+        if charset not in ("utf-8", "utf8"):
+            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"charset {charset} is not supported: send UTF-8")
+        try:
+            return self._read_body().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise HttpError(HTTPStatus.BAD_REQUEST, "the request body is not valid UTF-8") from exc
+
+    # ---- SPARQL protocol ---------------------------------------------------------------------------
+
+    def _query_get(self, params: dict[str, list[str]]) -> None:
+        if "update" in params:
+            raise HttpError(HTTPStatus.BAD_REQUEST, "SPARQL update must be sent by POST, not GET")
+        if "query" not in params:
+            self._service_description()
+            return
+        self._run_query(_single(params, "query"), params)
+
+    def _sparql_post(self, params: dict[str, list[str]]) -> None:
+        media, _ = self._content_type()
+        if media == "application/x-www-form-urlencoded":
+            form = urllib.parse.parse_qs(self._text_body(), keep_blank_values=True)
+            if "query" in form and "update" in form:
+                raise HttpError(HTTPStatus.BAD_REQUEST, "send either query= or update=, not both")
+            merged = {**params, **{k: v for k, v in form.items() if k not in ("query", "update")}}
+            for key in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
+                if key in params and key in form:
+                    merged[key] = params[key] + form[key]
+            if "query" in form:
+                self._run_query(_single(form, "query"), merged)
+            elif "update" in form:
+                self._run_update(_single(form, "update"), merged)
+            else:
+                raise HttpError(HTTPStatus.BAD_REQUEST, "the form has neither query= nor update=")
+        elif media == "application/sparql-query":
+            self._run_query(self._text_body(), params)
+        elif media == "application/sparql-update":
+            self._run_update(self._text_body(), params)
+        elif not media:
+            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                            "POST needs a Content-Type: application/sparql-query, application/sparql-update "
+                            "or application/x-www-form-urlencoded")
+        else:
+            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                            f"Content-Type {media} is not supported: use application/sparql-query, "
+                            "application/sparql-update or application/x-www-form-urlencoded")
+
+    def _accept(self, params: dict[str, list[str]]) -> str | None:
+        fmt = params.get("format", [None])[0] or params.get("output", [None])[0]
+        if fmt:
+            return FORMAT_ALIASES.get(fmt.lower(), fmt)
+        return self.headers.get("Accept")
+
+    def _run_query(self, sparql: str, params: dict[str, list[str]]) -> None:
+        default_graphs = params.get("default-graph-uri")
+        named_graphs = params.get("named-graph-uri")
+        dataset = default_graphs is not None or named_graphs is not None
+        outcome = self.server.engine.run(
+            sparql,
+            default_graph=(default_graphs or []) if dataset else None,
+            named_graphs=named_graphs if dataset else None,
+            base_iri=self.server.base_url + "/sparql",
+        )
+        accept = self._accept(params)
+        offer = {"boolean": BOOLEAN_OFFER, "solutions": SELECT_OFFER, "graph": GRAPH_OFFER}[outcome.kind]
+        media = negotiate(accept, offer)
+        if media is None:
+            raise HttpError(HTTPStatus.NOT_ACCEPTABLE,
+                            f"cannot answer this {_kind_name(outcome)} as {accept}; available: {', '.join(offer)}")
+        body = write(outcome, media)
+        self._send(HTTPStatus.OK, body, _with_charset(media), {"Vary": "Accept"})
+
+    def _authorise_write(self) -> None:
+        if not self.server.config.allow_update:
+            raise HttpError(HTTPStatus.FORBIDDEN,
+                            "this endpoint is read-only; start kg serve with --allow-update to accept updates")
+        token = self.server.config.token
+        given = self.headers.get("Authorization", "")
+        scheme, _, value = given.partition(" ")
+        if not token or scheme.lower() != "bearer" or not hmac.compare_digest(value.strip(), token):
+            raise HttpError(HTTPStatus.UNAUTHORIZED, "updates need the server's bearer token "
+                            "(Authorization: Bearer <token>)", {"WWW-Authenticate": 'Bearer realm="kg"'})
+
+    def _run_update(self, sparql: str, params: dict[str, list[str]]) -> None:
+        self._authorise_write()
+        sparql = add_using(sparql, params.get("using-graph-uri", []), params.get("using-named-graph-uri", []))
+        self.server.engine.update(sparql, base_iri=self.server.base_url + "/sparql/")
+        self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
+
+    def _service_description(self) -> None:
+        media = negotiate(self.headers.get("Accept"), GRAPH_OFFER)
+        if media is None:
+            media = "text/turtle"
+        endpoint = ox.NamedNode(self.server.base_url + "/sparql")
+        sd = "http://www.w3.org/ns/sparql-service-description#"
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        service = ox.BlankNode("service")
+        dataset = ox.BlankNode("dataset")
+        default_graph = ox.BlankNode("defaultGraph")
+
+        def n(local: str) -> ox.NamedNode:
+            return ox.NamedNode(sd + local)
+
+        triples = [
+            ox.Triple(service, rdf_type, n("Service")),
+            ox.Triple(service, n("endpoint"), endpoint),
+            ox.Triple(service, n("supportedLanguage"), n("SPARQL11Query")),
+            ox.Triple(service, n("feature"), n("UnionDefaultGraph")),
+            ox.Triple(service, n("feature"), n("BasicFederatedQuery")),
+            ox.Triple(service, n("defaultDataset"), dataset),
+            ox.Triple(dataset, rdf_type, n("Dataset")),
+            ox.Triple(dataset, n("defaultGraph"), default_graph),
+            ox.Triple(default_graph, rdf_type, n("Graph")),
+        ]
+        if self.server.config.allow_update:
+            triples.append(ox.Triple(service, n("supportedLanguage"), n("SPARQL11Update")))
+        for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                    "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+            triples.append(ox.Triple(service, n("resultFormat"), ox.NamedNode("http://www.w3.org/ns/formats/" + fmt)))
+        body = write(Outcome("graph", triples=triples), media)
+        self._send(HTTPStatus.OK, body, _with_charset(media), {"Vary": "Accept"})
+
+    # ---- Graph Store Protocol ----------------------------------------------------------------------
+
+    def _graph_target(self, params: dict[str, list[str]]) -> tuple[bool, str | None]:
+        """(whole dataset?, graph IRI or None for the default graph)."""
+        if "graph" in params and "default" in params:
+            raise HttpError(HTTPStatus.BAD_REQUEST, "give either ?graph=IRI or ?default, not both")
+        if "graph" in params:
+            iri = _single(params, "graph")
+            if not iri or any(c in iri for c in '<>" {}|\\^`'):
+                raise HttpError(HTTPStatus.BAD_REQUEST, f"not a valid graph IRI: {iri!r}")
+            return False, iri
+        if "default" in params:
+            return False, None
+        return True, None
+
+    def _graph_store(self, method: str, params: dict[str, list[str]]) -> None:
+        whole, graph = self._graph_target(params)
+        store = self.server.store
+        if method in ("GET", "HEAD"):
+            if whole:
+                media = negotiate(self._accept(params), DATASET_OFFER)
+                if media is None:
+                    raise HttpError(HTTPStatus.NOT_ACCEPTABLE, f"the dataset is available as {', '.join(DATASET_OFFER)}")
+                quads = store.oxigraph.quads_for_pattern(None, None, None, None)
+                body = ox.serialize(quads, format=DATASET_TYPES[media])
+            else:
+                media = negotiate(self._accept(params), GRAPH_OFFER)
+                if media is None:
+                    raise HttpError(HTTPStatus.NOT_ACCEPTABLE, f"graphs are available as {', '.join(GRAPH_OFFER)}")
+                if graph is not None and not store.contains_graph(graph):
+                    raise HttpError(HTTPStatus.NOT_FOUND, f"no graph <{graph}> in this store")
+                triples = [q.triple for q in store.graph_quads(graph)]
+                body = write(Outcome("graph", triples=triples), media)
+            self._send(HTTPStatus.OK, body, _with_charset(media), {"Vary": "Accept"})
+            return
+        if method not in ("PUT", "POST", "DELETE"):
+            raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed on /store",
+                            {"Allow": "GET, HEAD, PUT, POST, DELETE"})
+        self._authorise_write()
+        if whole:
+            raise HttpError(HTTPStatus.BAD_REQUEST, "name the graph: ?graph=IRI or ?default")
+        target = ox.NamedNode(graph) if graph is not None else ox.DefaultGraph()
+        with self.server.engine.write_lock():
+            existed = graph is None or store.contains_graph(graph)
+            if method == "DELETE":
+                if graph is not None and not existed:
+                    raise HttpError(HTTPStatus.NOT_FOUND, f"no graph <{graph}> in this store")
+                if graph is None:
+                    store.oxigraph.clear_graph(ox.DefaultGraph())
+                else:
+                    store.remove_document(graph)
+                self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
+                return
+            quads = self._parse_graph_body(target)
+            if method == "PUT":
+                if graph is None:
+                    store.oxigraph.clear_graph(ox.DefaultGraph())
+                    store.oxigraph.extend(quads)
+                else:
+                    store.replace_document(graph, quads)
+            else:
+                store.oxigraph.extend(quads)
+                if graph is not None:
+                    store.oxigraph.add_graph(target)
+        self._send(HTTPStatus.NO_CONTENT if existed else HTTPStatus.CREATED, b"", "text/plain")
+
+    def _parse_graph_body(self, target: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
+        media, _ = self._content_type()
+        fmt = GRAPH_TYPES.get(media) or (ox.RdfFormat.N_TRIPLES if media == "application/n-triples" else None)
+        if fmt is None:
+            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                            f"Content-Type {media or '(none)'} is not an RDF graph format: use {', '.join(GRAPH_OFFER)}")
+        body = self._read_body()
+        try:
+            return [
+                ox.Quad(t.subject, t.predicate, t.object, target)
+                for t in ox.parse(body, format=fmt, without_named_graphs=True, rename_blank_nodes=True)
+            ]
+        except SyntaxError as exc:
+            raise HttpError(HTTPStatus.BAD_REQUEST, f"the graph is not valid {fmt.name}: {exc}") from exc
+
+    # ---- the rest ----------------------------------------------------------------------------------
+
+    def _health(self, params: dict[str, list[str]]) -> None:
+        body = {"status": "ok", "version": kg.__version__, "triples": len(self.server.store),
+                "update": self.server.config.allow_update}
+        self._send(HTTPStatus.OK, json.dumps(body).encode(), "application/json")
+
+    def _asset(self, name: str) -> None:
+        path = (ASSETS / name).resolve()
+        if ASSETS.resolve() not in path.parents or not path.is_file():
+            raise HttpError(HTTPStatus.NOT_FOUND, f"no such asset: {name}")
+        media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if media.startswith("text/") or media in ("application/javascript", "application/json"):
+            media += "; charset=utf-8"
+        self._send(HTTPStatus.OK, path.read_bytes(), media, {"Cache-Control": "max-age=3600"})
+
+
+def _single(params: dict[str, list[str]], key: str) -> str:
+    values = params.get(key, [])
+    if len(values) != 1:
+        raise HttpError(HTTPStatus.BAD_REQUEST, f"give exactly one {key} parameter (got {len(values)})")
+    return values[0]
+
+
+def _with_charset(media: str) -> str:
+    if media.startswith("text/") or media.endswith("json") or media.endswith("xml"):
+        return media + "; charset=utf-8"
+    return media
+
+
+def _kind_name(outcome: Outcome) -> str:
+    return {"boolean": "ASK result", "solutions": "SELECT result", "graph": "graph"}[outcome.kind]
+
+
+def make_server(store: Store, host: str, port: int, config: ServerConfig) -> KgHttpServer:
+    try:
+        return KgHttpServer((host, port), store, config)
+    except OSError as exc:
+        raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+
+
+def serve(store: Store, host: str = "127.0.0.1", port: int = 7878, config: ServerConfig | None = None,
+          ready: Callable[[KgHttpServer], None] | None = None) -> None:
+    """Serve until interrupted."""
+    server = make_server(store, host, port, config or ServerConfig())
+    if ready is not None:
+        ready(server)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+
