@@ -1,0 +1,310 @@
+"""Model objects -> RDF quads, exactly per the output contract (``../shared/CONTRACT.md``).
+
+One named graph per document holds everything about it: the nif:Context, a nif:Phrase per mention,
+a nif:Sentence per evidence span, labels (and kinds, for NIL entities) of every entity referenced,
+reified facts (plus the plain triple when positive and asserted), quotations, meetings, and the PROV-O
+description of the run and its extractors. IRIs are derived from content (``kg.rdf.iris``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from typing import TypeVar
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.model import (
+    Document,
+    DocumentResult,
+    Entity,
+    EntityKind,
+    Extractor,
+    Fact,
+    Meeting,
+    Mention,
+    Quotation,
+    RunProvenance,
+    Span,
+)
+from kg.rdf import namespaces as ns
+from kg.rdf import terms as kgo
+from kg.rdf.iris import (
+    checked_base_iri,
+    content_hash,
+    document_graph_iri,
+    entity_iri,
+    extractor_iri,
+    fragment_iri,
+    run_iri,
+)
+
+log = logging.getLogger(__name__)
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+# NIL entities are typed with the ontology class named like their kind (kg.model.EntityKind values).
+_KIND_CLASSES: dict[EntityKind, NamedNode] = {kind: kgo.LOCAL_NAMES[kind.value] for kind in EntityKind}
+
+
+def _string(value: str) -> Literal:
+    return Literal(value)
+
+
+def _text(value: str, lang: str) -> Literal:
+    """A language-tagged literal; a plain string when the tag is not a valid BCP 47 tag."""
+    if lang:
+        try:
+            return Literal(value, language=lang)
+        except ValueError:
+            pass
+    return Literal(value)
+
+
+def _offset(value: int) -> Literal:
+    return Literal(str(value), datatype=ns.XSD_NON_NEGATIVE_INTEGER)
+
+
+def _double(value: float) -> Literal:
+    # repr() is the shortest exact form ("0.9", "1.0"), which rdflib keeps unchanged: stable round trips.
+    return Literal(repr(float(value)), datatype=ns.XSD_DOUBLE)
+
+
+def _date(value: dt.date) -> Literal:
+    return Literal(value.isoformat(), datatype=ns.XSD_DATE)
+
+
+def _datetime(value: dt.datetime) -> Literal:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return Literal(value.isoformat(), datatype=ns.XSD_DATETIME)
+
+
+def _source(url: str) -> NamedNode | Literal:
+    try:
+        return NamedNode(url)
+    except ValueError:
+        return Literal(url)
+
+
+class _GraphBuilder:
+    """Collects the quads of one document graph in a stable order, without duplicates."""
+
+    def __init__(self, result: DocumentResult, run: RunProvenance, base_iri: str) -> None:
+        self.document = result.document
+        self.base = base_iri
+        self.graph = document_graph_iri(result.document, base_iri)
+        self.context = fragment_iri(self.graph, "context")
+        self.run = run_iri(run, base_iri)
+        self._quads: dict[Quad, None] = {}
+        self._labelled: set[tuple[str, str, str]] = set()
+        self._extractors: dict[NamedNode, Extractor] = {}
+
+    def add(self, subject: NamedNode, predicate: NamedNode, obj: NamedNode | Literal) -> None:
+        self._quads[Quad(subject, predicate, obj, self.graph)] = None
+
+    def quads(self) -> list[Quad]:
+        return list(self._quads)
+
+    # --- documents and spans -------------------------------------------------------------------
+
+    def add_context(self) -> None:
+        doc: Document = self.document
+        c = self.context
+        self.add(c, ns.RDF_TYPE, ns.NIF_CONTEXT)
+        self.add(c, ns.NIF_IS_STRING, _string(doc.text))
+        self.add(c, ns.NIF_BEGIN_INDEX, _offset(0))
+        self.add(c, ns.NIF_END_INDEX, _offset(len(doc.text)))
+        self.add(c, ns.DCTERMS_LANGUAGE, _string(doc.lang))
+        self.add(c, ns.DCTERMS_IDENTIFIER, _string(doc.doc_id))
+        self.add(c, kgo.contentHash, _string(doc.content_hash))
+        if doc.title:
+            self.add(c, ns.DCTERMS_TITLE, _text(doc.title, doc.lang))
+        if doc.published is not None:
+            self.add(c, ns.DCTERMS_ISSUED, _date(doc.published))
+        if doc.source_url:
+            self.add(c, ns.DCTERMS_SOURCE, _source(doc.source_url))
+
+    def _check_span(self, span: Span, what: str) -> None:
+        text = self.document.text
+        if span.end > len(text) or text[span.begin : span.end] != span.text:
+            # A bug upstream, not bad input: the offsets do not point at the words they claim.
+            raise ValueError(
+                f"{self.document.origin}: {what} span {span.begin}..{span.end} {span.text!r} "
+                f"does not match the document text there {text[span.begin : span.end]!r}"
+            )
+
+    def _add_offsets(self, node: NamedNode, span: Span) -> None:
+        self.add(node, ns.NIF_REFERENCE_CONTEXT, self.context)
+        self.add(node, ns.NIF_BEGIN_INDEX, _offset(span.begin))
+        self.add(node, ns.NIF_END_INDEX, _offset(span.end))
+        self.add(node, ns.NIF_ANCHOR_OF, _string(span.text))
+
+    def evidence(self, span: Span) -> NamedNode:
+        """The nif:Sentence node of an evidence span (one per span, however many records cite it)."""
+        self._check_span(span, "evidence")
+        node = fragment_iri(self.graph, f"sentence={span.begin},{span.end}")
+        self.add(node, ns.RDF_TYPE, ns.NIF_SENTENCE)
+        self._add_offsets(node, span)
+        return node
+
+    # --- entities, extractors, provenance ------------------------------------------------------
+
+    def entity(self, entity: Entity) -> NamedNode:
+        """The entity's IRI, labelled (and typed with its kind when NIL) in this graph."""
+        iri = entity_iri(entity, self.base)
+        key = (iri.value, entity.label, entity.label_lang)
+        if key not in self._labelled:
+            self._labelled.add(key)
+            self.add(iri, ns.RDFS_LABEL, _text(entity.label, entity.label_lang))
+            if entity.is_nil:
+                self.add(iri, ns.RDF_TYPE, _KIND_CLASSES[entity.kind])
+        return iri
+
+    def extractor(self, extractor: Extractor) -> NamedNode:
+        iri = extractor_iri(extractor, self.base)
+        if iri not in self._extractors:
+            self._extractors[iri] = extractor
+            self.add(iri, ns.RDF_TYPE, kgo.Extractor)
+            self.add(iri, ns.RDFS_LABEL, _string(extractor.id))
+            self.add(iri, kgo.extractorName, _string(extractor.name))
+            self.add(iri, kgo.extractorVersion, _string(extractor.version))
+        return iri
+
+    def add_run(self, run: RunProvenance) -> None:
+        r = self.run
+        self.add(r, ns.RDF_TYPE, kgo.ExtractionRun)
+        self.add(r, ns.PROV_STARTED_AT_TIME, _datetime(run.started))
+        self.add(r, kgo.softwareVersion, _string(run.software_version))
+        self.add(r, kgo.kbVersion, _string(run.kb_version))
+        self.add(r, kgo.nlpPipeline, _string(run.pipeline))
+        self.add(r, kgo.nlpPipelineVersion, _string(run.pipeline_version))
+        for extractor in run.extractors:
+            self.extractor(extractor)
+        for iri in self._extractors:
+            self.add(r, ns.PROV_WAS_ASSOCIATED_WITH, iri)
+
+    def _provenance(self, node: NamedNode, evidence: Span, extractor: Extractor, confidence: float) -> None:
+        self.add(node, kgo.evidence, self.evidence(evidence))
+        self.add(node, ns.PROV_WAS_DERIVED_FROM, self.context)
+        self.add(node, kgo.confidence, _double(confidence))
+        self.add(node, kgo.extractor, self.extractor(extractor))
+        self.add(node, ns.PROV_WAS_GENERATED_BY, self.run)
+
+    # --- records -------------------------------------------------------------------------------
+
+    def add_mention(self, mention: Mention) -> None:
+        self._check_span(mention.span, "mention")
+        node = fragment_iri(self.graph, f"char={mention.span.begin},{mention.span.end}")
+        self.add(node, ns.RDF_TYPE, ns.NIF_PHRASE)
+        self._add_offsets(node, mention.span)
+        self.add(node, ns.ITSRDF_TA_IDENT_REF, self.entity(mention.entity))
+        self.add(node, kgo.confidence, _double(mention.score))
+        self.add(node, kgo.extractor, self.extractor(mention.linker))
+
+    def fact_iri(self, fact: Fact) -> NamedNode:
+        digest = content_hash(
+            entity_iri(fact.subject, self.base).value,
+            fact.predicate.value,
+            entity_iri(fact.object, self.base).value,
+            fact.polarity.value,
+            fact.modality.value,
+            str(fact.evidence.begin),
+            str(fact.evidence.end),
+        )
+        return fragment_iri(self.graph, f"fact-{digest}")
+
+    def add_fact(self, node: NamedNode, fact: Fact) -> None:
+        subject = self.entity(fact.subject)
+        predicate = NamedNode(fact.predicate.value)
+        obj = self.entity(fact.object)
+        self.add(node, ns.RDF_TYPE, kgo.Fact)
+        self.add(node, ns.RDF_SUBJECT, subject)
+        self.add(node, ns.RDF_PREDICATE, predicate)
+        self.add(node, ns.RDF_OBJECT, obj)
+        self.add(node, kgo.polarity, kgo.LOCAL_NAMES[fact.polarity.value])
+        self.add(node, kgo.modality, kgo.LOCAL_NAMES[fact.modality.value])
+        if fact.attributed_to is not None:
+            self.add(node, kgo.attributedTo, self.entity(fact.attributed_to))
+        if fact.time is not None:
+            self.add(node, NamedNode(fact.time.role.value), _date(fact.time.date))
+        self._provenance(node, fact.evidence, fact.extractor, fact.confidence)
+        if fact.is_plain:
+            self.add(subject, predicate, obj)
+
+    def quotation_iri(self, quotation: Quotation) -> NamedNode:
+        speaker = entity_iri(quotation.speaker, self.base).value if quotation.speaker else ""
+        digest = content_hash(str(quotation.span.begin), str(quotation.span.end), speaker, quotation.text)
+        return fragment_iri(self.graph, f"quotation-{digest}")
+
+    def add_quotation(self, node: NamedNode, quotation: Quotation) -> None:
+        self._check_span(quotation.span, "quotation")
+        self.add(node, ns.RDF_TYPE, kgo.Quotation)
+        self.add(node, ns.RDF_VALUE, _text(quotation.text, self.document.lang))
+        if quotation.speaker is not None:
+            self.add(node, kgo.speaker, self.entity(quotation.speaker))
+        if quotation.date is not None:
+            self.add(node, ns.WDT_P585_POINT_IN_TIME, _date(quotation.date))
+        self._provenance(node, quotation.evidence, quotation.extractor, quotation.confidence)
+
+    def meeting_iri(self, meeting: Meeting) -> NamedNode:
+        digest = content_hash(
+            *sorted(entity_iri(p, self.base).value for p in meeting.participants),
+            entity_iri(meeting.place, self.base).value if meeting.place else "",
+            meeting.date.isoformat() if meeting.date else "",
+            str(meeting.evidence.begin),
+            str(meeting.evidence.end),
+        )
+        return fragment_iri(self.graph, f"meeting-{digest}")
+
+    def add_meeting(self, node: NamedNode, meeting: Meeting) -> None:
+        self.add(node, ns.RDF_TYPE, kgo.Meeting)
+        if meeting.label:
+            self.add(node, ns.RDFS_LABEL, _text(meeting.label, self.document.lang))
+        for participant in meeting.participants:
+            self.add(node, ns.WDT_P710_PARTICIPANT, self.entity(participant))
+        if meeting.place is not None:
+            self.add(node, ns.WDT_P276_LOCATION, self.entity(meeting.place))
+        if meeting.date is not None:
+            self.add(node, ns.WDT_P585_POINT_IN_TIME, _date(meeting.date))
+        self._provenance(node, meeting.evidence, meeting.extractor, meeting.confidence)
+
+
+def _most_confident(items: Iterable[tuple[K, V, float]]) -> dict[K, V]:
+    """One record per IRI: two records with the same identifying content are the same statement;
+    the most confident one (the first among equals) describes it."""
+    best: dict[K, tuple[V, float]] = {}
+    for key, value, confidence in items:
+        if key not in best or confidence > best[key][1]:
+            best[key] = (value, confidence)
+    return {key: value for key, (value, _) in best.items()}
+
+
+def document_quads(result: DocumentResult, run: RunProvenance, *, base_iri: str) -> list[Quad]:
+    """All quads of one document, in its own named graph (``document_graph_iri``).
+
+    Deterministic: the same result and run give the same quads in the same order.
+    """
+    builder = _GraphBuilder(result, run, checked_base_iri(base_iri))
+    builder.add_context()
+    mentions = _most_confident(
+        ((m.span.begin, m.span.end), m, m.score) for m in result.mentions
+    )
+    for mention in mentions.values():
+        builder.add_mention(mention)
+    facts = _most_confident((builder.fact_iri(f), f, f.confidence) for f in result.facts)
+    for node, fact in facts.items():
+        builder.add_fact(node, fact)
+    quotations = _most_confident((builder.quotation_iri(q), q, q.confidence) for q in result.quotations)
+    for node, quotation in quotations.items():
+        builder.add_quotation(node, quotation)
+    meetings = _most_confident((builder.meeting_iri(m), m, m.confidence) for m in result.meetings)
+    for node, meeting in meetings.items():
+        builder.add_meeting(node, meeting)
+    builder.add_run(run)
+    dropped = (len(result.mentions) - len(mentions)) + (len(result.facts) - len(facts))
+    if dropped:
+        log.debug("%s: %d duplicate mentions/facts merged", result.document.doc_id, dropped)
+    return builder.quads()
