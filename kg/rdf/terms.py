@@ -50,6 +50,7 @@ speaker = NamedNode(KGO + "speaker")
 confidence = NamedNode(KGO + "confidence")
 contentHash = NamedNode(KGO + "contentHash")
 endTime = NamedNode(KGO + "endTime")
+extractionKey = NamedNode(KGO + "extractionKey")
 extractorName = NamedNode(KGO + "extractorName")
 extractorVersion = NamedNode(KGO + "extractorVersion")
 kbVersion = NamedNode(KGO + "kbVersion")
@@ -103,6 +104,7 @@ LOCAL_NAMES: dict[str, NamedNode] = {
     "coveredBy": coveredBy,
     "endTime": endTime,
     "evidence": evidence,
+    "extractionKey": extractionKey,
     "extractor": extractor,
     "extractorName": extractorName,
     "extractorVersion": extractorVersion,
