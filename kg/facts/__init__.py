@@ -1,0 +1,49 @@
+"""Fact extraction: quotations, offices, memberships/partnerships/candidacies/coverage and meetings,
+with polarity, modality, attribution and time. Versioned rule extractors per language over tokens and
+linked mentions; the pattern tables are data (``patterns_de``, ``patterns_en``).
+
+Facts come from the text only: the knowledge base names position items, it never supplies facts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.facts.context import PATTERNS, DocContext
+from kg.facts.meetings import extract_meetings, meeting_extractor
+from kg.facts.offices import OFFICE_EXTRACTORS, extract_offices
+from kg.facts.quotes import QUOTE_EXTRACTOR, extract_quotations
+from kg.facts.relations import extract_relations, relation_extractor
+from kg.model import Document, Extraction, Extractor, Mention, TextAnalysis
+
+__all__ = ["EXTRACTORS", "extract_facts"]
+
+
+def _all_extractors() -> tuple[Extractor, ...]:
+    found: dict[str, Extractor] = {QUOTE_EXTRACTOR.id: QUOTE_EXTRACTOR}
+    for e in OFFICE_EXTRACTORS.values():
+        found[e.id] = e
+    for lang, patterns in sorted(PATTERNS.items()):
+        for rule in patterns.relations:
+            e = relation_extractor(lang, rule)
+            found[e.id] = e
+        for meeting_rule in patterns.meetings:
+            e = meeting_extractor(lang, meeting_rule)
+            found[e.id] = e
+    return tuple(found.values())
+
+
+EXTRACTORS: tuple[Extractor, ...] = _all_extractors()
+
+
+def extract_facts(document: Document, analysis: TextAnalysis, mentions: tuple[Mention, ...], kb: Any) -> Extraction:
+    """Facts, quotations and meetings of one analysed, linked document."""
+    patterns = PATTERNS.get(document.lang)
+    if patterns is None:
+        return Extraction()
+    ctx = DocContext(document=document, analysis=analysis, mentions=mentions, kb=kb, patterns=patterns)
+    offices = extract_offices(ctx)  # first: role nouns of speakers resolve through them
+    quotations = extract_quotations(ctx)
+    relations = extract_relations(ctx, quotations)
+    meetings = extract_meetings(ctx)
+    return Extraction(facts=tuple(offices + relations), quotations=tuple(quotations), meetings=tuple(meetings))

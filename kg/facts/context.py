@@ -1,0 +1,218 @@
+"""What every extractor looks at: the document's sentences, tokens, linked mentions, quotations, and
+the shared resolution of pronouns, role nouns and "the Alliance" to entities of the text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.facts.patterns import LanguagePatterns
+from kg.facts.patterns_de import PATTERNS_DE
+from kg.facts.patterns_en import PATTERNS_EN
+from kg.model import Document, Entity, EntityKind, Mention, QuotationSpan, Sentence, Span, TextAnalysis, Token
+
+PATTERNS: dict[str, LanguagePatterns] = {"de": PATTERNS_DE, "en": PATTERNS_EN}
+AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION})
+RECENT_SENTENCES = 4  # a pronoun or role noun refers back at most this far
+
+
+@dataclass
+class DocContext:
+    document: Document
+    analysis: TextAnalysis
+    mentions: tuple[Mention, ...]
+    kb: Any
+    patterns: LanguagePatterns
+    offices: dict[str, list[str]] = field(default_factory=dict)  # person key -> titles as written
+
+    def __post_init__(self) -> None:
+        self.text = self.document.text
+        self.mentions = tuple(sorted(self.mentions, key=lambda m: (m.span.begin, -m.span.end)))
+        self._mention_starts = [m.span.begin for m in self.mentions]
+        self.tokens_by_sentence: dict[int, list[Token]] = {}
+        for token in self.analysis.tokens:
+            self.tokens_by_sentence.setdefault(token.sentence, []).append(token)
+        self.quotations: tuple[QuotationSpan, ...] = self.analysis.quotations
+        self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
+        counts = Counter(m.entity.key for m in self.mentions if m.entity.kind is EntityKind.PERSON)
+        self.person_salience = counts
+
+    # --- lookup ---------------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.patterns.lang
+
+    def sentence(self, index: int) -> Sentence:
+        return self.analysis.sentences[index]
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def span(self, begin: int, end: int) -> Span:
+        return Span(begin, end, self.text[begin:end])
+
+    def quotation_at(self, offset: int) -> QuotationSpan | None:
+        for q in self.quotations:
+            if q.span.begin <= offset < q.span.end:
+                return q
+        return None
+
+    def in_quotation(self, begin: int, end: int | None = None) -> bool:
+        return self.quotation_at(begin) is not None
+
+    def mentions_in(self, begin: int, end: int, kinds: frozenset[EntityKind] | None = None) -> list[Mention]:
+        lo = bisect.bisect_left(self._mention_starts, begin)
+        out = []
+        for m in self.mentions[lo:]:
+            if m.span.begin >= end:
+                break
+            if m.span.end <= end and (kinds is None or m.entity.kind in kinds):
+                out.append(m)
+        return out
+
+    def mentions_overlapping(self, begin: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.span.begin < end and begin < m.span.end]
+
+    def words(self, begin: int, end: int) -> list[tuple[int, int, str]]:
+        """Words (and punctuation) of ``text[begin:end]`` as (begin, end, text), from the tokens."""
+        out = []
+        for s in range(self.sentence_at(begin), self.sentence_at(max(begin, end - 1)) + 1):
+            for t in self.tokens_by_sentence.get(s, []):
+                if t.begin >= begin and t.end <= end:
+                    out.append((t.begin, t.end, t.text))
+        return out
+
+    def lower_words(self, begin: int, end: int) -> list[str]:
+        return [w.lower() for _, _, w in self.words(begin, end)]
+
+    # --- resolution -----------------------------------------------------------------------------
+    def recent_person(self, offset: int, *, exclude: set[str] | None = None) -> Entity | None:
+        """The person a pronoun at ``offset`` most likely means: the last person named outside quotations
+        in the few sentences before, else the person the text names most."""
+        first_sentence = max(0, self.sentence_at(offset) - RECENT_SENTENCES)
+        floor = self.sentence(first_sentence).span.begin if self.analysis.sentences else 0
+        lo = bisect.bisect_left(self._mention_starts, offset)
+        for m in reversed(self.mentions[:lo]):
+            if m.span.begin < floor:
+                break
+            if m.entity.kind is EntityKind.PERSON and m.span.end <= offset and not self.in_quotation(m.span.begin):
+                if exclude and m.entity.key in exclude:
+                    continue
+                return m.entity
+        return self.salient_person()
+
+    def salient_person(self) -> Entity | None:
+        if not self.person_salience:
+            return None
+        key = self.person_salience.most_common(1)[0][0]
+        return next(m.entity for m in self.mentions if m.entity.key == key)
+
+    def person_for_role(self, role: str, offset: int) -> Entity | None:
+        """A role noun ("der Generalsekretär", "the Secretary General") -> the person named with that
+        title earlier in the text, else the most recent person."""
+        head = _stem(role.split()[-1])
+        for m in reversed(self.mentions):
+            if m.span.begin >= offset or m.entity.kind is not EntityKind.PERSON:
+                continue
+            titles = self.offices.get(m.entity.key, [])
+            if any(head in _stem(t.replace("-", " ")).replace(" ", "") or head in _stem(t) for t in titles):
+                return m.entity
+        return self.recent_person(offset)
+
+    def organisation_before(self, offset: int) -> Entity | None:
+        """The organisation last named before ``offset`` ("das Bündnis", "the Alliance")."""
+        lo = bisect.bisect_left(self._mention_starts, offset)
+        for m in reversed(self.mentions[:lo]):
+            if m.entity.kind is EntityKind.ORGANISATION and m.span.end <= offset:
+                return m.entity
+        for m in self.mentions:
+            if m.entity.kind is EntityKind.ORGANISATION:
+                return m.entity
+        return None
+
+    def organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Organisations named in ``text[begin:end]``: linked mentions and resolved anaphora."""
+        found = [(m.span.begin, m.span.end, m.entity) for m in self.mentions_in(begin, end)
+                 if m.entity.kind is EntityKind.ORGANISATION]
+        for a in self.patterns.org_anaphora.finditer(self.text, begin, end):
+            if any(b < a.end() and a.start() < e for b, e, _ in found):
+                continue
+            org = self.organisation_before(a.start())
+            if org is not None:
+                found.append((a.start(), a.end(), org))
+        return sorted(found, key=lambda x: x[0])
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in ("innen", "in", "en", "s", "n"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tuple[Entity | None, int]:
+    """The speaker a verb of saying in ``text[begin:end]`` (outside quotations) names, and the offset of
+    that verb (-1 if none). ``anchor`` is where the quotation or reported clause stands."""
+    frame = _outside_quotes(ctx, begin, end)
+    say = None
+    for b, e in frame:
+        m = ctx.patterns.say.search(ctx.text, b, e)
+        if m is not None:
+            say = m
+            break
+    if say is None:
+        return None, -1
+    verb_at = say.start()
+    # The candidates: people named in the frame, nearest to the verb first.
+    people = [m for b, e in frame for m in ctx.mentions_in(b, e) if m.entity.kind is EntityKind.PERSON]
+    best: tuple[int, Entity] | None = None
+    for m in people:
+        distance = min(abs(m.span.begin - say.end()), abs(say.start() - m.span.end))
+        if best is None or distance < best[0]:
+            best = (distance, m.entity)
+    # A pronoun or role noun right at the verb beats a person named further away.
+    near_begin, near_end = max(begin, say.start() - 40), min(end, say.end() + 40)
+    for b, e in frame:
+        lo, hi = max(b, near_begin), min(e, near_end)
+        if lo >= hi:
+            continue
+        for w in re.finditer(r"\w+", ctx.text[lo:hi]):
+            word = w.group(0)
+            at = lo + w.start()
+            if word.lower() in ctx.patterns.pronouns and not (word[0].isupper() and ctx.lang == "de" and
+                                                              word == "Sie" and at != b):
+                distance = min(abs(at - say.end()), abs(say.start() - (lo + w.end())))
+                if best is None or distance < best[0]:
+                    best = (distance, ctx.recent_person(min(at, anchor)) or _none_entity())
+        for r in ctx.patterns.role_nouns.finditer(ctx.text, lo, hi):
+            if ctx.mentions_in(r.end(), min(e, r.end() + 3), frozenset({EntityKind.PERSON})):
+                continue  # "der Präsident Emmanuel Macron": the name itself is the speaker
+            distance = min(abs(r.start() - say.end()), abs(say.start() - r.end()))
+            if best is None or distance < best[0]:
+                best = (distance, ctx.person_for_role(r.group(1), r.start()) or _none_entity())
+    if best is None or best[1].label == "":
+        return ctx.recent_person(anchor), verb_at
+    return best[1], verb_at
+
+
+def _none_entity() -> Entity:
+    return Entity(label="", kind=EntityKind.PERSON)
+
+
+def _outside_quotes(ctx: DocContext, begin: int, end: int) -> list[tuple[int, int]]:
+    parts = []
+    cursor = begin
+    for q in ctx.quotations:
+        qb, qe = q.span.begin - 1, q.span.end + 1  # include the marks
+        if qe <= begin or qb >= end:
+            continue
+        if qb > cursor:
+            parts.append((cursor, qb))
+        cursor = max(cursor, qe)
+    if cursor < end:
+        parts.append((cursor, end))
+    return parts

@@ -1,0 +1,201 @@
+"""Meetings and talks: who meets whom, where, when.
+
+A verb of meeting (trifft, zusammentraf, met) takes the people of its clause as participants; a noun
+(Gespräche, Treffen, summit, talks) takes those linked by mit/zwischen/with/between. The place is a
+city named after in/im/at — each place of "Gespräche in Genf, Brüssel und Wien" is a meeting of its
+own — and the date a time expression of the sentence. Meetings at one place merge when their dates
+agree (or one has none). Quoted speech is not searched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.facts.context import DocContext
+from kg.facts.kbview import is_settlement
+from kg.facts.time import find_times
+from kg.facts.patterns import MeetingRule
+from kg.model import Entity, EntityKind, Extractor, Meeting, Mention
+
+PARTICIPANT_KINDS = frozenset({EntityKind.PERSON})
+PARTY_KINDS = frozenset({EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANISATION})
+PLACE_WINDOW_WORDS = 12  # how far from the trigger its place may stand
+
+
+@dataclass
+class _Draft:
+    participants: list[Entity]
+    evidence_sentence: int
+    extractor: Extractor
+    confidence: float
+    place: Entity | None
+    date_: object = None
+    label: str | None = None
+    sentences: list[int] = field(default_factory=list)
+
+
+def meeting_extractor(lang: str, rule: MeetingRule) -> Extractor:
+    return Extractor(f"kg.facts.{lang}.meetings.{rule.name}", "1")
+
+
+def extract_meetings(ctx: DocContext) -> list[Meeting]:
+    drafts: list[_Draft] = []
+    for sentence in ctx.analysis.sentences:
+        s = sentence.span
+        found_here: list[_Draft] = []
+        for rule in ctx.patterns.meetings:
+            for trigger in rule.trigger.finditer(ctx.text, s.begin, s.end):
+                if ctx.in_quotation(trigger.start()):
+                    continue
+                found_here.extend(_drafts_for(ctx, rule, trigger, sentence.index))
+        drafts.extend(_merge(found_here))
+    merged = _merge(drafts)
+    out = []
+    for d in merged:
+        sentence = ctx.sentence(d.evidence_sentence)
+        out.append(Meeting(
+            participants=tuple(_unique(d.participants)),
+            evidence=sentence.span,
+            sentence=d.evidence_sentence,
+            extractor=d.extractor,
+            confidence=d.confidence,
+            place=d.place,
+            date=d.date_,  # type: ignore[arg-type]
+            label=d.label,
+        ))
+    return out
+
+
+def _drafts_for(ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], sentence_index: int) -> list[_Draft]:
+    s = ctx.sentence(sentence_index).span
+    places = _places(ctx, trigger, s.begin, s.end, whole_sentence=rule.verbal)
+    participants = _participants(ctx, rule, trigger, s.begin, s.end)
+    if not places and len(participants) < 2:
+        return []
+    times = find_times(ctx.text[s.begin:s.end], s.begin, ctx.document.published, ctx.lower_words(s.begin, s.end))
+    times = [t for t in times if not ctx.in_quotation(t.begin)]
+    extractor = meeting_extractor(ctx.lang, rule)
+    drafts = []
+    for place_mention in places or [None]:
+        anchor = place_mention.span.begin if place_mention else trigger.start()
+        date = min(times, key=lambda t: abs(t.begin - anchor)).date if times else None
+        # a date belongs to this place only when no other place of the sentence stands nearer to it
+        if times and place_mention is not None and len(places) > 1:
+            t = min(times, key=lambda t: abs(t.begin - anchor))
+            nearest_place = min(places, key=lambda p: abs(p.span.begin - t.begin))
+            if nearest_place is not place_mention:
+                date = None
+        drafts.append(_Draft(
+            participants=list(participants),
+            evidence_sentence=sentence_index,
+            extractor=extractor,
+            confidence=rule.confidence * (place_mention.score if place_mention else 0.8),
+            place=place_mention.entity if place_mention else None,
+            date_=date,
+            label=None,
+            sentences=[sentence_index],
+        ))
+    return drafts
+
+
+def _places(ctx: DocContext, trigger: re.Match[str], begin: int, end: int, *, whole_sentence: bool) -> list[Mention]:
+    """Cities after in/im/at near the trigger, with their coordinated neighbours (in Genf, Brüssel und Wien)."""
+    words = ctx.words(begin, end)
+    index_of_trigger = next((i for i, w in enumerate(words) if w[0] >= trigger.start()), len(words))
+    reach = len(words) if whole_sentence else PLACE_WINDOW_WORDS
+    lo = max(0, index_of_trigger - reach)
+    hi = min(len(words), index_of_trigger + reach)
+    if lo >= hi:
+        return []
+    region_begin, region_end = words[lo][0], words[hi - 1][1]
+    out: list[Mention] = []
+    for m in ctx.mentions_in(region_begin, region_end, frozenset({EntityKind.PLACE})):
+        if ctx.in_quotation(m.span.begin) or not is_settlement(ctx.kb, m.entity):
+            continue
+        if _inside_larger_name(ctx, m):
+            continue
+        prev = ctx.lower_words(max(begin, m.span.begin - 40), m.span.begin)
+        if prev and prev[-1] in ctx.patterns.place_prepositions:
+            out.append(m)
+        elif out and all(w in ctx.patterns.coordination for w in ctx.lower_words(out[-1].span.end, m.span.begin)):
+            out.append(m)
+    return out
+
+
+def _inside_larger_name(ctx: DocContext, m: Mention) -> bool:
+    """"Zusammenarbeit in Europa", "Hauptquartier in Brüssel": a place inside another mention's name."""
+    return any(o is not m and o.span.begin <= m.span.begin and m.span.end <= o.span.end
+               and (o.span.end - o.span.begin) > (m.span.end - m.span.begin)
+               for o in ctx.mentions_overlapping(m.span.begin, m.span.end))
+
+
+def _participants(ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], begin: int, end: int) -> list[Entity]:
+    if rule.verbal:
+        clause_begin, clause_end = _clause(ctx, trigger, begin, end)
+        people = [m.entity for m in ctx.mentions_in(clause_begin, clause_end, PARTICIPANT_KINDS)
+                  if not ctx.in_quotation(m.span.begin)]
+        if len(people) >= 1:
+            return _unique(people)
+    # a noun: the parties linked by mit/zwischen/with/between right after it
+    after = ctx.words(trigger.end(), end)[:8]
+    if after and after[0][2].lower() in ctx.patterns.participant_links:
+        parties = []
+        for m in ctx.mentions_in(after[0][1], after[-1][1], PARTY_KINDS):
+            parties.append(m.entity)
+        return _unique(parties)
+    return []
+
+
+CLAUSE_OPENERS = frozenset("als wo während nachdem bevor weil dass wenn when where while after before as".split())
+
+
+def _clause(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> tuple[int, int]:
+    """The clause around the trigger: back to a subordinating word or the sentence start, on to its end."""
+    words = ctx.words(begin, end)
+    lo = begin
+    for b, _, w in words:
+        if b >= trigger.start():
+            break
+        if w.lower() in CLAUSE_OPENERS:
+            lo = b
+    hi = end
+    for b, _, w in words:
+        if b > trigger.end() and w.lower() in CLAUSE_OPENERS:
+            hi = b
+            break
+    return lo, hi
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for e in entities:
+        seen.setdefault(e.key, e)
+    return list(seen.values())
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """Meetings at one place whose dates agree (or one is undated) are one meeting."""
+    out: list[_Draft] = []
+    for d in drafts:
+        target = None
+        for o in out:
+            same_place = o.place is not None and d.place is not None and o.place.key == d.place.key
+            no_place_same_people = (o.place is None and d.place is None and o.participants and
+                                    {e.key for e in o.participants} == {e.key for e in d.participants})
+            dates_agree = o.date_ is None or d.date_ is None or o.date_ == d.date_
+            if (same_place or no_place_same_people) and dates_agree:
+                target = o
+                break
+        if target is None:
+            out.append(d)
+            continue
+        target.participants = _unique(target.participants + d.participants)
+        if target.date_ is None and d.date_ is not None:
+            target.date_ = d.date_
+            target.evidence_sentence = d.evidence_sentence
+        elif len(d.participants) > len(target.participants):
+            target.evidence_sentence = d.evidence_sentence
+        target.confidence = max(target.confidence, d.confidence)
+        target.sentences.extend(d.sentences)
+    return out

@@ -1,0 +1,201 @@
+"""Offices (``wdt:P39``) from titles next to a person's name.
+
+Three shapes, per language tables in ``patterns_*``:
+  A  title before the name:  Nato-Generalsekretär Jens Stoltenberg; Indian Prime Minister Narendra Modi
+  B  title, then the name:   die Präsidentin der Europäischen Kommission, Ursula von der Leyen
+  C  name, then the title:   Jens Stoltenberg, the Secretary General of the Alliance,
+The object is the KB's position item when a linked position mention lies in the title or the KB can
+compose it from the title and the country/organisation named in it; else a NIL position labelled
+with the title as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.facts.context import DocContext
+from kg.facts.kbview import position_for
+from kg.model import Entity, EntityKind, Extractor, Fact, Mention, Predicate
+
+OFFICE_EXTRACTORS = {
+    "before": Extractor("kg.facts.offices.title_before_name", "1"),
+    "apposition_before": Extractor("kg.facts.offices.title_apposition_before", "1"),
+    "apposition_after": Extractor("kg.facts.offices.title_apposition_after", "1"),
+}
+MAX_TITLE_WORDS = 8
+PUNCT = set(",;:.!?()[]–—\"„“”»«")
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    begin: int
+    end: int
+    head: str  # the word that heads the title
+
+
+def extract_offices(ctx: DocContext) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+    persons = [m for m in ctx.mentions if m.entity.kind is EntityKind.PERSON]
+    for person in persons:
+        for shape, phrase in _titles_of(ctx, person):
+            position = _position(ctx, phrase, person)
+            if position is None:
+                continue
+            key = (person.entity.key, position.key)
+            if key in seen:
+                continue
+            seen.add(key)
+            ctx.offices.setdefault(person.entity.key, []).append(ctx.text[phrase.begin:phrase.end])
+            sentence_index = ctx.sentence_at(person.span.begin)
+            sentence = ctx.sentence(sentence_index)
+            facts.append(Fact(
+                subject=person.entity,
+                predicate=Predicate.HOLDS_POSITION,
+                object=position,
+                evidence=sentence.span,
+                sentence=sentence_index,
+                extractor=OFFICE_EXTRACTORS[shape],
+                confidence=round((0.9 if position.qid else 0.75) * min(1.0, person.score + 0.1), 3),
+            ))
+    return facts
+
+
+def _titles_of(ctx: DocContext, person: Mention) -> list[tuple[str, TitlePhrase]]:
+    sentence = ctx.sentence(ctx.sentence_at(person.span.begin)).span
+    before = ctx.words(sentence.begin, person.span.begin)
+    after = ctx.words(person.span.end, sentence.end)
+    found: list[tuple[str, TitlePhrase]] = []
+    phrase = _title_ending_at(ctx, before, len(before))
+    if phrase is not None:
+        found.append(("before", phrase))
+    elif before and before[-1][2] == ",":
+        phrase = _title_ending_at(ctx, before, len(before) - 1, allow_complement=True)
+        if phrase is not None:
+            found.append(("apposition_before", phrase))
+    if after and after[0][2] == ",":
+        phrase = _title_starting_at(ctx, after, 1)
+        if phrase is not None:
+            found.append(("apposition_after", phrase))
+    return found
+
+
+def _is_head(ctx: DocContext, word: str) -> bool:
+    if ctx.lang == "de":
+        return word[:1].isupper() and ctx.patterns.title_head.fullmatch(word) is not None
+    return ctx.patterns.title_head.fullmatch(word) is not None
+
+
+def _is_modifier(ctx: DocContext, word: str, at: int) -> bool:
+    low = word.lower()
+    if low in ("'s", "’s"):  # Ukraine's President …: the possessive joins the country to the title
+        return bool(ctx.mentions_overlapping(at - 2, at))
+    if low in ctx.patterns.title_stop or word in PUNCT:
+        return False
+    if ctx.mentions_overlapping(at, at + len(word)):
+        kinds = {m.entity.kind for m in ctx.mentions_overlapping(at, at + len(word))}
+        return not kinds & {EntityKind.PERSON, EntityKind.PLACE}
+    if ctx.lang == "de":
+        return word[:1].islower() and ctx.patterns.title_modifier.fullmatch(word) is not None
+    return ctx.patterns.title_modifier.fullmatch(word) is not None or _is_head(ctx, word)
+
+
+def _title_ending_at(ctx: DocContext, words: list[tuple[int, int, str]], stop: int,
+                     *, allow_complement: bool = False) -> TitlePhrase | None:
+    """A title whose last word is ``words[stop-1]`` (shape A), or which ends there with a genitive
+    complement (shape B: "Präsidentin der Europäischen Kommission")."""
+    if stop <= 0:
+        return None
+    head_index = stop - 1
+    if not _is_head(ctx, words[head_index][2]):
+        if not allow_complement:
+            return None
+        # walk back over the complement to its head: "… Präsidentin der Europäischen Kommission"
+        head_index = -1
+        for i in range(stop - 1, max(-1, stop - 1 - MAX_TITLE_WORDS), -1):
+            word = words[i][2]
+            if word in PUNCT:
+                return None
+            if _is_head(ctx, word) and i + 1 < stop and words[i + 1][2].lower() in ctx.patterns.genitive_link:
+                head_index = i
+                break
+        if head_index < 0:
+            return None
+    begin_index = head_index
+    while begin_index > 0 and head_index - begin_index < MAX_TITLE_WORDS:
+        at, _, word = words[begin_index - 1]
+        if _is_modifier(ctx, word, at):
+            begin_index -= 1
+        else:
+            break
+    if ctx.lang == "en":
+        # English titles are capitalised before a name; "of" or "the" cannot start one
+        while begin_index < head_index and words[begin_index][2].lower() in ("of", "the", "for"):
+            begin_index += 1
+    return TitlePhrase(words[begin_index][0], words[stop - 1][1], words[head_index][2])
+
+
+def _title_starting_at(ctx: DocContext, words: list[tuple[int, int, str]], start: int) -> TitlePhrase | None:
+    """Shape C: ", der oberste zivile Führer des Bündnisses," / ", the Secretary General of NATO,"."""
+    i = start
+    if i < len(words) and words[i][2].lower() in ("der", "die", "the", "a", "an", "ein", "eine"):
+        i += 1
+    first = i
+    head = -1
+    j = i
+    while j < len(words) and j - first < MAX_TITLE_WORDS:
+        at, _, word = words[j]
+        if word in PUNCT:
+            break
+        if _is_head(ctx, word):
+            head = j
+        elif head < 0 and not _is_modifier(ctx, word, at) and not (ctx.lang == "en" and word.lower() in
+                                                                   ("deputy", "vice", "foreign", "prime")):
+            if not (ctx.lang == "en" and word[:1].islower() and _head_ahead(ctx, words, j)):
+                return None
+        elif head >= 0 and word.lower() not in ctx.patterns.genitive_link and not word[:1].isupper() \
+                and not ctx.mentions_overlapping(at, at + len(word)) and not word.endswith(("en", "er", "es")):
+            return None
+        j += 1
+    if head < 0 or j >= len(words) or words[j][2] not in (",", ".", ";", "–", "—", ")"):
+        return None
+    return TitlePhrase(words[first][0], words[j - 1][1], words[head][2])
+
+
+def _head_ahead(ctx: DocContext, words: list[tuple[int, int, str]], j: int) -> bool:
+    return any(_is_head(ctx, w) for _, _, w in words[j + 1 : j + 3])
+
+
+def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity | None:
+    written = ctx.text[phrase.begin:phrase.end]
+    inside = [m for m in ctx.mentions_overlapping(phrase.begin, phrase.end) if m.entity.kind is EntityKind.POSITION]
+    if inside:
+        return inside[0].entity
+    jurisdiction = None
+    places = [m for m in ctx.mentions_overlapping(phrase.begin, phrase.end)
+              if m.entity.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)]
+    if places:
+        jurisdiction = places[-1].entity
+    else:
+        orgs = ctx.organisations_in(phrase.begin, phrase.end)
+        if orgs:
+            jurisdiction = orgs[-1][2]
+    for title in dict.fromkeys((written, _core_title(ctx, phrase), phrase.head)):
+        found = position_for(ctx.kb, title, jurisdiction, ctx.lang)
+        if found is not None:
+            return found
+    return Entity(label=written, kind=EntityKind.POSITION, label_lang=ctx.lang)
+
+
+def _core_title(ctx: DocContext, phrase: TitlePhrase) -> str:
+    """The title's run of head words ("Prime Minister", "Secretary General"), without country or complement."""
+    words = ctx.words(phrase.begin, phrase.end)
+    heads = [i for i, (_, _, w) in enumerate(words) if _is_head(ctx, w) or w.lower() in ("deputy", "vice", "prime",
+                                                                                         "foreign")]
+    if not heads:
+        return phrase.head
+    last = max(i for i, (_, _, w) in enumerate(words) if _is_head(ctx, w))
+    first = last
+    while first - 1 in heads:
+        first -= 1
+    return ctx.text[words[first][0]:words[last][1]]

@@ -1,0 +1,75 @@
+"""The shape of a language's pattern tables; the tables themselves are in ``patterns_de`` / ``patterns_en``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from kg.model import Modality, Polarity, Predicate
+
+
+class ObjectSource(str, Enum):
+    """Where a relation rule finds its object (an organisation or a treaty clause)."""
+
+    IN_TRIGGER = "in_trigger"  # the organisation named inside the trigger (NATO-Partner, NATO member)
+    NEAR = "near"  # the nearest organisation in the clause, after the trigger first, then before
+    BEFORE_SUBJECT = "before_subject"  # the organisation before the subject (die NATO … die Ukraine … aufnehmen)
+    TREATY = "treaty"  # a treaty clause in the clause (Artikel 5, Article 5)
+
+
+class Scope(str, Enum):
+    """How far negation and modality cues are looked for."""
+
+    LOCAL = "local"  # a few words before the trigger (kein NATO-Partner, not a member)
+    CLAUSE = "clause"  # from the subject to the trigger (… nie beitreten würden)
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    name: str
+    trigger: re.Pattern[str]
+    predicate: Predicate
+    obj: ObjectSource
+    scope: Scope = Scope.CLAUSE
+    modality: Modality | None = None  # fixed by the rule (invited), else from the cues
+    polarity: Polarity | None = None
+    requires: re.Pattern[str] | None = None  # the clause must also hold this (a treaty clause …)
+    subject_after: re.Pattern[str] | None = None  # "apply to X": the subject follows this
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class MeetingRule:
+    name: str
+    trigger: re.Pattern[str]
+    verbal: bool  # a verb (trifft, met): participants are the people of its clause
+    confidence: float = 0.75
+
+
+@dataclass(frozen=True)
+class LanguagePatterns:
+    lang: str
+    say: re.Pattern[str]  # verbs of saying and attribution markers, over lower-cased frame text
+    pronouns: frozenset[str]  # personal pronouns that may stand for a speaker
+    role_nouns: re.Pattern[str]  # "der Generalsekretär", "the Secretary General" standing for a person
+    title_head: re.Pattern[str]  # a word that heads an office title (fullmatch on one word)
+    title_modifier: re.Pattern[str]  # a word that may precede a title head inside the title
+    title_multiword: tuple[str, ...]  # English titles of several words ("prime minister")
+    title_stop: frozenset[str]  # determiners and prepositions that end a title leftwards
+    genitive_link: frozenset[str]  # words that attach a complement to a title (der, des, of, the)
+    org_anaphora: re.Pattern[str]  # "das Bündnis", "the Alliance": the organisation last named
+    coordination: frozenset[str]  # und, oder, sowie, and, or, ","
+    negation: frozenset[str]
+    negation_phrases: tuple[str, ...]
+    modality_cues: tuple[tuple[Modality, frozenset[str]], ...]  # in priority order
+    denial_cues: frozenset[str]  # declined, lehnte … ab: negative and Denied
+    place_prepositions: frozenset[str]
+    participant_links: frozenset[str]  # mit, zwischen, with, between
+    relations: tuple[RelationRule, ...]
+    meetings: tuple[MeetingRule, ...]
+    past_participle: re.Pattern[str] = field(default=re.compile(r"$^"))
+
+
+def words_re(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)

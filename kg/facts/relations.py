@@ -1,0 +1,275 @@
+"""Membership, partnership, candidacy and coverage from the pattern tables of ``patterns_*``.
+
+Each rule names a trigger, the predicate, where the object is and how far negation and modality
+cues reach. The subject is the country (or coordinated countries: *Finnland und Schweden*) nearest
+before the trigger, or after it for "Article 5 does not apply to X" / "NATO member Poland".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.facts.context import DocContext, speaker_in_frame
+from kg.facts.patterns import ObjectSource, RelationRule, Scope
+from kg.facts.time import find_times
+from kg.model import (
+    Entity,
+    EntityKind,
+    Extractor,
+    Fact,
+    Mention,
+    Modality,
+    Polarity,
+    Predicate,
+    Quotation,
+    TimeRef,
+)
+
+SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
+FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
+MAX_SUBJECT_WORDS = 20  # how far before the trigger a subject may stand
+CUE_WORDS_BEFORE = 3
+CUE_WORDS_AFTER = 3
+GROUP_GLUE = frozenset({"die", "den", "der", "dem", "the", ","})
+
+
+@dataclass(frozen=True)
+class Window:
+    begin: int
+    end: int
+
+
+def relation_extractor(lang: str, rule: RelationRule) -> Extractor:
+    return Extractor(f"kg.facts.{lang}.{rule.name}", "1")
+
+
+def extract_relations(ctx: DocContext, quotations: list[Quotation]) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: set[tuple[str, str, str, str, str, int]] = set()
+    for sentence in ctx.analysis.sentences:
+        s = sentence.span
+        for rule in ctx.patterns.relations:
+            for trigger in rule.trigger.finditer(ctx.text, s.begin, s.end):
+                if rule.requires is not None and rule.requires.search(ctx.text, s.begin, s.end) is None:
+                    continue
+                for fact in _facts_for(ctx, rule, trigger, sentence.index, quotations):
+                    key = (fact.subject.key, fact.predicate.value, fact.object.key, fact.polarity.value,
+                           fact.modality.value, fact.sentence)
+                    if key not in seen and fact.subject.key != fact.object.key:
+                        seen.add(key)
+                        facts.append(fact)
+    return facts
+
+
+def _facts_for(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], sentence_index: int,
+               quotations: list[Quotation]) -> list[Fact]:
+    s = ctx.sentence(sentence_index).span
+    subjects = _subjects(ctx, rule, trigger, s.begin, s.end)
+    if not subjects:
+        return []
+    obj = _object(ctx, rule, trigger, subjects, s.begin, s.end)
+    if obj is None:
+        return []
+    window = _window(ctx, rule, trigger, subjects, s.begin, s.end)
+    polarity, modality = _factuality(ctx, rule, _cue_words(ctx, window, trigger, subjects))
+    speaker = _attribution(ctx, window, sentence_index, quotations)
+    time = _time(ctx, window, s.begin, s.end)
+    confidence = rule.confidence * min(m.score for m in subjects)
+    return [
+        Fact(
+            subject=m.entity,
+            predicate=rule.predicate,
+            object=obj,
+            evidence=s,
+            sentence=sentence_index,
+            extractor=relation_extractor(ctx.lang, rule),
+            confidence=round(min(1.0, max(0.05, confidence)), 3),
+            polarity=polarity,
+            modality=modality,
+            attributed_to=speaker,
+            time=time,
+        )
+        for m in subjects
+    ]
+
+
+# --- subjects ------------------------------------------------------------------------------------
+def _is_subject_mention(m: Mention) -> bool:
+    # adjectival demonyms (russische Nachbarn, Russian troops) are not subjects
+    return m.entity.kind in SUBJECT_KINDS and m.span.text[:1].isupper()
+
+
+def _subjects(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int) -> list[Mention]:
+    after_words = ctx.words(trigger.end(), end)
+    if rule.subject_after is not None:
+        link = rule.subject_after.search(ctx.text, trigger.end(), min(end, trigger.end() + 40))
+        if link is not None:
+            group = _group_after(ctx, link.end(), end)
+            if group:
+                return group
+    # "NATO member Poland", "NATO-Mitglied Polen": an apposition right after the trigger
+    if after_words:
+        direct = [m for m in ctx.mentions_in(after_words[0][0], end) if m.span.begin == after_words[0][0]]
+        if direct and _is_subject_mention(direct[0]) and rule.obj is ObjectSource.IN_TRIGGER:
+            return _group_after(ctx, after_words[0][0], end)
+    before_words = ctx.words(begin, trigger.start())
+    floor = before_words[-MAX_SUBJECT_WORDS][0] if len(before_words) > MAX_SUBJECT_WORDS else begin
+    candidates = [m for m in ctx.mentions_in(floor, trigger.start()) if _is_subject_mention(m)]
+    if not candidates:
+        return []
+    group = [candidates[-1]]
+    for m in reversed(candidates[:-1]):
+        between = ctx.lower_words(m.span.end, group[0].span.begin)
+        if between and all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between) \
+                and any(w in ctx.patterns.coordination for w in between):
+            group.insert(0, m)
+        elif not between:
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def _group_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
+    mentions = [m for m in ctx.mentions_in(begin, end) if _is_subject_mention(m)]
+    if not mentions:
+        return []
+    lead = ctx.lower_words(begin, mentions[0].span.begin)
+    if any(w not in GROUP_GLUE for w in lead):
+        return []
+    group = [mentions[0]]
+    for m in mentions[1:]:
+        between = ctx.lower_words(group[-1].span.end, m.span.begin)
+        if between and all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between):
+            group.append(m)
+        else:
+            break
+    return group
+
+
+# --- objects -------------------------------------------------------------------------------------
+def _object(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention],
+            begin: int, end: int) -> Entity | None:
+    subject_keys = {m.entity.key for m in subjects}
+    if rule.obj is ObjectSource.TREATY:
+        return _treaty(ctx, rule, trigger, begin, end)
+    if rule.obj is ObjectSource.BEFORE_SUBJECT:
+        orgs = [o for o in ctx.organisations_in(begin, subjects[0].span.begin) if o[2].key not in subject_keys]
+        return orgs[-1][2] if orgs else None
+    if rule.obj is ObjectSource.IN_TRIGGER:
+        inside = [o for o in ctx.organisations_in(trigger.start(), trigger.end())]
+        if inside:
+            return inside[0][2]
+        before = ctx.words(begin, trigger.start())[-2:]
+        if before:
+            orgs = [o for o in ctx.organisations_in(before[0][0], trigger.start()) if o[2].key not in subject_keys]
+            if orgs:
+                return orgs[-1][2]
+    near = _nearest_org(ctx, trigger, subject_keys, begin, end)
+    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
+        # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
+        topic = ctx.organisation_before(trigger.start())
+        if topic is not None and topic.key not in subject_keys:
+            return topic
+    return near
+
+
+def _nearest_org(ctx: DocContext, trigger: re.Match[str], exclude: set[str], begin: int, end: int) -> Entity | None:
+    after = ctx.words(trigger.end(), end)[:5]
+    if after:
+        orgs = [o for o in ctx.organisations_in(trigger.end(), after[-1][1]) if o[2].key not in exclude]
+        if orgs:
+            return orgs[0][2]
+    before = ctx.words(begin, trigger.start())[-8:]
+    if before:
+        orgs = [o for o in ctx.organisations_in(before[0][0], trigger.start()) if o[2].key not in exclude]
+        if orgs:
+            return orgs[-1][2]
+    return None
+
+
+def _treaty(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int) -> Entity | None:
+    assert rule.requires is not None
+    matches = list(rule.requires.finditer(ctx.text, begin, end))
+    if not matches:
+        return None
+    nearest = min(matches, key=lambda m: min(abs(m.start() - trigger.end()), abs(trigger.start() - m.end())))
+    linked = [m for m in ctx.mentions_overlapping(nearest.start(), nearest.end())
+              if m.entity.kind in (EntityKind.TREATY_CLAUSE, EntityKind.OTHER)]
+    if linked:
+        return linked[0].entity
+    label = re.sub(r"\s+", " ", nearest.group(0))
+    label = re.sub(r"^Art\.\s*", "Artikel " if ctx.lang == "de" else "Article ", label)
+    return Entity(label=label, kind=EntityKind.TREATY_CLAUSE, label_lang=ctx.lang)
+
+
+# --- factuality ----------------------------------------------------------------------------------
+def _window(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention],
+            begin: int, end: int) -> Window:
+    before = ctx.words(begin, trigger.start())
+    after = ctx.words(trigger.end(), end)
+    tail = trigger.end()
+    for b, e, w in after[:CUE_WORDS_AFTER]:
+        if w in ",;:.!?":
+            break
+        tail = e
+    head = before[-CUE_WORDS_BEFORE][0] if len(before) >= CUE_WORDS_BEFORE else begin
+    if rule.scope is Scope.LOCAL:
+        # three words before the trigger, but not back past a subject standing closer
+        last_subject_end = subjects[-1].span.end
+        lo = max(head, last_subject_end) if last_subject_end <= trigger.start() else head
+        return Window(lo, trigger.end())
+    lo = min(head, subjects[0].span.begin)
+    hi = max(tail, subjects[-1].span.end)
+    return Window(lo, hi)
+
+
+def _cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects: list[Mention]) -> list[str]:
+    """The window's words without the trigger and without appositions set off by a pair of commas
+    between the subject and the trigger ("Finland, a partner but not a member, was invited")."""
+    words = ctx.words(window.begin, window.end)
+    skip: set[int] = set()
+    subject_end = subjects[-1].span.end
+    commas = [i for i, (b, _, w) in enumerate(words) if w == "," and subject_end <= b < trigger.start()]
+    for first, second in zip(commas[::2], commas[1::2], strict=False):
+        skip.update(range(first, second + 1))
+    return [w.lower() for i, (b, e, w) in enumerate(words)
+            if i not in skip and not (trigger.start() <= b and e <= trigger.end())]
+
+
+def _factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tuple[Polarity, Modality]:
+    words = set(cue_words)
+    text = " ".join(cue_words)
+    negative = bool(words & ctx.patterns.negation) or any(p in text for p in ctx.patterns.negation_phrases)
+    if words & ctx.patterns.denial_cues:
+        return Polarity.NEGATIVE, Modality.DENIED
+    if rule.polarity is not None:
+        negative = rule.polarity is Polarity.NEGATIVE
+    modality = rule.modality
+    if modality is None:
+        for candidate, cues in ctx.patterns.modality_cues:
+            if words & cues:
+                modality = candidate
+                break
+    return (Polarity.NEGATIVE if negative else Polarity.POSITIVE), modality or Modality.ASSERTED
+
+
+def _attribution(ctx: DocContext, window: Window, sentence_index: int, quotations: list[Quotation]) -> Entity | None:
+    for q in quotations:
+        if q.span.begin <= window.begin < q.span.end:
+            return q.speaker
+    s = ctx.sentence(sentence_index).span
+    speaker, verb_at = speaker_in_frame(ctx, s.begin, window.begin, window.begin)
+    if verb_at < 0:  # "Article 5 does not apply to Ukraine, Stoltenberg said."
+        speaker, verb_at = speaker_in_frame(ctx, window.end, s.end, window.begin)
+    return speaker if verb_at >= 0 else None
+
+
+def _time(ctx: DocContext, window: Window, begin: int, end: int) -> TimeRef | None:
+    times = find_times(ctx.text[begin:end], begin, ctx.document.published, ctx.lower_words(begin, end))
+    inside = [t for t in times if window.begin <= t.begin and t.end <= window.end]
+    if not inside:
+        return None
+    t = inside[0]
+    return TimeRef(date=t.date, span=ctx.span(t.begin, t.end))
