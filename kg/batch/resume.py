@@ -1,12 +1,13 @@
 """Resumable, incremental runs: which documents are already done, with the same text and settings.
 
-Every document graph carries ``<graph> kgo:contentHash "sha256 of the text"`` and
-``<graph> kgo:extractionKey "…"`` (written by the worker into the graph itself). The extraction key
-hashes the text, the document's metadata and everything else that shapes the graph: kg's version, the
-knowledge base, the spaCy pipeline, the extractors and the base IRI. A document whose graph already
-holds its current key is skipped; a changed one is extracted again and its graph replaced. Because the
-key is written in the same transaction (store) or the same renamed file (shards) as the data, an
-interrupted run can never leave a key without its graph or a graph with a wrong key.
+Every document graph carries ``<context> kgo:contentHash "sha256 of the text"`` (the RDF mapping) and
+``<context> kgo:extractionKey "…"`` (added by the worker), ``<context>`` being its ``nif:Context``.
+The extraction key hashes the text, the document's metadata and everything else that shapes the
+graph: kg's version, the knowledge base, the spaCy pipeline, the extractors and the base IRI. A
+document whose graph already holds its current key is skipped; a changed one is extracted again and
+its graph replaced. Because the key is written in the same transaction (store) or the same renamed
+file (shards) as the data, an interrupted run can never leave a key without its graph or a graph with
+a wrong key.
 """
 
 from __future__ import annotations
@@ -120,9 +121,7 @@ def stored_keys(store: Store, graph_iris: Sequence[str]) -> dict[str, str]:
     if not graph_iris:
         return {}
     values = " ".join(f"<{g}>" for g in dict.fromkeys(graph_iris))
-    sparql = (
-        f"SELECT ?g ?key WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{EXTRACTION_KEY}> ?key }} }}"
-    )
+    sparql = f"SELECT ?g ?key WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?c <{EXTRACTION_KEY}> ?key }} }}"
     return {row["g"].value: row["key"].value for row in store.select(sparql)}
 
 

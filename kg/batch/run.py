@@ -23,7 +23,7 @@ from kg.batch.progress import Progress, estimate_documents
 from kg.batch.report import ExtractOptions, ExtractReport, FailureLog, run_started
 from kg.batch.resume import ShardIndex, document_key, settings_fingerprint, stored_keys
 from kg.batch.sinks import FileSink, ShardSink, StoreSink, is_shard_directory
-from kg.batch.worker import Task, TaskResult, WorkerConfig
+from kg.batch.worker import Task, TaskResult, WorkerConfig, graph_iri_of
 from kg.errors import KgError
 from kg.model import Document, IngestFailure
 
@@ -122,8 +122,6 @@ def _tasks(
     progress: Progress,
 ) -> Iterator[Task]:
     """Chunks of documents still to do; finished ones are counted as skipped, bad inputs as failed."""
-    from kg.rdf import document_graph_iri
-
     index = 0
     chunk: list[tuple[Document, str, str]] = []
 
@@ -145,7 +143,7 @@ def _tasks(
             failures.add(item)
             progress.advance(1)
             continue
-        chunk.append((item, document_graph_iri(item, base_iri), document_key(item, fingerprint)))
+        chunk.append((item, graph_iri_of(item, base_iri), document_key(item, fingerprint)))
         if len(chunk) >= options.chunk_size:
             task = flush()
             if task is not None:

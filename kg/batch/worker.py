@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The resume state lives in each document's own graph, so the atomic graph replace that writes the
-# data also writes the state: the two can never disagree.
-CONTENT_HASH = KGO + "contentHash"  # sha256 of the document text
+# The resume state lives in each document's own graph, on its nif:Context, so the atomic graph replace
+# that writes the data also writes the state: the two can never disagree.
+CONTENT_HASH = KGO + "contentHash"  # sha256 of the document text (written by the RDF mapping)
 EXTRACTION_KEY = KGO + "extractionKey"  # hash of the text, its metadata and the software/KB/settings
 
 SHARD_SUFFIX = ".nq"
@@ -185,22 +185,23 @@ def _reason(exc: BaseException) -> str:
 def _outcome(
     document: Document, key: str, result: DocumentResult, context: WorkerContext, config: WorkerConfig
 ) -> DocumentOutcome:
-    from kg.rdf import document_graph_iri, document_quads
+    from kg.rdf import document_quads, serialize_quads
 
     run = context.run_for(document.lang, config.started)
-    graph_iri = document_graph_iri(document, config.base_iri)
+    graph_iri = graph_iri_of(document, config.base_iri)
     graph = ox.NamedNode(graph_iri)
     quads = [
         q if q.graph_name == graph else ox.Quad(q.subject, q.predicate, q.object, graph)
         for q in document_quads(result, run, base_iri=config.base_iri)
     ]
-    quads.extend(state_quads(graph, document.content_hash, key))
+    quads.extend(state_quads(quads, graph, key))
+    data = serialize_quads(quads, "nquads")  # canonical: sorted lines, as a single-document export
     return DocumentOutcome(
         doc_id=document.doc_id,
         origin=document.origin,
         graph_iri=graph_iri,
-        nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"",
-        triples=len(quads),
+        nquads=data,
+        triples=data.count(b"\n"),
         mentions=len(result.mentions),
         entity_keys=tuple(sorted({m.entity.key for m in result.mentions})),
         facts=len(result.facts),
@@ -209,11 +210,18 @@ def _outcome(
     )
 
 
-def state_quads(graph: ox.NamedNode, content_hash: str, key: str) -> list[ox.Quad]:
-    return [
-        ox.Quad(graph, ox.NamedNode(CONTENT_HASH), ox.Literal(content_hash), graph),
-        ox.Quad(graph, ox.NamedNode(EXTRACTION_KEY), ox.Literal(key), graph),
-    ]
+def graph_iri_of(document: Document, base_iri: str) -> str:
+    from kg.rdf import document_graph_iri
+
+    return str(document_graph_iri(document, base_iri).value)
+
+
+def state_quads(quads: list[ox.Quad], graph: ox.NamedNode, key: str) -> list[ox.Quad]:
+    """``<context> kgo:extractionKey "…"`` on the node the mapping gave the content hash."""
+    content_hash = ox.NamedNode(CONTENT_HASH)
+    contexts = {q.subject for q in quads if q.predicate == content_hash}
+    node = contexts.pop() if len(contexts) == 1 else graph
+    return [ox.Quad(node, ox.NamedNode(EXTRACTION_KEY), ox.Literal(key), graph)]
 
 
 def _write_shard(

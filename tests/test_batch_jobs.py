@@ -1,0 +1,72 @@
+"""`kg extract --jobs N`: worker processes, N-Quads shards and streamed files give the same graphs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from _batch_support import EPOCH, assert_same, files_dataset, graph_names, store_dataset, write_corpus
+
+from kg.cli import main
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return write_corpus(tmp_path / "corpus.jsonl", 24)
+
+
+@pytest.fixture
+def one_job_store(corpus: Path, tmp_path: Path) -> Path:
+    store = tmp_path / "one-job"
+    assert main(["extract", str(corpus), "--store", str(store), "--no-progress"]) == 0
+    return store
+
+
+def test_batch_jobs_two_workers_fill_the_same_store_as_one(corpus: Path, one_job_store: Path, tmp_path: Path):
+    two = tmp_path / "two-jobs"
+    assert main(["extract", str(corpus), "--store", str(two), "--jobs", "2", "--chunk-size", "5",
+                 "--no-progress"]) == 0
+    expected = store_dataset(one_job_store)
+    assert len(graph_names(expected)) == 24
+    assert_same(store_dataset(two), expected)
+
+
+def test_batch_jobs_shards_hold_every_graph_once(corpus: Path, one_job_store: Path, tmp_path: Path, capsys):
+    shards = tmp_path / "shards"
+    assert main(["extract", str(corpus), "-o", f"{shards}/", "--jobs", "2", "--chunk-size", "5",
+                 "--no-progress"]) == 0
+    parts = sorted(shards.glob("part-*.nq"))
+    assert len(parts) == 5  # 24 documents in chunks of 5
+    assert "(5 shards)" in capsys.readouterr().out
+    indexed = [g for p in parts for g in json.loads(p.with_suffix(".index.json").read_text())["graphs"]]
+    assert len(indexed) == len(set(indexed)) == 24
+    assert not list(shards.glob(".*tmp"))
+    assert_same(files_dataset(parts), store_dataset(one_job_store))
+
+
+def test_batch_jobs_shards_load_into_an_equal_store(corpus: Path, one_job_store: Path, tmp_path: Path):
+    shards = tmp_path / "shards"
+    assert main(["extract", str(corpus), "-o", f"{shards}/", "--jobs", "2", "--no-progress"]) == 0
+    loaded = tmp_path / "loaded"
+    assert main(["load", *map(str, sorted(shards.glob("*.nq"))), "--store", str(loaded)]) == 0
+    assert_same(store_dataset(loaded), store_dataset(one_job_store))
+
+
+def test_batch_jobs_output_file_is_streamed_nquads(corpus: Path, one_job_store: Path, tmp_path: Path):
+    out = tmp_path / "out" / "all.nq"
+    assert main(["extract", str(corpus), "-o", str(out), "--jobs", "2", "--no-progress"]) == 0
+    assert sorted(p.name for p in out.parent.iterdir()) == ["all.nq"]  # no temporary file left behind
+    assert_same(files_dataset([out]), store_dataset(one_job_store))
+
+
+def test_batch_jobs_report_counts_documents_and_facts(corpus: Path, tmp_path: Path, capsys):
+    assert main(["extract", str(corpus), "--store", str(tmp_path / "s"), "--jobs", "2", "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "documents: 24 ok, 0 failed" in out
+    from kg.store import Store
+
+    stats = Store.open(tmp_path / "s", read_only=True).stats()
+    assert stats.documents == 24
+    assert f"facts: {stats.facts}," in out

@@ -1,0 +1,45 @@
+"""The progress bar: documents/s and ETA on a terminal, nothing when stderr is not a terminal."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from _batch_support import write_corpus
+
+
+def test_batch_progress_quiet_when_not_a_terminal(tmp_path: Path):
+    corpus = write_corpus(tmp_path / "c.jsonl", 4)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "extract", str(corpus), "--store", str(tmp_path / "s")],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "documents: 4 ok" in done.stdout
+
+
+def test_batch_progress_bar_on_a_terminal(tmp_path: Path):
+    corpus = write_corpus(tmp_path / "c.jsonl", 6)
+    leader, follower = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "extract", str(corpus), "--store", str(tmp_path / "s")],
+        stdout=subprocess.PIPE, stderr=follower, text=True, check=False,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the terminal closed: all read
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    bar = b"".join(chunks).decode(errors="replace")
+    assert done.returncode == 0
+    assert "6/6" in bar and "doc/s" in bar
