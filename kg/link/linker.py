@@ -1,0 +1,315 @@
+"""Mention detection and linking for one document.
+
+1. The lexicon trie finds every KB name (labels, aliases, variants, demonyms, NIL lexicon
+   entries) in the document's pieces; entries that need a context item (Article 5 needs NATO)
+   are dropped where the document lacks it.
+2. Overlaps are resolved longest first in three layers: names over whole tokens, offices
+   ("Präsidentin der Europäischen Kommission" keeps the Commission inside it), and parts of
+   hyphen compounds ("Nato" in "Nato-Generalsekretär", both halves of "Russland-NATO-Rat").
+3. ``resolve`` scores the candidates; one referent per name in a document; below the
+   threshold a KB name becomes a NIL entity (a lexicon variant is dropped instead).
+4. A trained pipeline's entities, NIL persons (title or given name + capitalised words) and
+   later surname references fill in what the lexicon missed.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.kb import KnowledgeBase, NameEntry
+from kg.kb.names import final_forms, normalise
+from kg.link.matcher import Match, NameTrie
+from kg.link.people import find_nil_persons, person_entity, surname_of
+from kg.link.pieces import Piece, text_pieces
+from kg.link.resolve import (
+    PLACE_PREPOSITIONS,
+    THRESHOLD,
+    Coherence,
+    Context,
+    Scored,
+    ambiguity,
+    score_candidates,
+)
+from kg.model import Document, Entity, EntityKind, Extractor, Mention, Span, TextAnalysis, Token
+
+LEXICON = Extractor("kg.link.lexicon", "1")
+NER = Extractor("kg.link.ner", "1")
+NIL_PERSON = Extractor("kg.link.nil_person", "1")
+SURNAME = Extractor("kg.link.surname", "1")
+LINKERS: tuple[Extractor, ...] = (LEXICON, NER, NIL_PERSON, SURNAME)
+
+NER_KINDS = {
+    "PER": EntityKind.PERSON,
+    "PERSON": EntityKind.PERSON,
+    "ORG": EntityKind.ORGANISATION,
+    "NORP": EntityKind.OTHER,
+    "LOC": EntityKind.PLACE,
+    "GPE": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,
+}
+
+_TRIES: weakref.WeakKeyDictionary[KnowledgeBase, NameTrie[NameEntry]] = weakref.WeakKeyDictionary()
+
+
+def lexicon_trie(kb: KnowledgeBase) -> NameTrie[NameEntry]:
+    """The trie of every name in ``kb``; built once per KB (a KB never changes)."""
+    trie = _TRIES.get(kb)
+    if trie is None:
+        trie = NameTrie()
+        trie.add_all((entry.form, entry) for _key, entry in kb.name_entries())
+        _TRIES[kb] = trie
+    return trie
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name found in the text, before disambiguation."""
+
+    first: int
+    last: int
+    begin: int
+    end: int
+    entries: tuple[NameEntry, ...]
+    inflected: bool
+    layer: str  # "name" | "office" | "part"
+
+
+def link_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBase) -> tuple[Mention, ...]:
+    pieces = text_pieces(analysis)
+    found = _select(_find(pieces, kb), pieces)
+    mentions = _disambiguate(found, pieces, document, kb)
+    mentions = _add_people_and_ner(mentions, pieces, document, analysis, kb)
+    return tuple(sorted(mentions, key=lambda m: (m.span.begin, m.span.end, m.entity.key)))
+
+
+def _find(pieces: Sequence[Piece], kb: KnowledgeBase) -> list[Found]:
+    matches: list[Match[NameEntry]] = lexicon_trie(kb).find_all(pieces)
+    # Items named unambiguously somewhere in the text satisfy the lexicon's context conditions.
+    present = {m.payloads[0].target for m in matches if len({e.target for e in m.payloads}) == 1}
+    out: list[Found] = []
+    for m in matches:
+        entries = tuple(e for e in m.payloads if not e.context or present.intersection(e.context))
+        if not entries:
+            continue
+        first, last = pieces[m.first], pieces[m.last]
+        if first.token == last.token and not (first.part == 0 and last.part == last.parts - 1):
+            layer = "part"
+        elif all(kb.kind(e.target) is EntityKind.POSITION for e in entries):
+            layer = "office"
+        else:
+            layer = "name"
+        out.append(Found(m.first, m.last, first.begin, last.end, entries, m.inflected, layer))
+    return out
+
+
+def _select(found: list[Found], pieces: Sequence[Piece]) -> list[Found]:
+    """Longest first, no overlap within a layer; a compound part is never hidden by the whole."""
+    taken: dict[str, list[bool]] = {layer: [False] * len(pieces) for layer in ("name", "office", "part")}
+    chosen: list[Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.begin), f.begin)):
+        occupied = taken[f.layer]
+        if any(occupied[f.first : f.last + 1]):
+            continue
+        if f.layer == "part" and f.last > f.first and any(taken["name"][f.first : f.last + 1]):
+            continue  # "NATO-Rat" inside "Russland-NATO-Rat" is not the North Atlantic Council
+        for i in range(f.first, f.last + 1):
+            occupied[i] = True
+        chosen.append(f)
+    return sorted(chosen, key=lambda f: f.begin)
+
+
+def _context(f: Found, pieces: Sequence[Piece], kb: KnowledgeBase) -> Context:
+    prev = (
+        pieces[f.first - 1]
+        if f.first > 0 and pieces[f.first - 1].sentence == pieces[f.first].sentence
+        else None
+    )
+    if prev is None or f.layer == "part":
+        return Context(inflected=f.inflected)
+    title = prev.token != pieces[f.first].token and kb.lexicon.title_of(prev.text) is not None
+    place = prev.key in PLACE_PREPOSITIONS
+    return Context(title_before=title, place_preposition_before=place, inflected=f.inflected)
+
+
+def _disambiguate(
+    found: list[Found], pieces: Sequence[Piece], document: Document, kb: KnowledgeBase
+) -> list[Mention]:
+    anchors = {
+        f.entries[0].target
+        for f in found
+        if len({e.target for e in f.entries}) == 1 and f.entries[0].source in ("label", "alias", "variant")
+    }
+    coherence = Coherence(anchors, kb)
+    scored = [
+        score_candidates(f.entries, kb, _context(f, pieces, kb), coherence, document.lang) for f in found
+    ]
+    # One referent per name in a document: mentions with the same candidates share the winner.
+    groups: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, candidates in enumerate(scored):
+        if len(candidates) > 1:
+            groups[frozenset(c.target for c in candidates)].append(i)
+    winner: dict[int, tuple[Scored, float]] = {}
+    for members in groups.values():
+        totals: dict[str, float] = defaultdict(float)
+        for i in members:
+            for c in scored[i]:
+                totals[c.target] += c.score
+        ranking = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+        factor = ambiguity([t / len(members) for _, t in ranking])
+        for i in members:
+            chosen = next(c for c in scored[i] if c.target == ranking[0][0])
+            winner[i] = (chosen, factor)
+    mentions: list[Mention] = []
+    for i, f in enumerate(found):
+        best, factor = winner.get(i, (scored[i][0], 1.0))
+        score = round(best.score * factor, 4)
+        text = document.text[f.begin : f.end]
+        span = Span(f.begin, f.end, text)
+        sentence = pieces[f.first].sentence
+        if score >= THRESHOLD:
+            entity = kb.entity(best.target, document.lang)
+        elif best.entry.source in ("label", "alias") and text[:1].isupper():
+            entity = Entity(
+                label=_uninflected(text, f.inflected),
+                kind=kb.kind(best.target),
+                qid=None,
+                label_lang=document.lang,
+            )
+        else:
+            continue  # a lexicon variant this unsure is not worth a NIL entity
+        mentions.append(Mention(span, sentence, entity, score, LEXICON))
+    return mentions
+
+
+def _uninflected(text: str, inflected: bool) -> str:
+    if not inflected:
+        return text
+    forms = final_forms(normalise(text), capitalised=True, in_phrase=False)
+    if len(forms) > 1:
+        return text[: len(forms[1][0])]
+    return text
+
+
+def _add_people_and_ner(
+    mentions: list[Mention],
+    pieces: Sequence[Piece],
+    document: Document,
+    analysis: TextAnalysis,
+    kb: KnowledgeBase,
+) -> list[Mention]:
+    tokens = analysis.tokens
+    covered = [False] * len(tokens)
+
+    def cover(begin: int, end: int) -> None:
+        for i, t in enumerate(tokens):
+            if t.begin < end and begin < t.end:
+                covered[i] = True
+
+    def free(begin: int, end: int) -> bool:
+        return not any(covered[i] for i, t in enumerate(tokens) if t.begin < end and begin < t.end)
+
+    for m in mentions:
+        if m.linker is LEXICON:
+            cover(m.span.begin, m.span.end)
+    out = list(mentions)
+    # A trained pipeline's entities where the lexicon found nothing.
+    for ne in analysis.named_entities:
+        if not free(ne.span.begin, ne.span.end):
+            continue
+        mention = _ner_mention(ne.span, ne.label, tokens, document, kb)
+        if mention is not None:
+            out.append(mention)
+            cover(ne.span.begin, ne.span.end)
+    # Named people the KB lacks.
+    for run in find_nil_persons(tokens, covered, kb):
+        begin, end = tokens[run.first].begin, tokens[run.last].end
+        text = document.text[begin:end]
+        if text.endswith(("'s", "’s")):
+            end -= 2
+            text = text[:-2]
+        out.append(
+            Mention(
+                Span(begin, end, text),
+                tokens[run.first].sentence,
+                person_entity(run.label, document.lang),
+                run.score,
+                NIL_PERSON,
+            )
+        )
+        cover(begin, end)
+    out.extend(_surname_mentions(out, pieces, document, covered, tokens))
+    return out
+
+
+def _ner_mention(
+    span: Span, label: str, tokens: Sequence[Token], document: Document, kb: KnowledgeBase
+) -> Mention | None:
+    kind = NER_KINDS.get(label.upper())
+    if kind is None or kind is EntityKind.OTHER:
+        return None
+    sentence = next((t.sentence for t in tokens if t.begin <= span.begin < t.end), 0)
+    text = span.text
+    for name in (
+        text,
+        text[:-2] if text.endswith(("'s", "’s")) else "",
+        text[:-1] if text.endswith("s") else "",
+    ):
+        if not name:
+            continue
+        candidates = kb.lookup(name, lang=document.lang)
+        fitting = [c for c in candidates if _kind_agrees(c.kind, kind)]
+        if fitting and fitting[0].score >= THRESHOLD + 0.1:
+            best = fitting[0]
+            return Mention(
+                span, sentence, kb.entity(best.target, document.lang), round(best.score * 0.9, 4), NER
+            )
+    if kind is EntityKind.PERSON and text.endswith(("'s", "’s")):
+        text = text[:-2]
+        span = Span(span.begin, span.begin + len(text), text)
+    return Mention(
+        span, sentence, Entity(label=text, kind=kind, qid=None, label_lang=document.lang), 0.6, NER
+    )
+
+
+def _kind_agrees(kb_kind: EntityKind, ner_kind: EntityKind) -> bool:
+    if ner_kind is EntityKind.PLACE:
+        return kb_kind in (EntityKind.PLACE, EntityKind.COUNTRY)
+    return kb_kind is ner_kind
+
+
+def _surname_mentions(
+    mentions: Sequence[Mention],
+    pieces: Sequence[Piece],
+    document: Document,
+    covered: list[bool],
+    tokens: Sequence[Token],
+) -> list[Mention]:
+    """Later surname-only references to people named in full earlier in the document."""
+    trie: NameTrie[tuple[Entity, int]] = NameTrie()
+    for m in sorted(mentions, key=lambda m: m.span.begin):
+        if m.entity.kind is not EntityKind.PERSON:
+            continue
+        for name in {m.span.text, m.entity.label}:
+            surname = surname_of(name)
+            if surname and surname != name:
+                trie.add(surname, (m.entity, m.span.end))
+    if not trie.size:
+        return []
+    out: list[Mention] = []
+    for match in trie.find_all(pieces):
+        first, last = pieces[match.first], pieces[match.last]
+        if any(covered[first.token : last.token + 1]) or first.part != 0 or last.part != last.parts - 1:
+            continue
+        earlier = [(e, end) for e, end in match.payloads if end <= first.begin]
+        people = {e.key: e for e, _ in earlier}
+        if len(people) != 1:
+            continue  # no full mention before, or two people share the surname
+        entity = next(iter(people.values()))
+        text = document.text[first.begin : last.end]
+        out.append(Mention(Span(first.begin, last.end, text), first.sentence, entity, 0.85, SURNAME))
+        for i in range(first.token, last.token + 1):
+            covered[i] = True
+    return out

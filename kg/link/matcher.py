@@ -1,0 +1,100 @@
+"""A trie over name pieces: finds every KB name in a document's pieces in one pass.
+
+Edges between pieces are keyed by the piece's stem ("europäisch" for Europäische/Europäischen),
+the last piece by its full key, so German adjective inflection inside a name and genitive or
+possessive endings on its last word still match. Case is checked after the lookup
+(``names.case_fits``): "us" is not the US, "Nato" is NATO.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from kg.kb.names import case_fits, final_forms, name_pieces, normalise, stem
+from kg.link.pieces import Piece
+
+T = TypeVar("T")
+MAX_NAME_PIECES = 12
+
+
+@dataclass
+class _Node(Generic[T]):
+    next: dict[str, _Node[T]] = field(default_factory=dict)
+    end: dict[str, list[tuple[T, tuple[str, ...]]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    first: int  # index of the first piece
+    last: int  # index of the last piece (inclusive)
+    payloads: tuple[T, ...]
+    inflected: bool  # the last piece carried a genitive/possessive ending
+
+
+class NameTrie(Generic[T]):
+    """Names -> payloads. ``add`` names, then ``find_all`` over a document's pieces."""
+
+    def __init__(self) -> None:
+        self._root: _Node[T] = _Node()
+        self.size = 0
+
+    def add(self, name: str, payload: T) -> None:
+        pieces = name_pieces(name)
+        if not pieces or len(pieces) > MAX_NAME_PIECES:
+            return
+        node = self._root
+        for piece in pieces[:-1]:
+            node = node.next.setdefault(stem(normalise(piece)), _Node())
+        node.end.setdefault(normalise(pieces[-1]), []).append((payload, tuple(pieces)))
+        self.size += 1
+
+    def add_all(self, items: Iterable[tuple[str, T]]) -> None:
+        for name, payload in items:
+            self.add(name, payload)
+
+    def matches_at(self, pieces: Sequence[Piece], start: int) -> list[Match[T]]:
+        """Every name that starts at ``pieces[start]``, shortest first."""
+        found: list[Match[T]] = []
+        node = self._root
+        sentence = pieces[start].sentence
+        j = start
+        while j < len(pieces) and j - start < MAX_NAME_PIECES:
+            piece = pieces[j]
+            if piece.sentence != sentence:
+                break
+            for form, inflected in final_forms(piece.key, capitalised=piece.capitalised, in_phrase=j > start):
+                hits = node.end.get(form)
+                if not hits:
+                    continue
+                payloads = tuple(
+                    payload for payload, name in hits if _case_fits(pieces[start : j + 1], name, inflected)
+                )
+                if payloads:
+                    found.append(Match(start, j, payloads, inflected))
+                    break  # the uninflected form is tried first and wins
+            child = node.next.get(piece.stem_key)
+            if child is None:
+                break
+            node = child
+            j += 1
+        return found
+
+    def find_all(self, pieces: Sequence[Piece]) -> list[Match[T]]:
+        out: list[Match[T]] = []
+        for start in range(len(pieces)):
+            out.extend(self.matches_at(pieces, start))
+        return out
+
+
+def _case_fits(surface: Sequence[Piece], name: tuple[str, ...], inflected: bool) -> bool:
+    if len(surface) != len(name):
+        return False
+    for i, (piece, name_piece) in enumerate(zip(surface, name, strict=True)):
+        text = piece.text
+        if inflected and i == len(name) - 1:
+            text = text[: len(name_piece)] if len(text) > len(name_piece) else text
+        if not case_fits(text, name_piece):
+            return False
+    return True

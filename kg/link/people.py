@@ -1,0 +1,123 @@
+"""People the lexicon does not name as such: NIL persons and later short references.
+
+* A run of capitalised words after a title ("Außenministerin Wendy Sherman", "Minister Lawrow")
+  or starting with a known given name ("Sergej Rjabkow") that no KB name covers is a NIL person.
+* Once a person is named in full, the surname alone later in the document ("Stoltenberg",
+  "Rjabkows", "von der Leyen") refers to the same person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.kb import KnowledgeBase
+from kg.kb.names import is_acronym, name_pieces
+from kg.model import Entity, EntityKind, Token
+
+PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "bin",
+        "al",
+        "el",
+        "le",
+        "la",
+        "ten",
+        "ter",
+        "zu",
+        "vom",
+        "dos",
+        "das",
+    }
+)
+MAX_NAME_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class PersonRun:
+    first: int  # token indices, inclusive
+    last: int
+    label: str
+    score: float
+
+
+def surname_of(label: str) -> str | None:
+    """The part of a full name used alone later: from the first particle on ("von der Leyen"),
+    else the last word; None for one-word names."""
+    pieces = [p for p in label.split() if p]
+    if len(pieces) < 2:
+        return None
+    for i, piece in enumerate(pieces[1:], 1):
+        if piece in PARTICLES and i < len(pieces) - 1:
+            return " ".join(pieces[i:])
+    return pieces[-1]
+
+
+def _name_like(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or len(text) < 2:
+        return False
+    if is_acronym(text):
+        return False
+    return all(c.isalpha() or c in "-'’." for c in text) and any(c.islower() for c in text)
+
+
+def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: KnowledgeBase) -> list[PersonRun]:
+    """Runs of tokens naming a person the KB lacks; ``covered[i]`` marks tokens already linked."""
+    runs: list[PersonRun] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if covered[i] or not _name_like(token) or kb.lexicon.title_of(token.text) is not None:
+            i += 1
+            continue
+        after_title = i > 0 and tokens[i - 1].sentence == token.sentence and _is_title(tokens[i - 1], kb)
+        given = kb.is_given_name(token.text)
+        if not (after_title or given):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and j + 1 - i < MAX_NAME_TOKENS and not covered[j + 1]:
+            nxt = tokens[j + 1]
+            if nxt.sentence != token.sentence:
+                break
+            if _name_like(nxt) and kb.lexicon.title_of(nxt.text) is None:
+                j += 1
+                continue
+            if (
+                nxt.text in PARTICLES
+                and j + 2 < len(tokens)
+                and _name_like(tokens[j + 2])
+                and not covered[j + 2]
+            ):
+                j += 2
+                continue
+            break
+        length = j - i + 1
+        if length >= 2 or (after_title and not given):
+            label = " ".join(t.text for t in tokens[i : j + 1])
+            label = label[:-2] if label.endswith(("'s", "’s")) else label
+            score = 0.8 if after_title and given else 0.7
+            runs.append(PersonRun(i, j, label, score))
+        i = j + 1
+    return runs
+
+
+def _is_title(token: Token, kb: KnowledgeBase) -> bool:
+    """The token, or the head of a hyphen compound ("US-Außenministerin"), is a title."""
+    pieces = name_pieces(token.text)
+    head = pieces[-1] if pieces else token.text
+    return kb.lexicon.title_of(head) is not None
+
+
+def person_entity(label: str, lang: str) -> Entity:
+    return Entity(label=label, kind=EntityKind.PERSON, qid=None, label_lang=lang)

@@ -1,0 +1,123 @@
+"""Disambiguation: which of a name's candidates a mention means, and how sure we are.
+
+score = 0.45·name prior + 0.20·prominence + 0.15·type fit + 0.20·coherence
+
+* name prior — label 1.0, alias 0.85, hand-written variant/demonym as written in the lexicon;
+* prominence — ``KbItem.prominence`` (countries high, big cities by population);
+* type fit — a title right before the name wants a person ("Präsident Macron"), a place
+  preposition wants a place or country ("in Washington");
+* coherence — the document's unambiguous mentions: the candidate itself, its country, its
+  memberships, its jurisdiction, or items that name it in theirs ("Georgia" next to NATO and
+  Ukraine is the country).
+
+Several candidates close together lower the score (``ambiguity``); below ``THRESHOLD`` a
+mention becomes NIL instead of getting a wrong QID.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kg.kb import KbItem, KnowledgeBase, NameEntry
+from kg.model import EntityKind
+
+THRESHOLD = 0.5
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "im", "nach", "aus", "bei", "nahe", "von", "vom", "from", "to", "at", "into", "near", "across"}
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the words around a mention say about its type."""
+
+    title_before: bool = False
+    place_preposition_before: bool = False
+    inflected: bool = False
+
+
+@dataclass(frozen=True)
+class Scored:
+    target: str
+    score: float
+    entry: NameEntry
+
+
+def type_fit(kind: EntityKind, context: Context) -> float:
+    if context.title_before:
+        if kind is EntityKind.PERSON:
+            return 1.0
+        return 0.5 if context.inflected else 0.25  # "Präsident Russlands": a genitive after a title
+    if context.place_preposition_before:
+        if kind in (EntityKind.PLACE, EntityKind.COUNTRY):
+            return 0.85
+        if kind in (EntityKind.ORGANISATION, EntityKind.EVENT):
+            return 0.55
+        return 0.3
+    return 0.5
+
+
+def related(item: KbItem, kb: KnowledgeBase) -> set[str]:
+    """Items an item points to: country, memberships, jurisdiction, offices and their jurisdictions."""
+    out = set(item.country) | set(item.member_of) | set(item.jurisdiction) | set(item.positions)
+    out |= set(item.values("P159")) | set(item.values("P36"))
+    for position in item.positions:
+        office = kb.item(position)
+        if office is not None:
+            out |= set(office.jurisdiction)
+    return out
+
+
+class Coherence:
+    """The document's anchor items (mentions with a single candidate) and what they point to."""
+
+    def __init__(self, anchors: Iterable[str], kb: KnowledgeBase) -> None:
+        self.anchors = frozenset(anchors)
+        self._kb = kb
+        self._pointed_to: dict[str, int] = {}
+        for qid in self.anchors:
+            item = kb.item(qid)
+            if item is None:
+                continue
+            for target in related(item, kb):
+                self._pointed_to[target] = self._pointed_to.get(target, 0) + 1
+
+    def of(self, target: str) -> float:
+        if target in self.anchors:
+            return 1.0
+        item = self._kb.item(target)
+        if item is None:
+            return 0.5
+        hits = len(related(item, self._kb) & self.anchors) + self._pointed_to.get(target, 0)
+        return 0.3 + 0.7 * min(1.0, hits / 2)
+
+
+def score_candidates(
+    entries: Sequence[NameEntry], kb: KnowledgeBase, context: Context, coherence: Coherence, lang: str
+) -> list[Scored]:
+    """Each target's best score, best first."""
+    best: dict[str, Scored] = {}
+    for entry in entries:
+        item = kb.item(entry.target)
+        prominence = item.prominence if item is not None else 0.7
+        prior = entry.prior
+        if entry.source == "label" and entry.lang not in ("*", lang):
+            prior -= 0.03
+        score = (
+            0.45 * prior
+            + 0.2 * prominence
+            + 0.15 * type_fit(kb.kind(entry.target), context)
+            + 0.2 * coherence.of(entry.target)
+        )
+        if entry.target not in best or score > best[entry.target].score:
+            best[entry.target] = Scored(entry.target, round(score, 4), entry)
+    return sorted(best.values(), key=lambda s: (-s.score, s.target))
+
+
+def ambiguity(scores: Sequence[float]) -> float:
+    """Factor for the winner's score: 1 when it stands alone or far ahead, 0.7 on a tie."""
+    if len(scores) < 2:
+        return 1.0
+    margin = scores[0] - scores[1]
+    return 0.7 + 0.3 * min(1.0, margin / 0.1)
