@@ -195,7 +195,7 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
             if best is None or distance < best[0]:
                 best = (distance, ctx.person_for_role(r.group(1), r.start()) or _none_entity())
     if best is None or best[1].label == "":
-        return ctx.recent_person(anchor), verb_at
+        return None, verb_at  # "westliche Diplomaten erklärten": said by no one we can name
     return best[1], verb_at
 
 

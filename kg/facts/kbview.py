@@ -1,4 +1,4 @@
-"""The few questions the facts stage asks the knowledge base, behind one function each.
+"""The few questions the facts stage asks the knowledge base (``kg.kb.KnowledgeBase``).
 
 The KB helps to *name* things (which position item "Präsident" + France is); it never supplies facts.
 """
@@ -9,6 +9,9 @@ from typing import Any
 
 from kg.model import Entity, EntityKind
 
+CONTINENT = "Q5107"
+MIN_HELD_SCORE = 0.3  # a place that is a continent is no meeting place
+
 
 def position_for(kb: Any, title: str, jurisdiction: Entity | None, lang: str) -> Entity | None:
     """The position item for a title as written and the country/organisation it is of, if the KB has it."""
@@ -16,25 +19,41 @@ def position_for(kb: Any, title: str, jurisdiction: Entity | None, lang: str) ->
     if finder is None:
         return None
     qid = jurisdiction.qid if jurisdiction is not None else None
-    try:
-        found = finder(title, qid, lang=lang)
-    except (KeyError, ValueError, LookupError):
-        return None
+    if jurisdiction is not None and qid is None:
+        return None  # a NIL organisation has no offices in the KB
+    found = finder(title, qid)
     if found is None:
         return None
     if isinstance(found, Entity):
         return found
-    return None
+    item_qid = getattr(found, "qid", None)
+    if not isinstance(item_qid, str):
+        return None
+    entity = kb.entity(item_qid, lang=lang)
+    return entity if isinstance(entity, Entity) else None
 
 
 def is_settlement(kb: Any, entity: Entity) -> bool:
-    """Whether a place is a city or town (a meeting's place), not a region or continent; True when unknown."""
+    """Whether a place can be a meeting's place (a city, not a continent); True when the KB cannot say."""
     if entity.kind is not EntityKind.PLACE:
         return False
-    check = getattr(kb, "is_settlement", None)
-    if check is None or entity.qid is None:
+    if entity.qid is None or not hasattr(kb, "item"):
         return True
-    try:
-        return bool(check(entity.qid))
-    except (KeyError, ValueError, LookupError):
+    item = kb.item(entity.qid)
+    if item is None:
         return True
+    return CONTINENT not in tuple(getattr(item, "instance_of", ()))
+
+
+def position_held(kb: Any, title: str, person_qid: str, lang: str) -> Entity | None:
+    """Among the offices the KB knows ``person_qid`` held, the one ``title`` names best, if any fits."""
+    ranker = getattr(kb, "rank_positions", None)
+    item = kb.item(person_qid) if hasattr(kb, "item") else None
+    if ranker is None or item is None:
+        return None
+    held = set(getattr(item, "positions", ()))
+    for score, position in ranker(title, None):
+        if position.qid in held and score >= MIN_HELD_SCORE:
+            entity = kb.entity(position.qid, lang=lang)
+            return entity if isinstance(entity, Entity) else None
+    return None

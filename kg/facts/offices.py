@@ -11,10 +11,11 @@ with the title as written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.facts.context import DocContext
-from kg.facts.kbview import position_for
+from kg.facts.kbview import position_for, position_held
 from kg.model import Entity, EntityKind, Extractor, Fact, Mention, Predicate
 
 OFFICE_EXTRACTORS = {
@@ -23,6 +24,8 @@ OFFICE_EXTRACTORS = {
     "apposition_after": Extractor("kg.facts.offices.title_apposition_after", "1"),
 }
 MAX_TITLE_WORDS = 8
+QUALIFIED_TITLE = re.compile(r"stellvertretend|vize|deputy|vice|ehemalig|former|designiert|acting|kommissarisch"
+                             r"|interim|geschäftsführend", re.I)
 PUNCT = set(",;:.!?()[]–—\"„“”»«")
 
 
@@ -180,8 +183,16 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         orgs = ctx.organisations_in(phrase.begin, phrase.end)
         if orgs:
             jurisdiction = orgs[-1][2]
-    for title in dict.fromkeys((written, _core_title(ctx, phrase), phrase.head)):
+    # A deputy or former office is a different office: never fall back from it to the plain title.
+    titles = (written,) if QUALIFIED_TITLE.search(written) else (written, _core_title(ctx, phrase), phrase.head)
+    for title in dict.fromkeys(titles):
         found = position_for(ctx.kb, title, jurisdiction, ctx.lang)
+        if found is not None:
+            return found
+    if jurisdiction is None and person.entity.qid is not None:
+        # "Präsident Wladimir Putin": the title names no country; the KB knows which presidency
+        # this person is known for (it names the office; the fact itself is the text's)
+        found = position_held(ctx.kb, titles[-1], person.entity.qid, ctx.lang)
         if found is not None:
             return found
     return Entity(label=written, kind=EntityKind.POSITION, label_lang=ctx.lang)

@@ -31,6 +31,7 @@ FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF}
 MAX_SUBJECT_WORDS = 20  # how far before the trigger a subject may stand
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
+CONDITION_OPENERS = frozenset("ob wenn falls sofern dass whether if unless that once".split())
 GROUP_GLUE = frozenset({"die", "den", "der", "dem", "the", ","})
 
 
@@ -233,7 +234,9 @@ def _cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects
     subject_end = subjects[-1].span.end
     commas = [i for i, (b, _, w) in enumerate(words) if w == "," and subject_end <= b < trigger.start()]
     for first, second in zip(commas[::2], commas[1::2], strict=False):
-        skip.update(range(first, second + 1))
+        opener = words[first + 1][2].lower() if first + 1 < len(words) else ""
+        if opener not in CONDITION_OPENERS:  # "ob und wann …" conditions the fact; an apposition does not
+            skip.update(range(first, second + 1))
     return [w.lower() for i, (b, e, w) in enumerate(words)
             if i not in skip and not (trigger.start() <= b and e <= trigger.end())]
 

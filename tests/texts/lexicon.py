@@ -95,7 +95,7 @@ class TinyKb:
         ("president", "Q8880", PRESIDENT_EC), ("prime minister", "Q668", PM_INDIA),
     )
 
-    def find_position(self, title: str, jurisdiction: str | None, *, lang: str = "en") -> Entity | None:
+    def find_position(self, title: str, jurisdiction: str | None = None) -> Entity | None:
         words = title.lower().replace("-", " ")
         for head, juris, entity in self.POSITIONS:
             if juris == jurisdiction and (words == head or words.endswith(" " + head) or words.startswith(head)):
