@@ -64,7 +64,11 @@ class QueryEngine:
 
     def check_services(self, sparql: str) -> None:
         allowed = {_normalise(iri) for iri in self.config.service_allow}
-        for iri in service_iris(sparql, PREFIXES):
+        try:
+            called = service_iris(sparql, PREFIXES)
+        except QueryError as exc:  # SERVICE ?var or an unresolvable name: cannot be checked, so refused
+            raise Refused(f"{exc} (SERVICE is limited to: {', '.join(self.config.service_allow) or 'none'})") from exc
+        for iri in called:
             if _normalise(iri) not in allowed:
                 have = ", ".join(self.config.service_allow) or "none"
                 raise Refused(f"SERVICE <{iri}> is not allowed (allowed: {have}; see kg serve --allow-service)")

@@ -114,7 +114,7 @@ class Store:
             else:
                 directory.mkdir(parents=True, exist_ok=True)
                 inner = ox.Store(str(directory))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             if "lock" in reason.lower():
                 reason = "the store is in use by another process (kg serve or kg load?); " + reason
