@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass
 
 from kg.errors import InputError
+from kg.ingest.boilerplate import strip_boilerplate
 
 BINARY_SNIFF_BYTES = 8192
+MIN_ARTICLE_WORDS = 5
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -114,7 +116,8 @@ def read_html(text: str, origin: str) -> RawDocument:
         raise InputError(f"{origin}: no article text found in the HTML")
     as_dict = extracted if isinstance(extracted, dict) else extracted.as_dict()
     body = as_dict.get("text") or ""
-    if not body.strip():
+    # navigation links alone ("Home", "Impressum") are not an article
+    if len(strip_boilerplate(body).split()) < MIN_ARTICLE_WORDS:
         raise InputError(f"{origin}: no article text found in the HTML")
     published = None
     date_value = as_dict.get("date")
