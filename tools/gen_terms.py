@@ -44,7 +44,7 @@ def ontology_terms(path: Path = ONTOLOGY) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for rdf_type, heading in KINDS:
         names = sorted(
-            str(s)[len(KGO):] for s in graph.subjects(RDF.type, rdf_type) if str(s).startswith(KGO)
+            str(s)[len(KGO) :] for s in graph.subjects(RDF.type, rdf_type) if str(s).startswith(KGO)
         )
         found[heading] = names
     return found

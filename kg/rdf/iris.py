@@ -54,7 +54,8 @@ def content_hash(*fields: str, length: int = 16) -> str:
 
 
 def _segment(value: str) -> str:
-    """A path segment: unreserved characters and non-ASCII letters stay, the rest is %-encoded."""
+    """A path segment: ASCII letters, digits and sub-delimiters stay; the rest (``/``, spaces,
+    non-ASCII letters) is %-encoded as UTF-8, so the IRI is also a plain URI."""
     return quote(value, safe="-._~:@!$&'()*+,;=")
 
 

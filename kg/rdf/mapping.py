@@ -68,8 +68,8 @@ def _offset(value: int) -> Literal:
 
 
 def _double(value: float) -> Literal:
-    # repr() is the shortest exact form ("0.9", "1.0"), which rdflib keeps unchanged: stable round trips.
-    return Literal(repr(float(value)), datatype=ns.XSD_DOUBLE)
+    # Oxigraph's canonical form ("0.9", "1"), so a graph read back from the store is the same graph.
+    return Literal(float(value))
 
 
 def _date(value: dt.date) -> Literal:
@@ -77,9 +77,9 @@ def _date(value: dt.date) -> Literal:
 
 
 def _datetime(value: dt.datetime) -> Literal:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return Literal(value.isoformat(), datatype=ns.XSD_DATETIME)
+    # In UTC, written as Oxigraph writes it ("…Z"), so the file and the store agree.
+    value = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    return Literal(value.isoformat().replace("+00:00", "Z"), datatype=ns.XSD_DATETIME)
 
 
 def _source(url: str) -> NamedNode | Literal:
@@ -289,9 +289,7 @@ def document_quads(result: DocumentResult, run: RunProvenance, *, base_iri: str)
     """
     builder = _GraphBuilder(result, run, checked_base_iri(base_iri))
     builder.add_context()
-    mentions = _most_confident(
-        ((m.span.begin, m.span.end), m, m.score) for m in result.mentions
-    )
+    mentions = _most_confident(((m.span.begin, m.span.end), m, m.score) for m in result.mentions)
     for mention in mentions.values():
         builder.add_mention(mention)
     facts = _most_confident((builder.fact_iri(f), f, f.confidence) for f in result.facts)

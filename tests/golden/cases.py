@@ -105,7 +105,9 @@ def german_result() -> DocumentResult:
     )
     sents = sentences(text, parts)
 
-    def mention(words: str, entity: Entity, sentence: int, occurrence: int = 1, score: float = 0.9) -> Mention:  # noqa: E501
+    def mention(
+        words: str, entity: Entity, sentence: int, occurrence: int = 1, score: float = 0.9
+    ) -> Mention:
         return Mention(span(text, words, occurrence), sentence, entity, score, LINKER)
 
     mentions = (
@@ -125,12 +127,25 @@ def german_result() -> DocumentResult:
     facts = (
         Fact(GERMANY, Predicate.MEMBER_OF, NATO_DE, sents[1].span, 1, FACTS_DE, 0.9),
         Fact(
-            STOLTENBERG, Predicate.HOLDS_POSITION, SECRETARY_GENERAL, sents[0].span, 0, FACTS_DE, 0.75,
+            STOLTENBERG,
+            Predicate.HOLDS_POSITION,
+            SECRETARY_GENERAL,
+            sents[0].span,
+            0,
+            FACTS_DE,
+            0.75,
             time=TimeRef(monday, TimeRole.POINT, span(text, "am Montag")),
         ),
         Fact(
-            UKRAINE, Predicate.COVERED_BY, ARTICLE_5, sents[2].span, 2, FACTS_DE, 0.8,
-            polarity=Polarity.NEGATIVE, attributed_to=STOLTENBERG,
+            UKRAINE,
+            Predicate.COVERED_BY,
+            ARTICLE_5,
+            sents[2].span,
+            2,
+            FACTS_DE,
+            0.8,
+            polarity=Polarity.NEGATIVE,
+            attributed_to=STOLTENBERG,
         ),
         Fact(KATRIN_MUSTER, Predicate.HOLDS_POSITION, DEPUTY_MINISTER, sents[4].span, 4, FACTS_DE, 0.6),
     )
@@ -138,9 +153,7 @@ def german_result() -> DocumentResult:
     quotations = (
         Quotation(quote_words, span(text, quote_words), sents[3].span, 3, QUOTES, 0.95, speaker=BAERBOCK),
     )
-    meetings = (
-        Meeting((BAERBOCK, STOLTENBERG), sents[0].span, 0, MEETINGS, 0.7, place=VIENNA, date=monday),
-    )
+    meetings = (Meeting((BAERBOCK, STOLTENBERG), sents[0].span, 0, MEETINGS, 0.7, place=VIENNA, date=monday),)
     return DocumentResult(doc, sents, mentions, facts, quotations, meetings)
 
 
@@ -150,12 +163,16 @@ def english_result() -> DocumentResult:
         "Finland has been a partner of NATO since 1994.",
         "Georgia wants to join NATO, the minister said.",
         "Olaf Scholz met Mark Rutte in Berlin for talks.",
+        "“We are ready to talk on Friday,” Rutte said on Thursday.",
+        "“Nobody wants a war,” a diplomat said.",
     ]
     text = " ".join(parts)
     doc = document("en/partners 1", text, "en")  # an id that needs %-encoding in the IRI
     sents = sentences(text, parts)
 
-    def mention(words: str, entity: Entity, sentence: int, occurrence: int = 1, score: float = 0.9) -> Mention:  # noqa: E501
+    def mention(
+        words: str, entity: Entity, sentence: int, occurrence: int = 1, score: float = 0.9
+    ) -> Mention:
         return Mention(span(text, words, occurrence), sentence, entity, score, LINKER)
 
     mentions = (
@@ -169,25 +186,52 @@ def english_result() -> DocumentResult:
         mention("Olaf Scholz", SCHOLZ, 3, score=1.0),
         mention("Mark Rutte", RUTTE, 3, score=1.0),
         mention("Berlin", BERLIN, 3),
+        mention("Rutte", RUTTE, 4, occurrence=2, score=0.8),
     )
     facts = (
         Fact(FINLAND, Predicate.PARTNER_OF, NATO_EN, sents[0].span, 0, FACTS_EN, 0.85),
         Fact(SWEDEN, Predicate.PARTNER_OF, NATO_EN, sents[0].span, 0, FACTS_EN, 0.85),
         Fact(
-            FINLAND, Predicate.MEMBER_OF, NATO_EN, sents[0].span, 0, FACTS_EN, 0.7,
+            FINLAND,
+            Predicate.MEMBER_OF,
+            NATO_EN,
+            sents[0].span,
+            0,
+            FACTS_EN,
+            0.7,
             polarity=Polarity.NEGATIVE,
         ),
         Fact(
-            FINLAND, Predicate.PARTNER_OF, NATO_EN, sents[1].span, 1, FACTS_EN, 0.8,
+            FINLAND,
+            Predicate.PARTNER_OF,
+            NATO_EN,
+            sents[1].span,
+            1,
+            FACTS_EN,
+            0.8,
             time=TimeRef(dt.date(1994, 1, 1), TimeRole.START, span(text, "since 1994")),
         ),
         Fact(
-            GEORGIA, Predicate.CANDIDATE_FOR, NATO_EN, sents[2].span, 2, FACTS_EN, 0.65,
-            modality=Modality.INTENDED, attributed_to=THE_MINISTER,
+            GEORGIA,
+            Predicate.CANDIDATE_FOR,
+            NATO_EN,
+            sents[2].span,
+            2,
+            FACTS_EN,
+            0.65,
+            modality=Modality.INTENDED,
+            attributed_to=THE_MINISTER,
         ),
     )
     meetings = (Meeting((SCHOLZ, RUTTE), sents[3].span, 3, MEETINGS, 0.6, place=BERLIN, label="talks"),)
-    return DocumentResult(doc, sents, mentions, facts, (), meetings)
+    ready, nobody = "We are ready to talk on Friday,", "Nobody wants a war,"
+    quotations = (
+        Quotation(
+            ready, span(text, ready), sents[4].span, 4, QUOTES, 0.9, speaker=RUTTE, date=dt.date(2024, 1, 18)
+        ),
+        Quotation(nobody, span(text, nobody), sents[5].span, 5, QUOTES, 0.5),  # speaker unknown
+    )
+    return DocumentResult(doc, sents, mentions, facts, quotations, meetings)
 
 
 CASES = {"german_meeting": german_result, "english_partners": english_result}

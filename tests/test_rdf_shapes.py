@@ -1,0 +1,247 @@
+"""Deliberately broken graphs fail ontology/shapes.ttl with the expected shape or rule.
+
+Each case takes the German golden graph, breaks one thing, and expects exactly the named
+shape (property shape or SPARQL rule) to report it at the broken node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from golden.cases import CASES, RUN
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.model import KGO
+from kg.rdf import DEFAULT_BASE_IRI, document_quads
+from kg.rdf import namespaces as ns
+from kg.rdf.validate import compact, load_shapes, validate_quads
+
+XSD = ns.XSD_NS
+Mutation = Callable[[list[Quad]], list[Quad]]
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    return load_shapes()
+
+
+@pytest.fixture(scope="module")
+def german() -> list[Quad]:
+    return document_quads(CASES["german_meeting"](), RUN, base_iri=DEFAULT_BASE_IRI)
+
+
+def _replace_object(
+    predicate: NamedNode, match: Callable[[Quad], bool], new: Literal | NamedNode
+) -> Mutation:
+    def mutate(quads: list[Quad]) -> list[Quad]:
+        out, hit = [], 0
+        for q in quads:
+            if q.predicate == predicate and match(q):
+                q = Quad(q.subject, q.predicate, new, q.graph_name)
+                hit += 1
+            out.append(q)
+        assert hit == 1, f"mutation matched {hit} quads"
+        return out
+
+    return mutate
+
+
+def _drop(predicate: NamedNode, match: Callable[[Quad], bool]) -> Mutation:
+    def mutate(quads: list[Quad]) -> list[Quad]:
+        out = [q for q in quads if not (q.predicate == predicate and match(q))]
+        assert len(out) == len(quads) - 1, "mutation must drop exactly one quad"
+        return out
+
+    return mutate
+
+
+def _add(make: Callable[[list[Quad]], Quad]) -> Mutation:
+    return lambda quads: [*quads, make(quads)]
+
+
+def _subject_with(quads: list[Quad], predicate: NamedNode, obj: NamedNode | Literal) -> NamedNode:
+    (subject,) = {q.subject for q in quads if q.predicate == predicate and q.object == obj}
+    return subject  # type: ignore[return-value]
+
+
+def _negative_fact(quads: list[Quad]) -> NamedNode:
+    return _subject_with(quads, NamedNode(KGO + "polarity"), NamedNode(KGO + "Negative"))
+
+
+def _mention(quads: list[Quad], anchor: str) -> NamedNode:
+    return _subject_with(quads, ns.NIF_ANCHOR_OF, Literal(anchor))
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=NamedNode(XSD + "nonNegativeInteger"))
+
+
+def _is(node_of: Callable[[list[Quad]], NamedNode]) -> Callable[[list[Quad]], Callable[[Quad], bool]]:
+    return lambda quads: lambda q: q.subject == node_of(quads)
+
+
+def _plain_triple_of_negated_fact(quads: list[Quad]) -> Quad:
+    fact = _negative_fact(quads)
+    value = {q.predicate: q.object for q in quads if q.subject == fact}
+    return Quad(value[ns.RDF_SUBJECT], value[ns.RDF_PREDICATE], value[ns.RDF_OBJECT], quads[0].graph_name)
+
+
+WIEN = "Wien"
+MEMBER_OF_GERMANY = NamedNode("http://www.wikidata.org/entity/Q183")
+
+# name -> (mutation built from the quads, expected shape or rule, how to find the expected focus node)
+BROKEN: dict[str, tuple[Callable[[list[Quad]], Mutation], str, Callable[[list[Quad]], str]]] = {
+    "wrong anchorOf": (
+        lambda qs: _replace_object(ns.NIF_ANCHOR_OF, lambda q: q.object == Literal(WIEN), Literal("Wein")),
+        "kgs:AnchorMatchesContext",
+        lambda qs: _mention(qs, WIEN).value,
+    ),
+    "begin after end": (
+        lambda qs: _replace_object(ns.NIF_BEGIN_INDEX, lambda q: q.subject == _mention(qs, WIEN), _int(41)),
+        "kgs:BeginBeforeEnd",
+        lambda qs: _mention(qs, WIEN).value,
+    ),
+    "end beyond the text": (
+        lambda qs: _replace_object(ns.NIF_END_INDEX, lambda q: q.subject == _mention(qs, WIEN), _int(9999)),
+        "kgs:EndWithinContext",
+        lambda qs: _mention(qs, WIEN).value,
+    ),
+    "negative offset": (
+        lambda qs: _replace_object(
+            ns.NIF_BEGIN_INDEX, lambda q: q.subject == _mention(qs, WIEN), Literal(-1)
+        ),
+        "kgs:StringBeginIndex",
+        lambda qs: _mention(qs, WIEN).value,
+    ),
+    "context length wrong": (
+        lambda qs: _replace_object(ns.NIF_END_INDEX, lambda q: q.subject.value.endswith("#context"), _int(5)),
+        "kgs:ContextEndIsLength",
+        lambda qs: next(q.subject.value for q in qs if q.object == ns.NIF_CONTEXT),
+    ),
+    "confidence 1.5": (
+        lambda qs: _replace_object(
+            NamedNode(KGO + "confidence"), lambda q: q.subject == _negative_fact(qs), Literal(1.5)
+        ),
+        "kgs:ConfidenceInRange",
+        lambda qs: _negative_fact(qs).value,
+    ),
+    "fact without polarity": (
+        lambda qs: _drop(NamedNode(KGO + "polarity"), lambda q: q.subject == _negative_fact(qs)),
+        "kgs:FactPolarity",
+        lambda qs: _negative_fact(qs).value,
+    ),
+    "polarity not an individual": (
+        lambda qs: _replace_object(
+            NamedNode(KGO + "polarity"), lambda q: q.subject == _negative_fact(qs), NamedNode(KGO + "Maybe")
+        ),
+        "kgs:FactPolarity",
+        lambda qs: _negative_fact(qs).value,
+    ),
+    "fact without object": (
+        lambda qs: _drop(ns.RDF_OBJECT, lambda q: q.subject == _negative_fact(qs)),
+        "kgs:FactObject",
+        lambda qs: _negative_fact(qs).value,
+    ),
+    "plain triple of a negated fact": (
+        lambda qs: _add(_plain_triple_of_negated_fact),
+        "kgs:NoPlainTripleUnlessAsserted",
+        lambda qs: _negative_fact(qs).value,
+    ),
+    "asserted fact without its plain triple": (
+        lambda qs: _drop(
+            NamedNode("http://www.wikidata.org/prop/direct/P463"), lambda q: q.subject == MEMBER_OF_GERMANY
+        ),
+        "kgs:PlainTripleWritten",
+        lambda qs: _subject_with(qs, ns.RDF_SUBJECT, MEMBER_OF_GERMANY).value,
+    ),
+    "NIL entity without kind": (
+        lambda qs: _drop(ns.RDF_TYPE, lambda q: q.object == NamedNode(KGO + "TreatyClause")),
+        "kgs:NilEntityTyped",
+        lambda qs: next(q.subject.value for q in qs if q.object == NamedNode(KGO + "TreatyClause")),
+    ),
+    "entity without label": (
+        lambda qs: _drop(
+            ns.RDFS_LABEL, lambda q: q.subject == NamedNode("http://www.wikidata.org/entity/Q1741")
+        ),
+        "kgs:EntityLabel",
+        lambda qs: "http://www.wikidata.org/entity/Q1741",
+    ),
+    "quotation with two speakers": (
+        lambda qs: _add(
+            lambda quads: Quad(
+                _subject_with(quads, ns.RDF_TYPE, NamedNode(KGO + "Quotation")),
+                NamedNode(KGO + "speaker"),
+                NamedNode("http://www.wikidata.org/entity/Q57665"),
+                quads[0].graph_name,
+            )
+        ),
+        "kgs:QuotationSpeaker",
+        lambda qs: _subject_with(qs, ns.RDF_TYPE, NamedNode(KGO + "Quotation")).value,
+    ),
+    "meeting without participants": (
+        lambda qs: lambda quads: [q for q in quads if q.predicate != ns.WDT_P710_PARTICIPANT],
+        "kgs:MeetingParticipant",
+        lambda qs: _subject_with(qs, ns.RDF_TYPE, NamedNode(KGO + "Meeting")).value,
+    ),
+    "run without start time": (
+        lambda qs: _drop(ns.PROV_STARTED_AT_TIME, lambda q: True),
+        "kgs:RunStarted",
+        lambda qs: _subject_with(qs, ns.RDF_TYPE, NamedNode(KGO + "ExtractionRun")).value,
+    ),
+    "date that is not an xsd:date": (
+        lambda qs: _replace_object(
+            ns.WDT_P585_POINT_IN_TIME,
+            lambda q: q.subject == _subject_with(qs, ns.RDF_TYPE, NamedNode(KGO + "Meeting")),
+            Literal("am Montag"),
+        ),
+        "kgs:MeetingDate",
+        lambda qs: _subject_with(qs, ns.RDF_TYPE, NamedNode(KGO + "Meeting")).value,
+    ),
+}
+
+
+def _names(report, focus: str) -> set[str]:
+    """The shapes and rules that reported ``focus``, as prefixed names (kgs:…)."""
+    return {
+        compact(name)
+        for v in report.violations
+        if v.focus == f"<{focus}>"
+        for name in (v.shape, v.constraint)
+        if name
+    }
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_rdf_shapes_reject_broken_graph(case: str, german: list[Quad], shapes) -> None:
+    make_mutation, expected, focus_of = BROKEN[case]
+    broken = make_mutation(german)(german)
+    report = validate_quads(broken, shapes=shapes)
+    assert not report.conforms
+    focus = focus_of(german)
+    assert expected in _names(report, focus), report.describe()
+    # The break is reported where it is, not as noise all over the graph.
+    assert {v.focus for v in report.violations} == {f"<{focus}>"}, report.describe()
+
+
+def test_rdf_shapes_unbroken_graph_conforms(german: list[Quad], shapes) -> None:
+    report = validate_quads(german, shapes=shapes)
+    assert report.conforms, report.describe()
+
+
+@pytest.mark.parametrize(
+    "case", ["wrong anchorOf", "begin after end", "plain triple of a negated fact", "confidence 1.5"]
+)
+def test_rdf_shapes_oxigraph_rules_agree_with_pyshacl(case: str, german: list[Quad], shapes) -> None:
+    """The SPARQL rules run on Oxigraph for speed; pySHACL running them itself finds the same."""
+    broken = BROKEN[case][0](german)(german)
+    fast = validate_quads(broken, shapes=shapes, engine="oxigraph")
+    reference = validate_quads(broken, shapes=shapes, engine="pyshacl")
+
+    def key(report):
+        return sorted(
+            (v.graph, v.focus, v.shape, v.constraint or "", v.path or "") for v in report.violations
+        )
+
+    assert key(fast) == key(reference)
+    assert key(fast)
