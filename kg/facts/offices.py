@@ -172,8 +172,6 @@ def _head_ahead(ctx: DocContext, words: list[tuple[int, int, str]], j: int) -> b
 def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity | None:
     written = ctx.text[phrase.begin:phrase.end]
     inside = [m for m in ctx.mentions_overlapping(phrase.begin, phrase.end) if m.entity.kind is EntityKind.POSITION]
-    if inside:
-        return inside[0].entity
     jurisdiction = None
     places = [m for m in ctx.mentions_overlapping(phrase.begin, phrase.end)
               if m.entity.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)]
@@ -183,6 +181,12 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         orgs = ctx.organisations_in(phrase.begin, phrase.end)
         if orgs:
             jurisdiction = orgs[-1][2]
+    if inside and jurisdiction is None:
+        return inside[0].entity
+    if inside:
+        # "Indian Prime Minister": the linked title may be the generic office; the country makes it specific
+        composed = position_for(ctx.kb, written, jurisdiction, ctx.lang)
+        return composed or inside[0].entity
     # A deputy or former office is a different office: never fall back from it to the plain title.
     titles = (written,) if QUALIFIED_TITLE.search(written) else (written, _core_title(ctx, phrase), phrase.head)
     for title in dict.fromkeys(titles):

@@ -101,3 +101,19 @@ class TinyKb:
             if juris == jurisdiction and (words == head or words.endswith(" " + head) or words.startswith(head)):
                 return entity
         return None
+
+
+def facts_graph(result: object) -> object:
+    """The document's quads (the real RDF mapping) in an in-memory pyoxigraph store, for SPARQL asserts."""
+    import datetime as dt
+
+    import pyoxigraph
+
+    from kg.facts import EXTRACTORS
+    from kg.model import RunProvenance
+    from kg.rdf import DEFAULT_BASE_IRI, document_quads
+
+    run = RunProvenance("test", "test", "blank", "0", dt.datetime(2022, 1, 1, tzinfo=dt.UTC), EXTRACTORS)
+    store = pyoxigraph.Store()
+    store.extend(document_quads(result, run, base_iri=DEFAULT_BASE_IRI))  # type: ignore[arg-type]
+    return store
