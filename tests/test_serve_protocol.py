@@ -269,3 +269,26 @@ def test_runaway_query_stops_at_the_timeout_and_others_still_run(tmp_path: Path)
         assert b"3 s limit" in body and b"--timeout" in body
         # the server is still healthy afterwards
         assert http("GET", srv.url + "/health")[0] == 200
+
+
+def test_keep_alive_connection_serves_get_then_post(server: Server) -> None:
+    """Several requests on one connection (as browsers do): each request's body is its own."""
+    import http.client
+
+    port = int(server.url.rsplit(":", 1)[1])
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", "/health")
+        first = conn.getresponse()
+        assert first.status == 200
+        first.read()
+        conn.request("POST", "/sparql", body=urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}),
+                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        second = conn.getresponse()
+        assert second.status == 200 and json.loads(second.read())["boolean"] is True
+        conn.request("POST", "/sparql", body="ASK { ?s a <http://example.org/None> }",
+                     headers={"Content-Type": "application/sparql-query"})
+        third = conn.getresponse()
+        assert third.status == 200 and json.loads(third.read())["boolean"] is False
+    finally:
+        conn.close()

@@ -118,6 +118,7 @@ class Handler(BaseHTTPRequestHandler):
         log.info("%s %s", self.address_string(), format % args)
 
     def _dispatch(self, method: str) -> None:
+        self._body = None  # one handler serves every request of a keep-alive connection
         try:
             url = urllib.parse.urlsplit(self.path)
             params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
@@ -188,6 +189,8 @@ class Handler(BaseHTTPRequestHandler):
             raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed on {path}")
         if path == "/health":
             return self._health
+        if path == "/favicon.ico":
+            return lambda params: self._send(HTTPStatus.NO_CONTENT, b"", "image/x-icon")
         if path in ("/", "/index.html"):
             return lambda params: self._asset("index.html")
         if path == "/queries.json":
