@@ -74,10 +74,14 @@ def summary_counts(text: str) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--fraction", type=float, default=0.5, help="when to interrupt, of the clean run's time")
+    parser.add_argument(
+        "--fraction", type=float, default=0.5, help="when to interrupt, as a fraction of the clean run's time"
+    )
     parser.add_argument("--signal", choices=["INT", "TERM"], default="INT")
     parser.add_argument("--workdir", type=Path, help="keep the corpus and stores here (default: a temp dir)")
     parser.add_argument("--json", type=Path, default=HERE / "results" / "resume_check.json")
@@ -104,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
           f"exit {first.returncode}\n{err1.strip()[-600:]}")
 
     second = extract(corpus, resumed, args.jobs)
-    out2, err2 = second.communicate()
+    out2, _ = second.communicate()
     print(f"resumed run: exit {second.returncode}\n{out2.strip()}")
 
     clean_data, clean_graphs = store_dataset(clean)
