@@ -111,14 +111,17 @@ class DocContext:
         return next(m.entity for m in self.mentions if m.entity.key == key)
 
     def person_for_role(self, role: str, offset: int) -> Entity | None:
-        """A role noun ("der Generalsekretär", "the Secretary General") -> the person named with that
-        title earlier in the text, else the most recent person."""
-        head = _stem(role.split()[-1])
+        """A role noun ("der Generalsekretär", "die Kommissionschefin", "the Secretary General") -> the
+        person last named with a title that shares the role's office word (or, for a compound, its
+        first part: Kommission-schefin ~ Präsidentin der Europäischen Kommission); else the most
+        recent person."""
+        word = role.split()[-1].lower()
+        key = _role_key(word)
         for m in reversed(self.mentions):
             if m.span.begin >= offset or m.entity.kind is not EntityKind.PERSON:
                 continue
-            titles = self.offices.get(m.entity.key, [])
-            if any(head in _stem(t.replace("-", " ")).replace(" ", "") or head in _stem(t) for t in titles):
+            titles = " ".join(self.offices.get(m.entity.key, [])).lower()
+            if titles and key in titles:
                 return m.entity
         return self.recent_person(offset)
 
@@ -144,6 +147,25 @@ class DocContext:
             if org is not None:
                 found.append((a.start(), a.end(), org))
         return sorted(found, key=lambda x: x[0])
+
+
+ROLE_HEADS = ("generalsekretär", "präsident", "kanzler", "minister", "chef", "sprecher", "botschafter",
+              "vorsitzende", "beauftragte", "general", "president", "chancellor", "spokes", "ambassador",
+              "chief", "commissioner", "leader")
+
+
+def _role_key(word: str) -> str:
+    """The part of a role noun to look for in titles: the compound's first part when it has one
+    (kommissions|chefin -> "kommission"), else the office word's stem."""
+    for head in ROLE_HEADS:
+        at = word.find(head)
+        if at > 0:
+            prefix = word[:at].rstrip("s-") if len(word[:at]) > 4 else word[:at]
+            if len(prefix) >= 4:
+                return prefix
+        if at >= 0:
+            return head
+    return _stem(word)
 
 
 def _stem(word: str) -> str:

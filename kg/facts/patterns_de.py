@@ -52,7 +52,8 @@ PATTERNS_DE = LanguagePatterns(
         (Modality.INVITED, frozenset("eingeladen einladen lädt einladung einladungen".split())),
         (Modality.APPLIED, frozenset(
             "beantragt beantragen beantragte beantragten bewerben beworben bewirbt bewarb antrag".split())),
-        (Modality.DEMANDED, frozenset("fordert fordern forderte forderten verlangt verlangen verlangte".split())),
+        (Modality.DEMANDED, frozenset(
+            "fordert fordern forderte forderten verlangt verlangen verlangte forderung forderungen".split())),
         (Modality.INTENDED, frozenset(
             """will wollen wollte wollten möchte möchten beabsichtigt beabsichtigen plant planen strebt
             streben anstreben anstrebt angestrebt""".split())),
@@ -73,7 +74,7 @@ PATTERNS_DE = LanguagePatterns(
         RelationRule("admit_as_member", re.compile(r"\bals\s+Mitglied(?:er)?\s+(?:aufzunehmen|aufnehmen|aufnimmt|"
                                                    r"aufgenommen|aufnahm)\b"),
                      Predicate.MEMBER_OF, ObjectSource.BEFORE_SUBJECT, Scope.CLAUSE, confidence=0.7),
-        RelationRule("joined", re.compile(r"\bbeigetreten\b|\btrat(?:en)?\b(?:\s+\w+){1,4}\s+bei\b"),
+        RelationRule("joined", re.compile(r"\bbeigetreten\b|\btrat(?:en)?\b(?:\s+\S+){1,6}?\s+bei\b"),
                      Predicate.MEMBER_OF, ObjectSource.NEAR, Scope.CLAUSE, confidence=0.75),
         RelationRule("join", re.compile(r"\bbei(?:zu)?treten\b|\bbeiträten\b|\bbeitreten\w*|\bBeitritt\w*"),
                      Predicate.CANDIDATE_FOR, ObjectSource.NEAR, Scope.CLAUSE, confidence=0.75),

@@ -51,7 +51,7 @@ PATTERNS_EN = LanguagePatterns(
             "could may might possibly perhaps potentially likely whether considering consider considers".split())),
         (Modality.INVITED, frozenset("invited invitation invite invites".split())),
         (Modality.APPLIED, frozenset("applied apply applies application".split())),
-        (Modality.DEMANDED, frozenset("demands demanded demand demanding".split())),
+        (Modality.DEMANDED, frozenset("demands demanded demand demanding insists insisted".split())),
         (Modality.INTENDED, frozenset(
             "wants want wanted intends intend plans plan seeks seek aims aim aspires aspire hopes".split())),
     ),
@@ -61,8 +61,12 @@ PATTERNS_EN = LanguagePatterns(
     relations=(
         RelationRule("partner", re.compile(r"\bpartners?\b(?!\s+(?:countr|nation|state)s?\b.*\bwith\b)", re.I),
                      Predicate.PARTNER_OF, ObjectSource.IN_TRIGGER, Scope.LOCAL, confidence=0.8),
-        RelationRule("member", re.compile(r"\bmembers?\b(?:\s+(?:state|country|countries|states))?", re.I),
+        RelationRule("member", re.compile(r"(?<!\bas )(?<!\bas a )\bmembers?\b(?:\s+(?:state|country|countries|states))?", re.I),
                      Predicate.MEMBER_OF, ObjectSource.IN_TRIGGER, Scope.LOCAL, confidence=0.8),
+        RelationRule("admit_as_member", re.compile(
+                         r"\badmit(?:s|ted|ting)?\b(?=(?:\s+\S+){1,5}?\s+as\s+(?:a\s+)?members?\b)", re.I),
+                     Predicate.MEMBER_OF, ObjectSource.BEFORE_SUBJECT, Scope.CLAUSE,
+                     subject_after=re.compile(r"(?=\s)"), confidence=0.7),
         RelationRule("joined", re.compile(r"\bjoined\b", re.I),
                      Predicate.MEMBER_OF, ObjectSource.NEAR, Scope.CLAUSE, confidence=0.75),
         RelationRule("join", re.compile(r"\bjoin(?:s|ing)?\b|\baccession\b|\bmembership\b", re.I),

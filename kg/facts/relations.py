@@ -31,6 +31,7 @@ FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF}
 MAX_SUBJECT_WORDS = 20  # how far before the trigger a subject may stand
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
+CLAUSE_WORDS_AFTER_DE = 6
 CONDITION_OPENERS = frozenset("ob wenn falls sofern dass whether if unless that once".split())
 GROUP_GLUE = frozenset({"die", "den", "der", "dem", "the", ","})
 
@@ -74,6 +75,8 @@ def _facts_for(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], sent
         return []
     window = _window(ctx, rule, trigger, subjects, s.begin, s.end)
     polarity, modality = _factuality(ctx, rule, _cue_words(ctx, window, trigger, subjects))
+    if modality is Modality.ASSERTED and _governed_by_demand(ctx, s.begin, trigger.start()):
+        modality = Modality.DEMANDED
     speaker = _attribution(ctx, window, sentence_index, quotations)
     time = _time(ctx, window, s.begin, s.end)
     confidence = rule.confidence * min(m.score for m in subjects)
@@ -158,10 +161,10 @@ def _object(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subject
     if rule.obj is ObjectSource.BEFORE_SUBJECT:
         orgs = [o for o in ctx.organisations_in(begin, subjects[0].span.begin) if o[2].key not in subject_keys]
         return orgs[-1][2] if orgs else None
+    inside = [o for o in ctx.organisations_in(trigger.start(), trigger.end()) if o[2].key not in subject_keys]
+    if inside:  # NATO-Partner; trat … der NATO bei
+        return inside[0][2]
     if rule.obj is ObjectSource.IN_TRIGGER:
-        inside = [o for o in ctx.organisations_in(trigger.start(), trigger.end())]
-        if inside:
-            return inside[0][2]
         before = ctx.words(begin, trigger.start())[-2:]
         if before:
             orgs = [o for o in ctx.organisations_in(before[0][0], trigger.start()) if o[2].key not in subject_keys]
@@ -211,7 +214,9 @@ def _window(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subject
     before = ctx.words(begin, trigger.start())
     after = ctx.words(trigger.end(), end)
     tail = trigger.end()
-    for b, e, w in after[:CUE_WORDS_AFTER]:
+    # a German clause ends in its verb: "… die Mitgliedschaft in der NATO beantragt"
+    reach = CUE_WORDS_AFTER if rule.scope is Scope.LOCAL or ctx.lang != "de" else CLAUSE_WORDS_AFTER_DE
+    for b, e, w in after[:reach]:
         if w in ",;:.!?":
             break
         tail = e
@@ -239,6 +244,21 @@ def _cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects
             skip.update(range(first, second + 1))
     return [w.lower() for i, (b, e, w) in enumerate(words)
             if i not in skip and not (trigger.start() <= b and e <= trigger.end())]
+
+
+def _governed_by_demand(ctx: DocContext, begin: int, end: int) -> bool:
+    """"Russland fordert, dass …", "the demand that …": the clause that governs the fact's "dass"/"that"."""
+    words = ctx.words(begin, end)
+    complementisers = [i for i, (_, _, w) in enumerate(words) if w.lower() in ("dass", "that")]
+    if not complementisers:
+        return False
+    last = complementisers[-1]
+    start = last - 1 if last > 0 and words[last - 1][2] == "," else last  # the comma before "dass"
+    while start > 0 and words[start - 1][2] not in ",;:":
+        start -= 1
+    governing = {w.lower() for _, _, w in words[start:last]}
+    demand = dict(ctx.patterns.modality_cues).get(Modality.DEMANDED, frozenset())
+    return bool(governing & demand)
 
 
 def _factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tuple[Polarity, Modality]:
@@ -271,7 +291,12 @@ def _attribution(ctx: DocContext, window: Window, sentence_index: int, quotation
 
 def _time(ctx: DocContext, window: Window, begin: int, end: int) -> TimeRef | None:
     times = find_times(ctx.text[begin:end], begin, ctx.document.published, ctx.lower_words(begin, end))
-    inside = [t for t in times if window.begin <= t.begin and t.end <= window.end]
+    clause_end = window.end
+    for b, _, w in ctx.words(window.end, end):
+        if w in ",;:":
+            break
+        clause_end = max(clause_end, b + len(w))
+    inside = [t for t in times if window.begin <= t.begin < clause_end]
     if not inside:
         return None
     t = inside[0]

@@ -1,0 +1,128 @@
+"""One relation, polarity, modality, speaker form or date form per case, German and English, each in
+sentences of our own with hand-built mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+
+import pytest
+from texts.lexicon import TinyKb, hand_mentions
+
+from kg.facts import extract_facts
+from kg.model import Document, Extraction
+from kg.nlp import NlpPipeline, load_pipeline
+
+PUBLISHED = dt.date(2022, 1, 7)  # a Friday
+
+
+@functools.cache
+def pipeline(lang: str) -> NlpPipeline:
+    return load_pipeline(lang, model="blank")
+
+
+def extract(text: str, lang: str) -> Extraction:
+    doc = Document("s", text, lang, "case", hashlib.sha256(text.encode()).hexdigest(), published=PUBLISHED)
+    return extract_facts(doc, pipeline(lang).analyse(doc), hand_mentions(text), TinyKb())
+
+
+def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
+    return {(f.subject.label, f.predicate.name, f.object.label, f.polarity.value, f.modality.value)
+            for f in extract(text, lang).facts}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # partnership, membership, candidacy, coverage — both polarities
+        ("de", "Schweden ist ein enger NATO-Partner.", {("Sweden", "PARTNER_OF", "NATO", "Positive", "Asserted")}),
+        ("en", "Sweden is no longer a partner of NATO.", {("Sweden", "PARTNER_OF", "NATO", "Negative", "Asserted")}),
+        ("de", "Norwegen ist Mitglied der NATO.", {("Norway", "MEMBER_OF", "NATO", "Positive", "Asserted")}),
+        ("de", "Die Ukraine ist kein Mitglied der NATO.", {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Asserted")}),
+        ("en", "NATO member Poland sent troops.", {("Poland", "MEMBER_OF", "NATO", "Positive", "Asserted")}),
+        ("en", "Georgia is not a member of NATO.", {("Georgia", "MEMBER_OF", "NATO", "Negative", "Asserted")}),
+        ("de", "Polen ist durch Artikel 5 geschützt.",
+         {("Poland", "COVERED_BY", "Artikel 5", "Positive", "Asserted")}),
+        ("en", "Poland is protected by Article 5.", {("Poland", "COVERED_BY", "Article 5", "Positive", "Asserted")}),
+        ("de", "Für Georgien gilt Artikel 5 nicht.", {("Georgia", "COVERED_BY", "Artikel 5", "Negative", "Asserted")}),
+        ("de", "Georgien bleibt in der NATO ohne offiziellen Kandidatenstatus.",
+         {("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Asserted")}),
+        # each modality
+        ("de", "Schweden hat die Mitgliedschaft in der NATO beantragt.",
+         {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Applied")}),
+        ("en", "Finland applied for NATO membership.", {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Applied")}),
+        ("de", "Finnland will der NATO beitreten.", {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Intended")}),
+        ("en", "Ukraine wants to join NATO.", {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Intended")}),
+        ("de", "Die NATO könnte Schweden möglicherweise bald aufnehmen, und Schweden könnte dem Bündnis beitreten.",
+         {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Possible")}),
+        ("de", "Schweden wurde eingeladen, der NATO beizutreten.",
+         {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Invited")}),
+        ("de", "Georgien lehnte die Einladung der NATO ab.",
+         {("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Denied")}),
+        ("de", "Russland fordert, dass die NATO die Ukraine niemals als Mitglied aufnimmt.",
+         {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")}),
+        ("en", "Russia demands that NATO never admit Ukraine as a member.",
+         {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")}),
+        # coordination
+        ("en", "Finland and Sweden may join NATO.", {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Possible"),
+                                                     ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Possible")}),
+        # a demonym is no subject; no country, no fact
+        ("de", "Russische Nachbarn könnten der NATO beitreten.", set()),
+    ],
+)
+def test_relation(lang: str, text: str, expected: set[tuple[str, str, str, str, str]]) -> None:
+    assert facts(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "date"),
+    [
+        ("en", "Finland joined NATO on April 4, 2023.", dt.date(2023, 4, 4)),
+        ("de", "Schweden trat am 7. März 2024 der NATO bei.", dt.date(2024, 3, 7)),
+        ("en", "Sweden joined NATO on 2024-03-07.", dt.date(2024, 3, 7)),
+    ],
+)
+def test_fact_time(lang: str, text: str, date: dt.date) -> None:
+    [fact] = extract(text, lang).facts
+    assert fact.predicate.name == "MEMBER_OF" and fact.is_plain
+    assert fact.time is not None and fact.time.date == date and fact.time.span is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("en", "\"We are ready for talks,\" Stoltenberg said.", "Jens Stoltenberg"),
+        ("de", "Stoltenberg sagte: „Wir sind zu Gesprächen bereit.“", "Jens Stoltenberg"),
+        ("de", "Macron traf Scholz. „Wir sind zu Gesprächen bereit“, sagte er.", "Olaf Scholz"),
+        ("de", "„Wir sind zu Gesprächen bereit“, fügte von der Leyen am Freitag hinzu.", "Ursula von der Leyen"),
+        ("de", "Die Präsidentin der Europäischen Kommission, Ursula von der Leyen, traf Olaf Scholz in Berlin. "
+               "„Wir sind zu Gesprächen bereit“, sagte die Kommissionschefin.", "Ursula von der Leyen"),
+        ("en", "Jens Stoltenberg, the Secretary General of the Alliance, met Emmanuel Macron. "
+               "\"We are ready for talks,\" the Secretary General said.", "Jens Stoltenberg"),
+        ("en", "“We are ready for talks and for more,” according to Macron.", "Emmanuel Macron"),
+    ],
+)
+def test_quotation_speaker(lang: str, text: str, speaker: str) -> None:
+    [quotation] = extract(text, lang).quotations
+    assert quotation.speaker is not None and quotation.speaker.label == speaker
+    assert quotation.text.startswith(("We are ready", "Wir sind"))
+
+
+def test_quotation_date_from_its_frame() -> None:
+    [q] = extract("„Wir sind zu Gesprächen bereit“, sagte Stoltenberg am Montag.", "de").quotations
+    assert q.date == dt.date(2022, 1, 3)
+
+
+def test_reported_speech_is_attributed() -> None:
+    [fact] = extract("Sweden may join NATO next year, according to Stoltenberg.", "en").facts
+    assert fact.attributed_to is not None and fact.attributed_to.label == "Jens Stoltenberg"
+    [fact] = extract("Stoltenberg sagte, Schweden könnte der NATO beitreten.", "de").facts
+    assert fact.attributed_to is not None and fact.attributed_to.label == "Jens Stoltenberg"
+    [fact] = extract("Westliche Diplomaten erklärten, Schweden könnte der NATO beitreten.", "de").facts
+    assert fact.attributed_to is None
+
+
+def test_the_alliance_is_the_organisation_last_named() -> None:
+    got = facts("NATO met in Brussels. Sweden wants to join the Alliance.", "en")
+    assert got == {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Intended")}
