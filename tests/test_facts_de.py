@@ -42,19 +42,32 @@ KGO = "https://w3id.org/kg-news/ontology#"
 
 @functools.cache
 def extracted() -> tuple[Document, Extraction, DocumentResult]:
-    doc = Document("de-test", TEXT, "de", "de_buendnis.txt", hashlib.sha256(TEXT.encode()).hexdigest(),
-                   published=PUBLISHED)
+    doc = Document(
+        "de-test",
+        TEXT,
+        "de",
+        "de_buendnis.txt",
+        hashlib.sha256(TEXT.encode()).hexdigest(),
+        published=PUBLISHED,
+    )
     analysis = load_pipeline("de", model="blank").analyse(doc)
     mentions = hand_mentions(TEXT)
     extraction = extract_facts(doc, analysis, mentions, TinyKb())
-    result = DocumentResult(doc, analysis.sentences, mentions, extraction.facts, extraction.quotations,
-                            extraction.meetings)
+    result = DocumentResult(
+        doc, analysis.sentences, mentions, extraction.facts, extraction.quotations, extraction.meetings
+    )
     return doc, extraction, result
 
 
 def summary(f: Fact) -> tuple[str, str, str, str, str, str | None]:
-    return (f.subject.key, f.predicate.name, f.object.key, f.polarity.value, f.modality.value,
-            f.attributed_to.key if f.attributed_to else None)
+    return (
+        f.subject.key,
+        f.predicate.name,
+        f.object.key,
+        f.polarity.value,
+        f.modality.value,
+        f.attributed_to.key if f.attributed_to else None,
+    )
 
 
 def test_exact_facts() -> None:
@@ -76,7 +89,7 @@ def test_provenance_of_every_fact() -> None:
     doc, extraction, _ = extracted()
     for f in extraction.facts:
         assert 0.0 <= f.confidence <= 1.0
-        assert f.evidence.text == doc.text[f.evidence.begin:f.evidence.end]
+        assert f.evidence.text == doc.text[f.evidence.begin : f.evidence.end]
         assert f.extractor.name.startswith("kg.facts.") and f.extractor.version
     covered = next(f for f in extraction.facts if f.predicate.name == "COVERED_BY")
     assert covered.evidence.text.startswith("Nato-Generalsekretär Jens Stoltenberg erklärte")
@@ -91,13 +104,15 @@ def test_quotations_with_speakers() -> None:
         (STOLTENBERG.key, "Wir werden über jeden Antrag rasch entscheiden"),  # »…«, fügte X hinzu
     ]
     for q in extraction.quotations:
-        assert TEXT[q.span.begin:q.span.end] == q.text
+        assert TEXT[q.span.begin : q.span.end] == q.text
 
 
 def test_meetings_with_place_date_and_participants() -> None:
     _, extraction, _ = extracted()
-    got = {(frozenset(p.key for p in m.participants), m.place.key if m.place else None, m.date)
-           for m in extraction.meetings}
+    got = {
+        (frozenset(p.key for p in m.participants), m.place.key if m.place else None, m.date)
+        for m in extraction.meetings
+    }
     assert got == {
         (frozenset({MACRON.key, SCHOLZ.key}), BERLIN.key, dt.date(2022, 3, 2)),  # traf am Mittwoch: past
         (frozenset({VON_DER_LEYEN.key}), MADRID.key, dt.date(2022, 3, 7)),  # trifft am Montag: ahead
@@ -127,8 +142,10 @@ def test_graph_reified_negative_coverage_attributed_to_the_speaker() -> None:
                <{KGO}polarity> ?polarity ; <{KGO}modality> ?modality ; <{KGO}attributedTo> ?speaker .
             ?o rdfs:label ?label .
         }} }}"""
-    rows = [(r["label"].value, r["polarity"].value, r["modality"].value, r["speaker"].value)
-            for r in store.query(query)]
+    rows = [
+        (r["label"].value, r["polarity"].value, r["modality"].value, r["speaker"].value)
+        for r in store.query(query)
+    ]
     assert rows == [("Artikel 5", KGO + "Negative", KGO + "Asserted", WD + "Q57665")]
     possible = f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT ?s WHERE {{ GRAPH ?g {{ ?f rdf:subject ?s ; rdf:predicate <{KGO}candidateFor> ;

@@ -28,45 +28,109 @@ def extract(text: str, lang: str) -> Extraction:
 
 
 def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
-    return {(f.subject.label, f.predicate.name, f.object.label, f.polarity.value, f.modality.value)
-            for f in extract(text, lang).facts}
+    return {
+        (f.subject.label, f.predicate.name, f.object.label, f.polarity.value, f.modality.value)
+        for f in extract(text, lang).facts
+    }
 
 
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         # partnership, membership, candidacy, coverage — both polarities
-        ("de", "Schweden ist ein enger NATO-Partner.", {("Sweden", "PARTNER_OF", "NATO", "Positive", "Asserted")}),
-        ("en", "Sweden is no longer a partner of NATO.", {("Sweden", "PARTNER_OF", "NATO", "Negative", "Asserted")}),
+        (
+            "de",
+            "Schweden ist ein enger NATO-Partner.",
+            {("Sweden", "PARTNER_OF", "NATO", "Positive", "Asserted")},
+        ),
+        (
+            "en",
+            "Sweden is no longer a partner of NATO.",
+            {("Sweden", "PARTNER_OF", "NATO", "Negative", "Asserted")},
+        ),
         ("de", "Norwegen ist Mitglied der NATO.", {("Norway", "MEMBER_OF", "NATO", "Positive", "Asserted")}),
-        ("de", "Die Ukraine ist kein Mitglied der NATO.", {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Asserted")}),
+        (
+            "de",
+            "Die Ukraine ist kein Mitglied der NATO.",
+            {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Asserted")},
+        ),
         ("en", "NATO member Poland sent troops.", {("Poland", "MEMBER_OF", "NATO", "Positive", "Asserted")}),
-        ("en", "Georgia is not a member of NATO.", {("Georgia", "MEMBER_OF", "NATO", "Negative", "Asserted")}),
-        ("de", "Polen ist durch Artikel 5 geschützt.",
-         {("Poland", "COVERED_BY", "Artikel 5", "Positive", "Asserted")}),
-        ("en", "Poland is protected by Article 5.", {("Poland", "COVERED_BY", "Article 5", "Positive", "Asserted")}),
-        ("de", "Für Georgien gilt Artikel 5 nicht.", {("Georgia", "COVERED_BY", "Artikel 5", "Negative", "Asserted")}),
-        ("de", "Georgien bleibt in der NATO ohne offiziellen Kandidatenstatus.",
-         {("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Asserted")}),
+        (
+            "en",
+            "Georgia is not a member of NATO.",
+            {("Georgia", "MEMBER_OF", "NATO", "Negative", "Asserted")},
+        ),
+        (
+            "de",
+            "Polen ist durch Artikel 5 geschützt.",
+            {("Poland", "COVERED_BY", "Artikel 5", "Positive", "Asserted")},
+        ),
+        (
+            "en",
+            "Poland is protected by Article 5.",
+            {("Poland", "COVERED_BY", "Article 5", "Positive", "Asserted")},
+        ),
+        (
+            "de",
+            "Für Georgien gilt Artikel 5 nicht.",
+            {("Georgia", "COVERED_BY", "Artikel 5", "Negative", "Asserted")},
+        ),
+        (
+            "de",
+            "Georgien bleibt in der NATO ohne offiziellen Kandidatenstatus.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Asserted")},
+        ),
         # each modality
-        ("de", "Schweden hat die Mitgliedschaft in der NATO beantragt.",
-         {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Applied")}),
-        ("en", "Finland applied for NATO membership.", {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Applied")}),
-        ("de", "Finnland will der NATO beitreten.", {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Intended")}),
+        (
+            "de",
+            "Schweden hat die Mitgliedschaft in der NATO beantragt.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Applied")},
+        ),
+        (
+            "en",
+            "Finland applied for NATO membership.",
+            {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Applied")},
+        ),
+        (
+            "de",
+            "Finnland will der NATO beitreten.",
+            {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Intended")},
+        ),
         ("en", "Ukraine wants to join NATO.", {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Intended")}),
-        ("de", "Die NATO könnte Schweden möglicherweise bald aufnehmen, und Schweden könnte dem Bündnis beitreten.",
-         {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Possible")}),
-        ("de", "Schweden wurde eingeladen, der NATO beizutreten.",
-         {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Invited")}),
-        ("de", "Georgien lehnte die Einladung der NATO ab.",
-         {("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Denied")}),
-        ("de", "Russland fordert, dass die NATO die Ukraine niemals als Mitglied aufnimmt.",
-         {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")}),
-        ("en", "Russia demands that NATO never admit Ukraine as a member.",
-         {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")}),
+        (
+            "de",
+            "Die NATO könnte Schweden bald aufnehmen, und Schweden könnte dem Bündnis beitreten.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Possible")},
+        ),
+        (
+            "de",
+            "Schweden wurde eingeladen, der NATO beizutreten.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Invited")},
+        ),
+        (
+            "de",
+            "Georgien lehnte die Einladung der NATO ab.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Denied")},
+        ),
+        (
+            "de",
+            "Russland fordert, dass die NATO die Ukraine niemals als Mitglied aufnimmt.",
+            {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")},
+        ),
+        (
+            "en",
+            "Russia demands that NATO never admit Ukraine as a member.",
+            {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")},
+        ),
         # coordination
-        ("en", "Finland and Sweden may join NATO.", {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Possible"),
-                                                     ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Possible")}),
+        (
+            "en",
+            "Finland and Sweden may join NATO.",
+            {
+                ("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Possible"),
+                ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Possible"),
+            },
+        ),
         # a demonym is no subject; no country, no fact
         ("de", "Russische Nachbarn könnten der NATO beitreten.", set()),
     ],
@@ -92,14 +156,26 @@ def test_fact_time(lang: str, text: str, date: dt.date) -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "speaker"),
     [
-        ("en", "\"We are ready for talks,\" Stoltenberg said.", "Jens Stoltenberg"),
+        ("en", '"We are ready for talks," Stoltenberg said.', "Jens Stoltenberg"),
         ("de", "Stoltenberg sagte: „Wir sind zu Gesprächen bereit.“", "Jens Stoltenberg"),
         ("de", "Macron traf Scholz. „Wir sind zu Gesprächen bereit“, sagte er.", "Olaf Scholz"),
-        ("de", "„Wir sind zu Gesprächen bereit“, fügte von der Leyen am Freitag hinzu.", "Ursula von der Leyen"),
-        ("de", "Die Präsidentin der Europäischen Kommission, Ursula von der Leyen, traf Olaf Scholz in Berlin. "
-               "„Wir sind zu Gesprächen bereit“, sagte die Kommissionschefin.", "Ursula von der Leyen"),
-        ("en", "Jens Stoltenberg, the Secretary General of the Alliance, met Emmanuel Macron. "
-               "\"We are ready for talks,\" the Secretary General said.", "Jens Stoltenberg"),
+        (
+            "de",
+            "„Wir sind zu Gesprächen bereit“, fügte von der Leyen am Freitag hinzu.",
+            "Ursula von der Leyen",
+        ),
+        (
+            "de",
+            "Die Präsidentin der Europäischen Kommission, Ursula von der Leyen, traf Olaf Scholz in Berlin. "
+            "„Wir sind zu Gesprächen bereit“, sagte die Kommissionschefin.",
+            "Ursula von der Leyen",
+        ),
+        (
+            "en",
+            "Jens Stoltenberg, the Secretary General of the Alliance, met Emmanuel Macron. "
+            '"We are ready for talks," the Secretary General said.',
+            "Jens Stoltenberg",
+        ),
         ("en", "“We are ready for talks and for more,” according to Macron.", "Emmanuel Macron"),
     ],
 )

@@ -26,8 +26,10 @@ def test_each_bad_input_is_reported_and_the_rest_goes_through(tmp_path: Path) ->
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes("Die Gespräche in Genf".encode("latin-1"))
     no_article = tmp_path / "empty.html"
-    no_article.write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
-                          encoding="utf-8")
+    no_article.write_text(
+        "<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
+        encoding="utf-8",
+    )
     missing = tmp_path / "missing.txt"
     docs, failures = run([binary, empty, latin1, no_article, missing, good])
     assert [d.origin for d in docs] == [str(good)]
@@ -44,8 +46,14 @@ def test_each_bad_input_is_reported_and_the_rest_goes_through(tmp_path: Path) ->
 def test_malformed_jsonl_line_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     path.write_text(
-        json.dumps({"text": GOOD}) + "\n" + '{"text": "unterminated\n' + json.dumps({"title": "no text"}) + "\n"
-        + json.dumps({"text": GOOD, "published": "yesterday"}) + "\n" + json.dumps({"text": GOOD, "id": "ok-4"})
+        json.dumps({"text": GOOD})
+        + "\n"
+        + '{"text": "unterminated\n'
+        + json.dumps({"title": "no text"})
+        + "\n"
+        + json.dumps({"text": GOOD, "published": "yesterday"})
+        + "\n"
+        + json.dumps({"text": GOOD, "id": "ok-4"})
         + "\n",
         encoding="utf-8",
     )
@@ -59,8 +67,11 @@ def test_malformed_jsonl_line_names_the_line(tmp_path: Path) -> None:
 
 def test_unsupported_language_is_a_failure(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"
-    path.write_text("Les ministres se sont réunis mardi à Bruxelles pour discuter de la situation à l'est "
-                    "et des pays qui pourraient être admis dans les années à venir.\n", encoding="utf-8")
+    path.write_text(
+        "Les ministres se sont réunis mardi à Bruxelles pour discuter de la situation à l'est "
+        "et des pays qui pourraient être admis dans les années à venir.\n",
+        encoding="utf-8",
+    )
     items = list(read_documents([str(path)]))
     assert len(items) == 1 and isinstance(items[0], IngestFailure)
     assert "'fr' is not supported" in items[0].message

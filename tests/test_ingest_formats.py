@@ -101,14 +101,27 @@ def test_html_main_text_title_and_date(tmp_path: Path) -> None:
 def test_jsonl_records_carry_their_metadata(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     lines = [
-        {"id": "a-1", "text": EN_TEXT, "title": "Ministers meet", "url": "https://example.org/a",
-         "published": "2022-03-01", "lang": "en"},
+        {
+            "id": "a-1",
+            "text": EN_TEXT,
+            "title": "Ministers meet",
+            "url": "https://example.org/a",
+            "published": "2022-03-01",
+            "lang": "en",
+        },
         {"text": DE_TEXT},
     ]
-    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8"
+    )
     first, second = documents(list(read_documents([str(path)])))
     assert (first.doc_id, first.title, first.source_url, first.published, first.lang) == (
-        "a-1", "Ministers meet", "https://example.org/a", dt.date(2022, 3, 1), "en")
+        "a-1",
+        "Ministers meet",
+        "https://example.org/a",
+        dt.date(2022, 3, 1),
+        "en",
+    )
     assert first.origin == f"{path}:1"
     assert second.doc_id.startswith("doc-") and second.lang == "de" and second.origin == f"{path}:2"
 
@@ -137,5 +150,7 @@ def test_stdin(tmp_path: Path) -> None:
         "for d in read_documents(['-'], lang='en'):\n"
         "    print(type(d).__name__, d.origin, d.lang)\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], input=EN_TEXT.encode(), capture_output=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script], input=EN_TEXT.encode(), capture_output=True, check=True
+    )
     assert out.stdout.decode().split() == ["Document", "<stdin>", "en"]

@@ -34,7 +34,7 @@ def quoted(text: str, lang: str = "de") -> list[str]:
         ("»Wir bleiben wachsam«, sagte die Ministerin.", "de"),
         ("«Wir bleiben wachsam», sagte die Ministerin.", "de"),
         ("‚Wir bleiben wachsam‘, sagte die Ministerin.", "de"),
-        ("\"Wir bleiben wachsam\", sagte die Ministerin.", "de"),
+        ('"Wir bleiben wachsam", sagte die Ministerin.', "de"),
         ("“Wir bleiben wachsam,” the minister said.", "en"),
         ("‘Wir bleiben wachsam,’ the minister said.", "en"),
     ],
@@ -59,7 +59,10 @@ def test_opening_mark_moves_to_the_sentence_it_opens() -> None:
     sentences = [s.span.text for s in a.sentences]
     assert sentences[0] == "„Wir sind bereit“, sagte er."
     assert sentences[1] == "„Aber wir drängen nicht."
-    assert [q.span.text for q in a.quotations] == ["Wir sind bereit", "Aber wir drängen nicht. Wir warten ab."]
+    assert [q.span.text for q in a.quotations] == [
+        "Wir sind bereit",
+        "Aber wir drängen nicht. Wir warten ab.",
+    ]
     assert [q.sentence for q in a.quotations] == [0, 1]
     assert sentences[-1] == "Danach ging er."
 
@@ -76,10 +79,16 @@ def test_unclosed_quotation_ends_with_its_paragraph() -> None:
 
 
 def test_paragraphs_and_titles_are_sentence_boundaries() -> None:
-    text = "Gipfel in Madrid\n\nDie Minister trafen sich in Madrid\nund berieten lange.\n\nDanach reisten sie ab."
+    text = (
+        "Gipfel in Madrid\n\nDie Minister trafen sich in Madrid\nund berieten lange.\n\n"
+        "Danach reisten sie ab."
+    )
     sentences = [s.span.text for s in analyse(text).sentences]
-    assert sentences == ["Gipfel in Madrid", "Die Minister trafen sich in Madrid\nund berieten lange.",
-                         "Danach reisten sie ab."]
+    assert sentences == [
+        "Gipfel in Madrid",
+        "Die Minister trafen sich in Madrid\nund berieten lange.",
+        "Danach reisten sie ab.",
+    ]
 
 
 def test_tokens_know_their_corrected_sentence() -> None:
@@ -87,4 +96,4 @@ def test_tokens_know_their_corrected_sentence() -> None:
     opening = [t for t in a.tokens if t.text == "„"]
     assert [t.sentence for t in opening] == [0, 1]
     for s in a.sentences:
-        assert s.span.text == "„Ja“, sagte er. „Nein.“"[s.span.begin:s.span.end]
+        assert s.span.text == "„Ja“, sagte er. „Nein.“"[s.span.begin : s.span.end]

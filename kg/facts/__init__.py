@@ -36,7 +36,9 @@ def _all_extractors() -> tuple[Extractor, ...]:
 EXTRACTORS: tuple[Extractor, ...] = _all_extractors()
 
 
-def extract_facts(document: Document, analysis: TextAnalysis, mentions: tuple[Mention, ...], kb: Any) -> Extraction:
+def extract_facts(
+    document: Document, analysis: TextAnalysis, mentions: tuple[Mention, ...], kb: Any
+) -> Extraction:
     """Facts, quotations and meetings of one analysed, linked document."""
     patterns = PATTERNS.get(document.lang)
     if patterns is None:
@@ -46,4 +48,6 @@ def extract_facts(document: Document, analysis: TextAnalysis, mentions: tuple[Me
     quotations = extract_quotations(ctx)
     relations = extract_relations(ctx, quotations)
     meetings = extract_meetings(ctx)
-    return Extraction(facts=tuple(offices + relations), quotations=tuple(quotations), meetings=tuple(meetings))
+    return Extraction(
+        facts=tuple(offices + relations), quotations=tuple(quotations), meetings=tuple(meetings)
+    )

@@ -98,7 +98,11 @@ class DocContext:
         for m in reversed(self.mentions[:lo]):
             if m.span.begin < floor:
                 break
-            if m.entity.kind is EntityKind.PERSON and m.span.end <= offset and not self.in_quotation(m.span.begin):
+            if (
+                m.entity.kind is EntityKind.PERSON
+                and m.span.end <= offset
+                and not self.in_quotation(m.span.begin)
+            ):
                 if exclude and m.entity.key in exclude:
                     continue
                 return m.entity
@@ -138,8 +142,11 @@ class DocContext:
 
     def organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
         """Organisations named in ``text[begin:end]``: linked mentions and resolved anaphora."""
-        found = [(m.span.begin, m.span.end, m.entity) for m in self.mentions_in(begin, end)
-                 if m.entity.kind is EntityKind.ORGANISATION]
+        found = [
+            (m.span.begin, m.span.end, m.entity)
+            for m in self.mentions_in(begin, end)
+            if m.entity.kind is EntityKind.ORGANISATION
+        ]
         for a in self.patterns.org_anaphora.finditer(self.text, begin, end):
             if any(b < a.end() and a.start() < e for b, e, _ in found):
                 continue
@@ -149,9 +156,25 @@ class DocContext:
         return sorted(found, key=lambda x: x[0])
 
 
-ROLE_HEADS = ("generalsekretär", "präsident", "kanzler", "minister", "chef", "sprecher", "botschafter",
-              "vorsitzende", "beauftragte", "general", "president", "chancellor", "spokes", "ambassador",
-              "chief", "commissioner", "leader")
+ROLE_HEADS = (
+    "generalsekretär",
+    "präsident",
+    "kanzler",
+    "minister",
+    "chef",
+    "sprecher",
+    "botschafter",
+    "vorsitzende",
+    "beauftragte",
+    "general",
+    "president",
+    "chancellor",
+    "spokes",
+    "ambassador",
+    "chief",
+    "commissioner",
+    "leader",
+)
 
 
 def _role_key(word: str) -> str:
@@ -190,12 +213,12 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
         return None, -1
     verb_at = say.start()
     # The candidates: people named in the frame, nearest to the verb first.
-    people = [m for b, e in frame for m in ctx.mentions_in(b, e) if m.entity.kind is EntityKind.PERSON]
+    people = [p for b, e in frame for p in ctx.mentions_in(b, e) if p.entity.kind is EntityKind.PERSON]
     best: tuple[int, Entity] | None = None
-    for m in people:
-        distance = min(abs(m.span.begin - say.end()), abs(say.start() - m.span.end))
+    for person in people:
+        distance = min(abs(person.span.begin - say.end()), abs(say.start() - person.span.end))
         if best is None or distance < best[0]:
-            best = (distance, m.entity)
+            best = (distance, person.entity)
     # A pronoun or role noun right at the verb beats a person named further away.
     near_begin, near_end = max(begin, say.start() - 40), min(end, say.end() + 40)
     for b, e in frame:
@@ -205,8 +228,9 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
         for w in re.finditer(r"\w+", ctx.text[lo:hi]):
             word = w.group(0)
             at = lo + w.start()
-            if word.lower() in ctx.patterns.pronouns and not (word[0].isupper() and ctx.lang == "de" and
-                                                              word == "Sie" and at != b):
+            if word.lower() in ctx.patterns.pronouns and not (
+                word[0].isupper() and ctx.lang == "de" and word == "Sie" and at != b
+            ):
                 distance = min(abs(at - say.end()), abs(say.start() - (lo + w.end())))
                 if best is None or distance < best[0]:
                     best = (distance, ctx.recent_person(min(at, anchor)) or _none_entity())

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from kg.facts.context import DocContext
 from kg.facts.kbview import is_settlement
-from kg.facts.time import find_times
 from kg.facts.patterns import MeetingRule
+from kg.facts.time import find_times
 from kg.model import Entity, EntityKind, Extractor, Meeting, Mention
 
 PARTICIPANT_KINDS = frozenset({EntityKind.PERSON})
@@ -54,30 +54,37 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
     out = []
     for d in merged:
         sentence = ctx.sentence(d.evidence_sentence)
-        out.append(Meeting(
-            participants=tuple(_unique(d.participants)),
-            evidence=sentence.span,
-            sentence=d.evidence_sentence,
-            extractor=d.extractor,
-            confidence=d.confidence,
-            place=d.place,
-            date=d.date_,  # type: ignore[arg-type]
-            label=d.label,
-        ))
+        out.append(
+            Meeting(
+                participants=tuple(_unique(d.participants)),
+                evidence=sentence.span,
+                sentence=d.evidence_sentence,
+                extractor=d.extractor,
+                confidence=d.confidence,
+                place=d.place,
+                date=d.date_,  # type: ignore[arg-type]
+                label=d.label,
+            )
+        )
     return out
 
 
-def _drafts_for(ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], sentence_index: int) -> list[_Draft]:
+def _drafts_for(
+    ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], sentence_index: int
+) -> list[_Draft]:
     s = ctx.sentence(sentence_index).span
     places = _places(ctx, trigger, s.begin, s.end, whole_sentence=rule.verbal)
     participants = _participants(ctx, rule, trigger, s.begin, s.end)
     if not places and len(participants) < 2:
         return []
-    times = find_times(ctx.text[s.begin:s.end], s.begin, ctx.document.published, ctx.lower_words(s.begin, s.end))
+    times = find_times(
+        ctx.text[s.begin : s.end], s.begin, ctx.document.published, ctx.lower_words(s.begin, s.end)
+    )
     times = [t for t in times if not ctx.in_quotation(t.begin)]
     extractor = meeting_extractor(ctx.lang, rule)
     drafts = []
-    for place_mention in places or [None]:
+    candidates: list[Mention | None] = list(places) or [None]
+    for place_mention in candidates:
         anchor = place_mention.span.begin if place_mention else trigger.start()
         date = min(times, key=lambda t: abs(t.begin - anchor)).date if times else None
         # a date belongs to this place only when no other place of the sentence stands nearer to it
@@ -86,21 +93,25 @@ def _drafts_for(ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], sent
             nearest_place = min(places, key=lambda p: abs(p.span.begin - t.begin))
             if nearest_place is not place_mention:
                 date = None
-        drafts.append(_Draft(
-            participants=list(participants),
-            evidence_sentence=sentence_index,
-            extractor=extractor,
-            confidence=rule.confidence * (place_mention.score if place_mention else 0.8),
-            place=place_mention.entity if place_mention else None,
-            date_=date,
-            label=None,
-            sentences=[sentence_index],
-        ))
+        drafts.append(
+            _Draft(
+                participants=list(participants),
+                evidence_sentence=sentence_index,
+                extractor=extractor,
+                confidence=rule.confidence * (place_mention.score if place_mention else 0.8),
+                place=place_mention.entity if place_mention else None,
+                date_=date,
+                label=None,
+                sentences=[sentence_index],
+            )
+        )
     return drafts
 
 
-def _places(ctx: DocContext, trigger: re.Match[str], begin: int, end: int, *, whole_sentence: bool) -> list[Mention]:
-    """Cities after in/im/at near the trigger, with their coordinated neighbours (in Genf, Brüssel und Wien)."""
+def _places(
+    ctx: DocContext, trigger: re.Match[str], begin: int, end: int, *, whole_sentence: bool
+) -> list[Mention]:
+    """Cities after in/im/at near the trigger, and their coordinated neighbours (in Genf und Wien)."""
     words = ctx.words(begin, end)
     index_of_trigger = next((i for i, w in enumerate(words) if w[0] >= trigger.start()), len(words))
     reach = len(words) if whole_sentence else PLACE_WINDOW_WORDS
@@ -116,25 +127,35 @@ def _places(ctx: DocContext, trigger: re.Match[str], begin: int, end: int, *, wh
         if _inside_larger_name(ctx, m):
             continue
         prev = ctx.lower_words(max(begin, m.span.begin - 40), m.span.begin)
-        if prev and prev[-1] in ctx.patterns.place_prepositions:
-            out.append(m)
-        elif out and all(w in ctx.patterns.coordination for w in ctx.lower_words(out[-1].span.end, m.span.begin)):
+        if (prev and prev[-1] in ctx.patterns.place_prepositions) or (
+            out
+            and all(w in ctx.patterns.coordination for w in ctx.lower_words(out[-1].span.end, m.span.begin))
+        ):
             out.append(m)
     return out
 
 
 def _inside_larger_name(ctx: DocContext, m: Mention) -> bool:
-    """"Zusammenarbeit in Europa", "Hauptquartier in Brüssel": a place inside another mention's name."""
-    return any(o is not m and o.span.begin <= m.span.begin and m.span.end <= o.span.end
-               and (o.span.end - o.span.begin) > (m.span.end - m.span.begin)
-               for o in ctx.mentions_overlapping(m.span.begin, m.span.end))
+    """ "Zusammenarbeit in Europa", "Hauptquartier in Brüssel": a place inside another mention's name."""
+    return any(
+        o is not m
+        and o.span.begin <= m.span.begin
+        and m.span.end <= o.span.end
+        and (o.span.end - o.span.begin) > (m.span.end - m.span.begin)
+        for o in ctx.mentions_overlapping(m.span.begin, m.span.end)
+    )
 
 
-def _participants(ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], begin: int, end: int) -> list[Entity]:
+def _participants(
+    ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], begin: int, end: int
+) -> list[Entity]:
     if rule.verbal:
         clause_begin, clause_end = _clause(ctx, trigger, begin, end)
-        people = [m.entity for m in ctx.mentions_in(clause_begin, clause_end, PARTICIPANT_KINDS)
-                  if not ctx.in_quotation(m.span.begin)]
+        people = [
+            m.entity
+            for m in ctx.mentions_in(clause_begin, clause_end, PARTICIPANT_KINDS)
+            if not ctx.in_quotation(m.span.begin)
+        ]
         if len(people) >= 1:
             return _unique(people)
     # a noun: the parties linked by mit/zwischen/with/between right after it
@@ -147,7 +168,24 @@ def _participants(ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], be
     return []
 
 
-CLAUSE_OPENERS = frozenset("als wo während nachdem bevor weil dass wenn when where while after before as".split())
+CLAUSE_OPENERS = frozenset(
+    [
+        "als",
+        "wo",
+        "während",
+        "nachdem",
+        "bevor",
+        "weil",
+        "dass",
+        "wenn",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "as",
+    ]
+)
 
 
 def _clause(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> tuple[int, int]:
@@ -181,8 +219,12 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         target = None
         for o in out:
             same_place = o.place is not None and d.place is not None and o.place.key == d.place.key
-            no_place_same_people = (o.place is None and d.place is None and o.participants and
-                                    {e.key for e in o.participants} == {e.key for e in d.participants})
+            no_place_same_people = (
+                o.place is None
+                and d.place is None
+                and o.participants
+                and {e.key for e in o.participants} == {e.key for e in d.participants}
+            )
             dates_agree = o.date_ is None or d.date_ is None or o.date_ == d.date_
             if (same_place or no_place_same_people) and dates_agree:
                 target = o

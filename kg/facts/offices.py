@@ -24,9 +24,12 @@ OFFICE_EXTRACTORS = {
     "apposition_after": Extractor("kg.facts.offices.title_apposition_after", "1"),
 }
 MAX_TITLE_WORDS = 8
-QUALIFIED_TITLE = re.compile(r"stellvertretend|vize|deputy|vice|ehemalig|former|designiert|acting|kommissarisch"
-                             r"|interim|geschäftsführend", re.I)
-PUNCT = set(",;:.!?()[]–—\"„“”»«")
+QUALIFIED_TITLE = re.compile(
+    r"stellvertretend|vize|deputy|vice|ehemalig|former|designiert|acting|kommissarisch"
+    r"|interim|geschäftsführend",
+    re.I,
+)
+PUNCT = set(',;:.!?()[]–—"„“”»«')
 
 
 @dataclass(frozen=True)
@@ -49,18 +52,20 @@ def extract_offices(ctx: DocContext) -> list[Fact]:
             if key in seen:
                 continue
             seen.add(key)
-            ctx.offices.setdefault(person.entity.key, []).append(ctx.text[phrase.begin:phrase.end])
+            ctx.offices.setdefault(person.entity.key, []).append(ctx.text[phrase.begin : phrase.end])
             sentence_index = ctx.sentence_at(person.span.begin)
             sentence = ctx.sentence(sentence_index)
-            facts.append(Fact(
-                subject=person.entity,
-                predicate=Predicate.HOLDS_POSITION,
-                object=position,
-                evidence=sentence.span,
-                sentence=sentence_index,
-                extractor=OFFICE_EXTRACTORS[shape],
-                confidence=round((0.9 if position.qid else 0.75) * min(1.0, person.score + 0.1), 3),
-            ))
+            facts.append(
+                Fact(
+                    subject=person.entity,
+                    predicate=Predicate.HOLDS_POSITION,
+                    object=position,
+                    evidence=sentence.span,
+                    sentence=sentence_index,
+                    extractor=OFFICE_EXTRACTORS[shape],
+                    confidence=round((0.9 if position.qid else 0.75) * min(1.0, person.score + 0.1), 3),
+                )
+            )
     return facts
 
 
@@ -103,8 +108,9 @@ def _is_modifier(ctx: DocContext, word: str, at: int) -> bool:
     return ctx.patterns.title_modifier.fullmatch(word) is not None or _is_head(ctx, word)
 
 
-def _title_ending_at(ctx: DocContext, words: list[tuple[int, int, str]], stop: int,
-                     *, allow_complement: bool = False) -> TitlePhrase | None:
+def _title_ending_at(
+    ctx: DocContext, words: list[tuple[int, int, str]], stop: int, *, allow_complement: bool = False
+) -> TitlePhrase | None:
     """A title whose last word is ``words[stop-1]`` (shape A), or which ends there with a genitive
     complement (shape B: "Präsidentin der Europäischen Kommission")."""
     if stop <= 0:
@@ -152,12 +158,20 @@ def _title_starting_at(ctx: DocContext, words: list[tuple[int, int, str]], start
             break
         if _is_head(ctx, word):
             head = j
-        elif head < 0 and not _is_modifier(ctx, word, at) and not (ctx.lang == "en" and word.lower() in
-                                                                   ("deputy", "vice", "foreign", "prime")):
+        elif (
+            head < 0
+            and not _is_modifier(ctx, word, at)
+            and not (ctx.lang == "en" and word.lower() in ("deputy", "vice", "foreign", "prime"))
+        ):
             if not (ctx.lang == "en" and word[:1].islower() and _head_ahead(ctx, words, j)):
                 return None
-        elif head >= 0 and word.lower() not in ctx.patterns.genitive_link and not word[:1].isupper() \
-                and not ctx.mentions_overlapping(at, at + len(word)) and not word.endswith(("en", "er", "es")):
+        elif (
+            head >= 0
+            and word.lower() not in ctx.patterns.genitive_link
+            and not word[:1].isupper()
+            and not ctx.mentions_overlapping(at, at + len(word))
+            and not word.endswith(("en", "er", "es"))
+        ):
             return None
         j += 1
     if head < 0 or j >= len(words) or words[j][2] not in (",", ".", ";", "–", "—", ")"):
@@ -170,11 +184,16 @@ def _head_ahead(ctx: DocContext, words: list[tuple[int, int, str]], j: int) -> b
 
 
 def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity | None:
-    written = ctx.text[phrase.begin:phrase.end]
-    inside = [m for m in ctx.mentions_overlapping(phrase.begin, phrase.end) if m.entity.kind is EntityKind.POSITION]
+    written = ctx.text[phrase.begin : phrase.end]
+    inside = [
+        m for m in ctx.mentions_overlapping(phrase.begin, phrase.end) if m.entity.kind is EntityKind.POSITION
+    ]
     jurisdiction = None
-    places = [m for m in ctx.mentions_overlapping(phrase.begin, phrase.end)
-              if m.entity.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)]
+    places = [
+        m
+        for m in ctx.mentions_overlapping(phrase.begin, phrase.end)
+        if m.entity.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+    ]
     if places:
         jurisdiction = places[-1].entity
     else:
@@ -188,7 +207,9 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         composed = position_for(ctx.kb, written, jurisdiction, ctx.lang)
         return composed or inside[0].entity
     # A deputy or former office is a different office: never fall back from it to the plain title.
-    titles = (written,) if QUALIFIED_TITLE.search(written) else (written, _core_title(ctx, phrase), phrase.head)
+    titles = (
+        (written,) if QUALIFIED_TITLE.search(written) else (written, _core_title(ctx, phrase), phrase.head)
+    )
     for title in dict.fromkeys(titles):
         found = position_for(ctx.kb, title, jurisdiction, ctx.lang)
         if found is not None:
@@ -203,14 +224,17 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
 
 
 def _core_title(ctx: DocContext, phrase: TitlePhrase) -> str:
-    """The title's run of head words ("Prime Minister", "Secretary General"), without country or complement."""
+    """The title's run of head words ("Prime Minister", "Secretary General"), no country or complement."""
     words = ctx.words(phrase.begin, phrase.end)
-    heads = [i for i, (_, _, w) in enumerate(words) if _is_head(ctx, w) or w.lower() in ("deputy", "vice", "prime",
-                                                                                         "foreign")]
+    heads = [
+        i
+        for i, (_, _, w) in enumerate(words)
+        if _is_head(ctx, w) or w.lower() in ("deputy", "vice", "prime", "foreign")
+    ]
     if not heads:
         return phrase.head
     last = max(i for i, (_, _, w) in enumerate(words) if _is_head(ctx, w))
     first = last
     while first - 1 in heads:
         first -= 1
-    return ctx.text[words[first][0]:words[last][1]]
+    return ctx.text[words[first][0] : words[last][1]]

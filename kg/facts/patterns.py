@@ -1,24 +1,26 @@
-"""The shape of a language's pattern tables; the tables themselves are in ``patterns_de`` / ``patterns_en``."""
+"""The shape of a language's pattern tables; the tables are in ``patterns_de`` and ``patterns_en``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from kg.model import Modality, Polarity, Predicate
 
 
-class ObjectSource(str, Enum):
+class ObjectSource(StrEnum):
     """Where a relation rule finds its object (an organisation or a treaty clause)."""
 
     IN_TRIGGER = "in_trigger"  # the organisation named inside the trigger (NATO-Partner, NATO member)
     NEAR = "near"  # the nearest organisation in the clause, after the trigger first, then before
-    BEFORE_SUBJECT = "before_subject"  # the organisation before the subject (die NATO … die Ukraine … aufnehmen)
+    BEFORE_SUBJECT = (
+        "before_subject"  # the organisation before the subject (die NATO … die Ukraine … aufnehmen)
+    )
     TREATY = "treaty"  # a treaty clause in the clause (Artikel 5, Article 5)
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     """How far negation and modality cues are looked for."""
 
     LOCAL = "local"  # a few words before the trigger (kein NATO-Partner, not a member)

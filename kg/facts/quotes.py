@@ -38,21 +38,30 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
             continue
         evidence = ctx.span(frame_begin, frame_end)
         date = None
-        outside = [t for t in find_times(evidence.text, evidence.begin, ctx.document.published,
-                                         ctx.lower_words(evidence.begin, evidence.end))
-                   if not (q.span.begin <= t.begin < q.span.end)]
+        outside = [
+            t
+            for t in find_times(
+                evidence.text,
+                evidence.begin,
+                ctx.document.published,
+                ctx.lower_words(evidence.begin, evidence.end),
+            )
+            if not (q.span.begin <= t.begin < q.span.end)
+        ]
         if outside:
             date = outside[0].date
-        out.append(Quotation(
-            text=q.span.text,
-            span=q.span,
-            evidence=evidence,
-            sentence=first_sentence,
-            extractor=QUOTE_EXTRACTOR,
-            confidence=confidence if speaker is not None else 0.5,
-            speaker=speaker,
-            date=date,
-        ))
+        out.append(
+            Quotation(
+                text=q.span.text,
+                span=q.span,
+                evidence=evidence,
+                sentence=first_sentence,
+                extractor=QUOTE_EXTRACTOR,
+                confidence=confidence if speaker is not None else 0.5,
+                speaker=speaker,
+                date=date,
+            )
+        )
         previous = (q, speaker)
     return out
 
@@ -60,7 +69,9 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
 def _continues(ctx: DocContext, before: QuotationSpan, q: QuotationSpan) -> bool:
     """``q`` follows ``before`` with nothing but its frame in between: the same sentence, the next
     sentence, or the next paragraph opening with it."""
-    gap_sentences = ctx.sentence_at(q.span.begin) - ctx.sentence_at(max(before.span.begin, before.span.end - 1))
+    gap_sentences = ctx.sentence_at(q.span.begin) - ctx.sentence_at(
+        max(before.span.begin, before.span.end - 1)
+    )
     return 0 <= gap_sentences <= 1
 
 

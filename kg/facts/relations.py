@@ -32,7 +32,9 @@ MAX_SUBJECT_WORDS = 20  # how far before the trigger a subject may stand
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 6
-CONDITION_OPENERS = frozenset("ob wenn falls sofern dass whether if unless that once".split())
+CONDITION_OPENERS = frozenset(
+    ["ob", "wenn", "falls", "sofern", "dass", "whether", "if", "unless", "that", "once"]
+)
 GROUP_GLUE = frozenset({"die", "den", "der", "dem", "the", ","})
 
 
@@ -56,16 +58,27 @@ def extract_relations(ctx: DocContext, quotations: list[Quotation]) -> list[Fact
                 if rule.requires is not None and rule.requires.search(ctx.text, s.begin, s.end) is None:
                     continue
                 for fact in _facts_for(ctx, rule, trigger, sentence.index, quotations):
-                    key = (fact.subject.key, fact.predicate.value, fact.object.key, fact.polarity.value,
-                           fact.modality.value, fact.sentence)
+                    key = (
+                        fact.subject.key,
+                        fact.predicate.value,
+                        fact.object.key,
+                        fact.polarity.value,
+                        fact.modality.value,
+                        fact.sentence,
+                    )
                     if key not in seen and fact.subject.key != fact.object.key:
                         seen.add(key)
                         facts.append(fact)
     return facts
 
 
-def _facts_for(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], sentence_index: int,
-               quotations: list[Quotation]) -> list[Fact]:
+def _facts_for(
+    ctx: DocContext,
+    rule: RelationRule,
+    trigger: re.Match[str],
+    sentence_index: int,
+    quotations: list[Quotation],
+) -> list[Fact]:
     s = ctx.sentence(sentence_index).span
     subjects = _subjects(ctx, rule, trigger, s.begin, s.end)
     if not subjects:
@@ -104,7 +117,9 @@ def _is_subject_mention(m: Mention) -> bool:
     return m.entity.kind in SUBJECT_KINDS and m.span.text[:1].isupper()
 
 
-def _subjects(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int) -> list[Mention]:
+def _subjects(
+    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int
+) -> list[Mention]:
     after_words = ctx.words(trigger.end(), end)
     if rule.subject_after is not None:
         link = rule.subject_after.search(ctx.text, trigger.end(), min(end, trigger.end() + 40))
@@ -125,10 +140,11 @@ def _subjects(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin
     group = [candidates[-1]]
     for m in reversed(candidates[:-1]):
         between = ctx.lower_words(m.span.end, group[0].span.begin)
-        if between and all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between) \
-                and any(w in ctx.patterns.coordination for w in between):
-            group.insert(0, m)
-        elif not between:
+        if (
+            between
+            and all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between)
+            and any(w in ctx.patterns.coordination for w in between)
+        ) or not between:
             group.insert(0, m)
         else:
             break
@@ -153,13 +169,16 @@ def _group_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
 
 
 # --- objects -------------------------------------------------------------------------------------
-def _object(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention],
-            begin: int, end: int) -> Entity | None:
+def _object(
+    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
+) -> Entity | None:
     subject_keys = {m.entity.key for m in subjects}
     if rule.obj is ObjectSource.TREATY:
         return _treaty(ctx, rule, trigger, begin, end)
     if rule.obj is ObjectSource.BEFORE_SUBJECT:
-        orgs = [o for o in ctx.organisations_in(begin, subjects[0].span.begin) if o[2].key not in subject_keys]
+        orgs = [
+            o for o in ctx.organisations_in(begin, subjects[0].span.begin) if o[2].key not in subject_keys
+        ]
         return orgs[-1][2] if orgs else None
     inside = [o for o in ctx.organisations_in(trigger.start(), trigger.end()) if o[2].key not in subject_keys]
     if inside:  # NATO-Partner; trat … der NATO bei
@@ -167,7 +186,9 @@ def _object(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subject
     if rule.obj is ObjectSource.IN_TRIGGER:
         before = ctx.words(begin, trigger.start())[-2:]
         if before:
-            orgs = [o for o in ctx.organisations_in(before[0][0], trigger.start()) if o[2].key not in subject_keys]
+            orgs = [
+                o for o in ctx.organisations_in(before[0][0], trigger.start()) if o[2].key not in subject_keys
+            ]
             if orgs:
                 return orgs[-1][2]
     near = _nearest_org(ctx, trigger, subject_keys, begin, end)
@@ -179,7 +200,9 @@ def _object(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subject
     return near
 
 
-def _nearest_org(ctx: DocContext, trigger: re.Match[str], exclude: set[str], begin: int, end: int) -> Entity | None:
+def _nearest_org(
+    ctx: DocContext, trigger: re.Match[str], exclude: set[str], begin: int, end: int
+) -> Entity | None:
     after = ctx.words(trigger.end(), end)[:5]
     if after:
         orgs = [o for o in ctx.organisations_in(trigger.end(), after[-1][1]) if o[2].key not in exclude]
@@ -193,14 +216,19 @@ def _nearest_org(ctx: DocContext, trigger: re.Match[str], exclude: set[str], beg
     return None
 
 
-def _treaty(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int) -> Entity | None:
+def _treaty(
+    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int
+) -> Entity | None:
     assert rule.requires is not None
     matches = list(rule.requires.finditer(ctx.text, begin, end))
     if not matches:
         return None
     nearest = min(matches, key=lambda m: min(abs(m.start() - trigger.end()), abs(trigger.start() - m.end())))
-    linked = [m for m in ctx.mentions_overlapping(nearest.start(), nearest.end())
-              if m.entity.kind in (EntityKind.TREATY_CLAUSE, EntityKind.OTHER)]
+    linked = [
+        m
+        for m in ctx.mentions_overlapping(nearest.start(), nearest.end())
+        if m.entity.kind in (EntityKind.TREATY_CLAUSE, EntityKind.OTHER)
+    ]
     if linked:
         return linked[0].entity
     label = re.sub(r"\s+", " ", nearest.group(0))
@@ -209,14 +237,15 @@ def _treaty(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: 
 
 
 # --- factuality ----------------------------------------------------------------------------------
-def _window(ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention],
-            begin: int, end: int) -> Window:
+def _window(
+    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
+) -> Window:
     before = ctx.words(begin, trigger.start())
     after = ctx.words(trigger.end(), end)
     tail = trigger.end()
     # a German clause ends in its verb: "… die Mitgliedschaft in der NATO beantragt"
     reach = CUE_WORDS_AFTER if rule.scope is Scope.LOCAL or ctx.lang != "de" else CLAUSE_WORDS_AFTER_DE
-    for b, e, w in after[:reach]:
+    for _b, e, w in after[:reach]:
         if w in ",;:.!?":
             break
         tail = e
@@ -242,12 +271,15 @@ def _cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects
         opener = words[first + 1][2].lower() if first + 1 < len(words) else ""
         if opener not in CONDITION_OPENERS:  # "ob und wann …" conditions the fact; an apposition does not
             skip.update(range(first, second + 1))
-    return [w.lower() for i, (b, e, w) in enumerate(words)
-            if i not in skip and not (trigger.start() <= b and e <= trigger.end())]
+    return [
+        w.lower()
+        for i, (b, e, w) in enumerate(words)
+        if i not in skip and not (trigger.start() <= b and e <= trigger.end())
+    ]
 
 
 def _governed_by_demand(ctx: DocContext, begin: int, end: int) -> bool:
-    """"Russland fordert, dass …", "the demand that …": the clause that governs the fact's "dass"/"that"."""
+    """ "Russland fordert, dass …", "the demand that …": the clause that governs the fact's "dass"/"that"."""
     words = ctx.words(begin, end)
     complementisers = [i for i, (_, _, w) in enumerate(words) if w.lower() in ("dass", "that")]
     if not complementisers:
@@ -278,7 +310,9 @@ def _factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tu
     return (Polarity.NEGATIVE if negative else Polarity.POSITIVE), modality or Modality.ASSERTED
 
 
-def _attribution(ctx: DocContext, window: Window, sentence_index: int, quotations: list[Quotation]) -> Entity | None:
+def _attribution(
+    ctx: DocContext, window: Window, sentence_index: int, quotations: list[Quotation]
+) -> Entity | None:
     for q in quotations:
         if q.span.begin <= window.begin < q.span.end:
             return q.speaker

@@ -117,7 +117,9 @@ def _read_source(
     yield _finish(raw, lang, published, source_url)
 
 
-def _finish(raw: RawDocument, lang: str, published: dt.date | None, source_url: str | None) -> Document | IngestFailure:
+def _finish(
+    raw: RawDocument, lang: str, published: dt.date | None, source_url: str | None
+) -> Document | IngestFailure:
     text = strip_boilerplate(raw.text)
     if not text.strip():
         return IngestFailure(raw.origin, f"{raw.origin}: empty document (no text after removing page chrome)")
@@ -125,12 +127,15 @@ def _finish(raw: RawDocument, lang: str, published: dt.date | None, source_url: 
     if doc_lang is None:
         detected = detect_language(text)
         if detected is None:
-            return IngestFailure(raw.origin, f"{raw.origin}: cannot tell the language; pass --lang de or --lang en")
+            return IngestFailure(
+                raw.origin, f"{raw.origin}: cannot tell the language; pass --lang de or --lang en"
+            )
         doc_lang = detected
     doc_lang = doc_lang.lower()[:2]
     if doc_lang not in SUPPORTED_LANGS:
         return IngestFailure(
-            raw.origin, f"{raw.origin}: language {doc_lang!r} is not supported (use {', '.join(SUPPORTED_LANGS)})"
+            raw.origin,
+            f"{raw.origin}: language {doc_lang!r} is not supported (use {', '.join(SUPPORTED_LANGS)})",
         )
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(

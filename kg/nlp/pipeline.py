@@ -90,7 +90,7 @@ def load_pipeline(lang: str, *, model: str | None = None) -> NlpPipeline:
     except (ValueError, OSError, ImportError):  # lookups missing: lemmas fall back to the text
         nlp = spacy.blank(lang)
         nlp.add_pipe("sentencizer")
-    info = PipelineInfo(name=f"blank:{lang}", version=spacy.__version__, has_parser=False, has_ner=False)
+    info = PipelineInfo(name=f"blank:{lang}", version=spacy.about.__version__, has_parser=False, has_ner=False)
     return NlpPipeline(nlp, info)
 
 
@@ -128,7 +128,9 @@ def _to_analysis(doc_id: str, doc: Any, info: PipelineInfo) -> TextAnalysis:
         for e in doc.ents
     )
     quotations = tuple(
-        QuotationSpan(Span(q.inner_begin, q.inner_end, text[q.inner_begin : q.inner_end]), sentence_at(q.open_at))
+        QuotationSpan(
+            Span(q.inner_begin, q.inner_end, text[q.inner_begin : q.inner_end]), sentence_at(q.open_at)
+        )
         for q in quotes
     )
     return TextAnalysis(

@@ -7,19 +7,20 @@ paragraph, which is how multi-paragraph quotations are written.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 # opening mark -> the marks that may close it
 DOUBLE_QUOTES: dict[str, str] = {
-    "„": "“”\"",
-    "“": "”“\"",
-    "\"": "\"”“",
+    "„": '“”"',
+    "“": '”“"',
+    '"': '"”“',
     "»": "«",
     "«": "»",
 }
 SINGLE_QUOTES: dict[str, str] = {"‚": "‘’", "‘": "’‘"}
-ALL_MARKS = "„“”\"»«‚‘’"
+ALL_MARKS = '„“”"»«‚‘’'
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -91,7 +92,9 @@ def _trimmed(q: QuoteMarks, text: str) -> QuoteMarks:
     return QuoteMarks(q.open_at, q.close_at, begin, end, q.closed)
 
 
-def quote_aware_boundaries(text: str, spans: list[tuple[int, int]], quotes: list[QuoteMarks]) -> list[tuple[int, int]]:
+def quote_aware_boundaries(
+    text: str, spans: list[tuple[int, int]], quotes: list[QuoteMarks]
+) -> list[tuple[int, int]]:
     """Sentence spans (trimmed of surrounding white space) from a rule sentencizer's, corrected:
 
     - a paragraph break (blank line), or a line break after a title-like line, always ends a sentence;
@@ -107,9 +110,7 @@ def quote_aware_boundaries(text: str, spans: list[tuple[int, int]], quotes: list
         line_start = m.end()
         prev_line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
         blank_before = text[: m.start()].rstrip(" \t").endswith("\n") or not prev_line
-        titleish = bool(prev_line) and (
-            prev_line[-1] in ".!?:…" + ALL_MARKS or len(prev_line.split()) <= 12
-        )
+        titleish = bool(prev_line) and (prev_line[-1] in ".!?:…" + ALL_MARKS or len(prev_line.split()) <= 12)
         if blank_before or (titleish and (text[line_start].isupper() or text[line_start] in ALL_MARKS)):
             starts.add(line_start)
     for q in quotes:
@@ -121,7 +122,7 @@ def quote_aware_boundaries(text: str, spans: list[tuple[int, int]], quotes: list
     ordered = sorted(b for b in starts if b < len(text))
     bounds = [*ordered, len(text)]
     pieces = []
-    for b, e in zip(bounds, bounds[1:], strict=False):
+    for b, e in itertools.pairwise(bounds):
         while b < e and text[b].isspace():
             b += 1
         while e > b and text[e - 1].isspace():

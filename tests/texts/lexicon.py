@@ -7,11 +7,16 @@ import re
 
 from kg.model import Entity, EntityKind, Extractor, Mention, Span
 
-P, C, O, L, POS = (EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANISATION, EntityKind.PLACE,
-                   EntityKind.POSITION)
+P, C, ORG, PL, POS = (
+    EntityKind.PERSON,
+    EntityKind.COUNTRY,
+    EntityKind.ORGANISATION,
+    EntityKind.PLACE,
+    EntityKind.POSITION,
+)
 
-NATO = Entity("NATO", O, "Q7184")
-EU_COMMISSION = Entity("European Commission", O, "Q8880")
+NATO = Entity("NATO", ORG, "Q7184")
+EU_COMMISSION = Entity("European Commission", ORG, "Q8880")
 STOLTENBERG = Entity("Jens Stoltenberg", P, "Q57665")
 MACRON = Entity("Emmanuel Macron", P, "Q3052772")
 VON_DER_LEYEN = Entity("Ursula von der Leyen", P, "Q60772")
@@ -30,12 +35,12 @@ FRANCE = Entity("France", C, "Q142")
 INDIA = Entity("India", C, "Q668")
 RUSSIA = Entity("Russia", C, "Q159")
 USA = Entity("United States", C, "Q30")
-BERLIN = Entity("Berlin", L, "Q64")
-PARIS = Entity("Paris", L, "Q90")
-GENEVA = Entity("Geneva", L, "Q71")
-BRUSSELS = Entity("Brussels", L, "Q239")
-VIENNA = Entity("Vienna", L, "Q1741")
-MADRID = Entity("Madrid", L, "Q2807")
+BERLIN = Entity("Berlin", PL, "Q64")
+PARIS = Entity("Paris", PL, "Q90")
+GENEVA = Entity("Geneva", PL, "Q71")
+BRUSSELS = Entity("Brussels", PL, "Q239")
+VIENNA = Entity("Vienna", PL, "Q1741")
+MADRID = Entity("Madrid", PL, "Q2807")
 NATO_SG = Entity("Secretary General of NATO", POS, "Q167662")
 PRESIDENT_FRANCE = Entity("President of the French Republic", POS, "Q191954")
 PRESIDENT_EC = Entity("President of the European Commission", POS, "Q8882")
@@ -46,19 +51,61 @@ HAND_LINKER = Extractor("tests.hand", "1")
 
 # surface form -> entity, as a linker would find them (German and English forms)
 SURFACES: dict[str, Entity] = {
-    "NATO": NATO, "Nato": NATO, "Europäischen Kommission": EU_COMMISSION, "European Commission": EU_COMMISSION,
-    "Jens Stoltenberg": STOLTENBERG, "Stoltenberg": STOLTENBERG, "Stoltenbergs": STOLTENBERG,
-    "Emmanuel Macron": MACRON, "Macron": MACRON, "Ursula von der Leyen": VON_DER_LEYEN,
-    "von der Leyen": VON_DER_LEYEN, "Olaf Scholz": SCHOLZ, "Scholz": SCHOLZ, "Narendra Modi": MODI,
-    "Modi": MODI, "Josep Borrell": BORRELL, "Borrell": BORRELL, "Wendy Sherman": SHERMAN,
-    "Sherman": SHERMAN, "Wladimir Putin": PUTIN, "Vladimir Putin": PUTIN, "Putin": PUTIN,
-    "Ukraine": UKRAINE, "Finnland": FINLAND, "Finland": FINLAND, "Schweden": SWEDEN, "Sweden": SWEDEN,
-    "Georgien": GEORGIA, "Georgia": GEORGIA, "Norwegen": NORWAY, "Norway": NORWAY, "Polen": POLAND,
-    "Poland": POLAND, "Frankreich": FRANCE, "France": FRANCE, "französische": FRANCE, "French": FRANCE,
-    "Indian": INDIA, "India": INDIA, "Indien": INDIA, "Russland": RUSSIA, "Russia": RUSSIA,
-    "russische": RUSSIA, "Russian": RUSSIA, "USA": USA, "US": USA,
-    "Berlin": BERLIN, "Paris": PARIS, "Genf": GENEVA, "Geneva": GENEVA, "Brüssel": BRUSSELS,
-    "Brussels": BRUSSELS, "Wien": VIENNA, "Vienna": VIENNA, "Madrid": MADRID,
+    "NATO": NATO,
+    "Nato": NATO,
+    "Europäischen Kommission": EU_COMMISSION,
+    "European Commission": EU_COMMISSION,
+    "Jens Stoltenberg": STOLTENBERG,
+    "Stoltenberg": STOLTENBERG,
+    "Stoltenbergs": STOLTENBERG,
+    "Emmanuel Macron": MACRON,
+    "Macron": MACRON,
+    "Ursula von der Leyen": VON_DER_LEYEN,
+    "von der Leyen": VON_DER_LEYEN,
+    "Olaf Scholz": SCHOLZ,
+    "Scholz": SCHOLZ,
+    "Narendra Modi": MODI,
+    "Modi": MODI,
+    "Josep Borrell": BORRELL,
+    "Borrell": BORRELL,
+    "Wendy Sherman": SHERMAN,
+    "Sherman": SHERMAN,
+    "Wladimir Putin": PUTIN,
+    "Vladimir Putin": PUTIN,
+    "Putin": PUTIN,
+    "Ukraine": UKRAINE,
+    "Finnland": FINLAND,
+    "Finland": FINLAND,
+    "Schweden": SWEDEN,
+    "Sweden": SWEDEN,
+    "Georgien": GEORGIA,
+    "Georgia": GEORGIA,
+    "Norwegen": NORWAY,
+    "Norway": NORWAY,
+    "Polen": POLAND,
+    "Poland": POLAND,
+    "Frankreich": FRANCE,
+    "France": FRANCE,
+    "französische": FRANCE,
+    "French": FRANCE,
+    "Indian": INDIA,
+    "India": INDIA,
+    "Indien": INDIA,
+    "Russland": RUSSIA,
+    "Russia": RUSSIA,
+    "russische": RUSSIA,
+    "Russian": RUSSIA,
+    "USA": USA,
+    "US": USA,
+    "Berlin": BERLIN,
+    "Paris": PARIS,
+    "Genf": GENEVA,
+    "Geneva": GENEVA,
+    "Brüssel": BRUSSELS,
+    "Brussels": BRUSSELS,
+    "Wien": VIENNA,
+    "Vienna": VIENNA,
+    "Madrid": MADRID,
     "Nato-Generalsekretär": NATO_SG,
 }
 
@@ -89,16 +136,22 @@ class TinyKb:
 
     version = "test"
     POSITIONS: tuple[tuple[str, str | None, Entity], ...] = (
-        ("generalsekretär", "Q7184", NATO_SG), ("secretary general", "Q7184", NATO_SG),
-        ("präsident", "Q142", PRESIDENT_FRANCE), ("president", "Q142", PRESIDENT_FRANCE),
-        ("präsidentin", "Q8880", PRESIDENT_EC), ("präsident", "Q8880", PRESIDENT_EC),
-        ("president", "Q8880", PRESIDENT_EC), ("prime minister", "Q668", PM_INDIA),
+        ("generalsekretär", "Q7184", NATO_SG),
+        ("secretary general", "Q7184", NATO_SG),
+        ("präsident", "Q142", PRESIDENT_FRANCE),
+        ("president", "Q142", PRESIDENT_FRANCE),
+        ("präsidentin", "Q8880", PRESIDENT_EC),
+        ("präsident", "Q8880", PRESIDENT_EC),
+        ("president", "Q8880", PRESIDENT_EC),
+        ("prime minister", "Q668", PM_INDIA),
     )
 
     def find_position(self, title: str, jurisdiction: str | None = None) -> Entity | None:
         words = title.lower().replace("-", " ")
         for head, juris, entity in self.POSITIONS:
-            if juris == jurisdiction and (words == head or words.endswith(" " + head) or words.startswith(head)):
+            if juris == jurisdiction and (
+                words == head or words.endswith(" " + head) or words.startswith(head)
+            ):
                 return entity
         return None
 
