@@ -239,7 +239,8 @@ class KnowledgeBase:
     def _build_indexes(self) -> None:
         blocked = self.lexicon.blocked
         for item in self._items.values():
-            for name, lang, is_label in item.names():
+            for full_name, lang, is_label in item.names():
+                name = _without_article(full_name)
                 key = name_key(name)
                 if not key or key in blocked or _unusable_name(name):
                     continue
@@ -298,6 +299,17 @@ class KnowledgeBase:
 
 def name_key(name: str) -> str:
     return " ".join(normalise(p) for p in name_pieces(name))
+
+
+_ARTICLES = ("the ", "der ", "die ", "das ", "le ", "la ", "les ")
+
+
+def _without_article(name: str) -> str:
+    """"the Kremlin" -> "Kremlin": the article is not part of the mention."""
+    for article in _ARTICLES:
+        if name.startswith(article) and len(name) > len(article) + 2:
+            return name[len(article) :]
+    return name
 
 
 def _words(text: str) -> set[str]:

@@ -33,11 +33,14 @@ class Piece:
 def text_pieces(analysis: TextAnalysis) -> list[Piece]:
     pieces: list[Piece] = []
     for t_index, token in enumerate(analysis.tokens):
-        parts = hyphen_parts(token.text) if len(token.text) > 2 else [(0, len(token.text))]
+        text_of_token = token.text
+        if text_of_token.endswith(".") and text_of_token[:-1].isdigit():
+            text_of_token = text_of_token[:-1]  # German ordinals: "Artikel 5." ends a sentence
+        parts = hyphen_parts(text_of_token) if len(text_of_token) > 2 else [(0, len(text_of_token))]
         if not parts:  # a token of hyphens only
             continue
         for p_index, (b, e) in enumerate(parts):
-            text = token.text[b:e]
+            text = text_of_token[b:e]
             key = normalise(text)
             pieces.append(
                 Piece(

@@ -1,0 +1,94 @@
+"""Mention detection and linking in English text (blank pipeline): possessives, U.S., demonyms,
+offices, NIL persons and short references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.kb import load_knowledge_base
+from kg.link import link_document
+from kg.model import Document, Mention
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(autouse=True)
+def kg_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_pipeline("en", model="blank")
+
+
+def link(nlp, text: str) -> tuple[Mention, ...]:  # type: ignore[no-untyped-def]
+    document = Document("t", text, "en", "test", "0")
+    return link_document(document, nlp.analyse(document), load_knowledge_base())
+
+
+def rows(mentions: tuple[Mention, ...]) -> list[tuple[int, int, str, str]]:
+    return [
+        (m.span.begin, m.span.end, m.span.text, m.entity.qid or f"NIL:{m.entity.kind.value}:{m.entity.label}")
+        for m in mentions
+    ]
+
+
+def test_possessives_us_and_case(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NATO's chief Jens Stoltenberg met U.S. officials in Washington on Monday. "
+        "Let us talk about the Nato summit."
+    )
+    assert rows(link(nlp, text)) == [
+        (0, 4, "NATO", "Q7184"),
+        (13, 29, "Jens Stoltenberg", "Q57665"),
+        (34, 38, "U.S.", "Q30"),
+        (52, 62, "Washington", "Q61"),  # "in" wants the place
+        (96, 100, "Nato", "Q7184"),  # "us" is not the US
+    ]
+
+
+def test_demonyms_and_curly_possessive(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia's foreign minister said the Russian troops would stay; "
+        "Ukraine’s president disagreed with the Kremlin."
+    )
+    assert rows(link(nlp, text)) == [
+        (0, 6, "Russia", "Q159"),
+        (35, 42, "Russian", "Q159"),
+        (62, 69, "Ukraine", "Q212"),
+        (101, 108, "Kremlin", "Q133274"),  # the alias "the Kremlin" without its article
+    ]
+
+
+def test_nil_person_and_surname_then_article_5(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ambassador Julianne Smith spoke in Brussels. Smith said Article 5 applies to all NATO allies, "
+        "and Georgia's bid was discussed."
+    )
+    assert rows(link(nlp, text)) == [
+        (11, 25, "Julianne Smith", "NIL:Person:Julianne Smith"),
+        (35, 43, "Brussels", "Q239"),
+        (45, 50, "Smith", "NIL:Person:Julianne Smith"),
+        (56, 65, "Article 5", "NIL:TreatyClause:Article 5 of the North Atlantic Treaty"),
+        (81, 85, "NATO", "Q7184"),
+        (98, 105, "Georgia", "Q230"),
+    ]
+
+
+def test_offices_keep_their_inner_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Secretary General of NATO and the President of the European Commission met in Vienna."
+    assert rows(link(nlp, text)) == [
+        (4, 29, "Secretary General of NATO", "Q167662"),
+        (25, 29, "NATO", "Q7184"),
+        (38, 74, "President of the European Commission", "Q8882"),
+        (55, 74, "European Commission", "Q8880"),
+        (82, 88, "Vienna", "Q1741"),
+    ]
+
+
+def test_surname_needs_a_full_mention_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Brandt" alone, before anyone of that name was introduced, is not anybody
+    mentions = link(nlp, "Brandt arrived late. Later, Minister Karl Brandt spoke.")
+    assert rows(mentions) == [(37, 48, "Karl Brandt", "NIL:Person:Karl Brandt")]
