@@ -58,7 +58,7 @@ def read_documents(
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
-                yield IngestFailure(str(path), f"{path}: folder holds no .txt, .md, .html or .jsonl files")
+                yield IngestFailure(str(path), "folder holds no .txt, .md, .html or .jsonl files")
             for file in files:
                 yield from _read_path(file, lang, published, source_url)
         else:
@@ -71,10 +71,10 @@ def _read_path(
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        yield IngestFailure(str(path), f"{path}: no such file or folder")
+        yield IngestFailure(str(path), "no such file or folder")
         return
     except OSError as exc:
-        yield IngestFailure(str(path), f"{path}: cannot be read ({exc.strerror or exc})")
+        yield IngestFailure(str(path), f"cannot be read ({exc.strerror or exc})")
         return
     yield from _read_source(data, str(path), path.name, lang, published, source_url)
 
@@ -85,7 +85,7 @@ def _read_source(
     try:
         text = decode(data, origin)
     except InputError as exc:
-        yield IngestFailure(origin, str(exc))
+        yield _failure(origin, exc)
         return
     fmt = sniff_format(text, name)
     if fmt == "jsonl":
@@ -98,11 +98,11 @@ def _read_source(
             try:
                 raw = read_jsonl_line(line, line_origin)
             except InputError as exc:
-                yield IngestFailure(line_origin, str(exc))
+                yield _failure(line_origin, exc)
                 continue
             yield _finish(raw, lang, published, source_url)
         if not any_line:
-            yield IngestFailure(origin, f"{origin}: empty document")
+            yield IngestFailure(origin, "empty document")
         return
     try:
         if fmt == "html":
@@ -112,7 +112,7 @@ def _read_source(
         else:
             raw = RawDocument(text=text, origin=origin, title=plain_title(text))
     except InputError as exc:
-        yield IngestFailure(origin, str(exc))
+        yield _failure(origin, exc)
         return
     yield _finish(raw, lang, published, source_url)
 
@@ -120,22 +120,22 @@ def _read_source(
 def _finish(
     raw: RawDocument, lang: str, published: dt.date | None, source_url: str | None
 ) -> Document | IngestFailure:
+    if not raw.text.strip():
+        return IngestFailure(raw.origin, "empty document")
     text = strip_boilerplate(raw.text)
     if not text.strip():
-        return IngestFailure(raw.origin, f"{raw.origin}: empty document (no text after removing page chrome)")
+        return IngestFailure(raw.origin, "empty document (nothing left after removing page chrome)")
     doc_lang = raw.lang or (None if lang == "auto" else lang)
     if doc_lang is None:
         detected = detect_language(text)
         if detected is None:
-            return IngestFailure(
-                raw.origin, f"{raw.origin}: cannot tell the language; pass --lang de or --lang en"
-            )
+            return IngestFailure(raw.origin, "cannot tell the language; pass --lang de or --lang en")
         doc_lang = detected
     doc_lang = doc_lang.lower()[:2]
     if doc_lang not in SUPPORTED_LANGS:
         return IngestFailure(
             raw.origin,
-            f"{raw.origin}: language {doc_lang!r} is not supported (use {', '.join(SUPPORTED_LANGS)})",
+            f"language {doc_lang!r} is not supported (use {', '.join(SUPPORTED_LANGS)})",
         )
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(
@@ -148,3 +148,10 @@ def _finish(
         published=raw.published or published,
         source_url=raw.source_url or source_url,
     )
+
+
+def _failure(origin: str, exc: InputError) -> IngestFailure:
+    """The failure record; its message without the origin, which the record (and every report) carries."""
+    message = str(exc)
+    prefix = f"{origin}: "
+    return IngestFailure(origin, message[len(prefix) :] if message.startswith(prefix) else message)
