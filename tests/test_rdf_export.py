@@ -142,3 +142,8 @@ def test_rdf_export_format_follows_extension_unless_given(quads: list[Quad], tmp
 def test_rdf_export_missing_directory_is_a_config_error(quads: list[Quad], tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot write"):
         write_quads(quads, tmp_path / "missing" / "out.trig")
+
+
+def test_rdf_export_dash_writes_to_stdout(quads: list[Quad], capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    write_quads(quads, "-", fmt="nt")
+    assert capsysbinary.readouterr().out == serialize_quads(quads, "nt")
