@@ -144,6 +144,8 @@ def test_rdf_export_missing_directory_is_a_config_error(quads: list[Quad], tmp_p
         write_quads(quads, tmp_path / "missing" / "out.trig")
 
 
-def test_rdf_export_dash_writes_to_stdout(quads: list[Quad], capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_rdf_export_dash_writes_to_stdout(
+    quads: list[Quad], capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     write_quads(quads, "-", fmt="nt")
     assert capsysbinary.readouterr().out == serialize_quads(quads, "nt")
