@@ -194,3 +194,16 @@ def test_rdf_mapping_refuses_offsets_that_miss_the_words() -> None:
     wrong = Fact(GERMANY, Predicate.MEMBER_OF, NATO_DE, Span(0, 4, "NATO"), 0, FACTS_DE, 0.5)
     with pytest.raises(ValueError, match="does not match the document text"):
         document_quads(dataclasses.replace(result, facts=(wrong,)), RUN, base_iri=DEFAULT_BASE_IRI)
+
+
+def test_rdf_mapping_refuses_empty_spans() -> None:
+    result = german_result()
+    empty = Fact(GERMANY, Predicate.MEMBER_OF, NATO_DE, Span(3, 3, ""), 0, FACTS_DE, 0.5)
+    with pytest.raises(ValueError, match="empty evidence span"):
+        document_quads(dataclasses.replace(result, facts=(empty,)), RUN, base_iri=DEFAULT_BASE_IRI)
+
+
+def test_rdf_mapping_entity_iri_accepts_a_base_without_slash() -> None:
+    with_slash = entity_iri(ARTICLE_5, "http://example.org/kg/")
+    assert entity_iri(ARTICLE_5, "http://example.org/kg") == with_slash
+    assert with_slash.value.startswith("http://example.org/kg/entity/TreatyClause/artikel-5-")

@@ -77,6 +77,8 @@ def entity_iri(entity: Entity, base_iri: str) -> NamedNode:
     """A linked entity *is* its Wikidata item; a NIL entity gets a dataset IRI from kind + label."""
     if entity.qid is not None:
         return NamedNode(WD + entity.qid)
+    if not base_iri.endswith("/"):
+        base_iri = checked_base_iri(base_iri)
     norm = normalised_label(entity.label)
     slug = re.sub(r"[^\w]+", "-", norm).strip("-")[:_SLUG_MAX].strip("-") or "x"
     digest = content_hash(entity.kind.value, norm, length=10)

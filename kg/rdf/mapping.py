@@ -129,6 +129,8 @@ class _GraphBuilder:
 
     def _check_span(self, span: Span, what: str) -> None:
         text = self.document.text
+        if span.begin >= span.end:
+            raise ValueError(f"{self.document.origin}: empty {what} span at {span.begin}")
         if span.end > len(text) or text[span.begin : span.end] != span.text:
             # A bug upstream, not bad input: the offsets do not point at the words they claim.
             raise ValueError(
