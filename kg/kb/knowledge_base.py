@@ -305,7 +305,7 @@ _ARTICLES = ("the ", "der ", "die ", "das ", "le ", "la ", "les ")
 
 
 def _without_article(name: str) -> str:
-    """"the Kremlin" -> "Kremlin": the article is not part of the mention."""
+    """ "the Kremlin" -> "Kremlin": the article is not part of the mention."""
     for article in _ARTICLES:
         if name.startswith(article) and len(name) > len(article) + 2:
             return name[len(article) :]

@@ -73,10 +73,19 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_title_index", {normalise(t.stem): t for t in self.titles})
+        object.__setattr__(self, "_title_memo", {})
 
     def title_of(self, word: str) -> Title | None:
         """The title a word is an inflection or compound of: *Außenministerin* -> Außenminister,
         *Bundeskanzler* -> Kanzler; None for other words."""
+        memo: dict[str, Title | None] = self._title_memo  # type: ignore[attr-defined]
+        if word not in memo:
+            if len(memo) > 100_000:  # a pure cache; bounded so a long run cannot grow it forever
+                memo.clear()
+            memo[word] = self._find_title(word)
+        return memo[word]
+
+    def _find_title(self, word: str) -> Title | None:
         index: dict[str, Title] = self._title_index  # type: ignore[attr-defined]
         key = normalise(word)
         for suffix in TITLE_SUFFIXES:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 import weakref
 from collections import defaultdict
 from collections.abc import Sequence
@@ -202,14 +203,22 @@ def _add_people_and_ner(
 ) -> list[Mention]:
     tokens = analysis.tokens
     covered = [False] * len(tokens)
+    ends = [t.end for t in tokens]
+
+    def token_range(begin: int, end: int) -> range:
+        """Indices of the tokens that overlap characters begin..end."""
+        first = bisect.bisect_right(ends, begin)
+        last = first
+        while last < len(tokens) and tokens[last].begin < end:
+            last += 1
+        return range(first, last)
 
     def cover(begin: int, end: int) -> None:
-        for i, t in enumerate(tokens):
-            if t.begin < end and begin < t.end:
-                covered[i] = True
+        for i in token_range(begin, end):
+            covered[i] = True
 
     def free(begin: int, end: int) -> bool:
-        return not any(covered[i] for i, t in enumerate(tokens) if t.begin < end and begin < t.end)
+        return not any(covered[i] for i in token_range(begin, end))
 
     for m in mentions:
         if m.linker is LEXICON:

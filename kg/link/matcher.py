@@ -64,7 +64,10 @@ class NameTrie(Generic[T]):
             piece = pieces[j]
             if piece.sentence != sentence:
                 break
-            for form, inflected in final_forms(piece.key, capitalised=piece.capitalised, in_phrase=j > start):
+            forms = (
+                final_forms(piece.key, capitalised=piece.capitalised, in_phrase=j > start) if node.end else ()
+            )
+            for form, inflected in forms:
                 hits = node.end.get(form)
                 if not hits:
                     continue
