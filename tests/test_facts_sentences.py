@@ -122,6 +122,20 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "Russia demands that NATO never admit Ukraine as a member.",
             {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")},
         ),
+        # borders, with coordinated objects
+        (
+            "de",
+            "Polen grenzt an die Ukraine.",
+            {("Poland", "SHARES_BORDER_WITH", "Ukraine", "Positive", "Asserted")},
+        ),
+        (
+            "en",
+            "Norway borders Sweden and Finland.",
+            {
+                ("Norway", "SHARES_BORDER_WITH", "Sweden", "Positive", "Asserted"),
+                ("Norway", "SHARES_BORDER_WITH", "Finland", "Positive", "Asserted"),
+            },
+        ),
         # coordination
         (
             "en",
@@ -202,3 +216,29 @@ def test_reported_speech_is_attributed() -> None:
 def test_the_alliance_is_the_organisation_last_named() -> None:
     got = facts("NATO met in Brussels. Sweden wants to join the Alliance.", "en")
     assert got == {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Intended")}
+
+
+def test_meeting_participant_named_by_a_pronoun() -> None:
+    text = "Olaf Scholz sprach lange. Am Dienstag wird er in Paris mit Emmanuel Macron zusammentreffen."
+    [meeting] = extract(text, "de").meetings
+    assert {p.label for p in meeting.participants} == {"Olaf Scholz", "Emmanuel Macron"}
+    assert meeting.place is not None and meeting.place.label == "Paris"
+    assert meeting.date == dt.date(2022, 1, 11)
+
+
+def test_meeting_from_a_participle_and_a_noun_with_places() -> None:
+    text = "Scholz hat am Donnerstag in Berlin den Präsidenten Emmanuel Macron empfangen."
+    [meeting] = extract(text, "de").meetings
+    assert {p.label for p in meeting.participants} == {"Olaf Scholz", "Emmanuel Macron"}
+    assert meeting.date == dt.date(2022, 1, 6)
+    got = {
+        (m.place.label if m.place else None)
+        for m in extract("The talks in Geneva and Vienna ended without agreement.", "en").meetings
+    }
+    assert got == {"Geneva", "Vienna"}
+
+
+def test_several_word_english_title() -> None:
+    [fact] = extract("Secretary General Jens Stoltenberg of NATO arrived.", "en").facts
+    assert fact.subject.label == "Jens Stoltenberg" and fact.object.is_nil
+    assert fact.object.label == "Secretary General"

@@ -151,11 +151,18 @@ def _participants(
 ) -> list[Entity]:
     if rule.verbal:
         clause_begin, clause_end = _clause(ctx, trigger, begin, end)
-        people = [
-            m.entity
+        named = [
+            m
             for m in ctx.mentions_in(clause_begin, clause_end, PARTICIPANT_KINDS)
             if not ctx.in_quotation(m.span.begin)
         ]
+        people = [m.entity for m in named]
+        # "wo er mit Charles Michel zusammentreffen soll": the pronoun is the person last named
+        for b, _, w in ctx.words(clause_begin, clause_end):
+            if w.lower() in ctx.patterns.pronouns and not (w == "Sie" and ctx.lang == "de"):
+                person = ctx.recent_person(b)
+                if person is not None:
+                    people.insert(0, person)
         if len(people) >= 1:
             return _unique(people)
     # a noun: the parties linked by mit/zwischen/with/between right after it

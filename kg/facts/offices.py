@@ -116,7 +116,10 @@ def _title_ending_at(
     if stop <= 0:
         return None
     head_index = stop - 1
-    if not _is_head(ctx, words[head_index][2]):
+    multiword = _multiword_title_before(ctx, words, stop)
+    if multiword is not None:  # "Secretary of State Antony Blinken"
+        head_index = multiword
+    elif not _is_head(ctx, words[head_index][2]):
         if not allow_complement:
             return None
         # walk back over the complement to its head: "… Präsidentin der Europäischen Kommission"
@@ -142,6 +145,16 @@ def _title_ending_at(
         while begin_index < head_index and words[begin_index][2].lower() in ("of", "the", "for"):
             begin_index += 1
     return TitlePhrase(words[begin_index][0], words[stop - 1][1], words[head_index][2])
+
+
+def _multiword_title_before(ctx: DocContext, words: list[tuple[int, int, str]], stop: int) -> int | None:
+    """The index of the first word of a several-word title ("secretary of state") ending at ``stop``."""
+    lowered = [w.lower() for _, _, w in words[:stop]]
+    for title in ctx.patterns.title_multiword:
+        parts = title.split()
+        if len(parts) > 1 and lowered[-len(parts) :] == parts:
+            return stop - len(parts)
+    return None
 
 
 def _title_starting_at(ctx: DocContext, words: list[tuple[int, int, str]], start: int) -> TitlePhrase | None:

@@ -18,6 +18,7 @@ class ObjectSource(StrEnum):
         "before_subject"  # the organisation before the subject (die NATO … die Ukraine … aufnehmen)
     )
     TREATY = "treaty"  # a treaty clause in the clause (Artikel 5, Article 5)
+    COUNTRY_AFTER = "country_after"  # grenzt an die Ukraine; borders Russia
 
 
 class Scope(StrEnum):

@@ -296,6 +296,14 @@ PATTERNS_DE = LanguagePatterns(
             confidence=0.75,
         ),
         RelationRule(
+            "border",
+            re.compile(r"\bgrenz(?:t|en|te|ten)\s+(?:\w+\s+){0,2}?an\b|\bgemeinsame\s+Grenze\s+mit\b"),
+            Predicate.SHARES_BORDER_WITH,
+            ObjectSource.COUNTRY_AFTER,
+            Scope.CLAUSE,
+            confidence=0.8,
+        ),
+        RelationRule(
             "covered",
             re.compile(r"\b(?:geschützt|abgedeckt|erfasst|schützt)\b"),
             Predicate.COVERED_BY,
@@ -326,6 +334,7 @@ PATTERNS_DE = LanguagePatterns(
                 r"zusammenkommen",
                 r"kam(?:en)?\b.{0,40}?\bzusammen",
                 r"empfängt",
+                r"empfangen",
                 r"empfing",
             ),
             verbal=True,

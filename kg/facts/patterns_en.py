@@ -143,13 +143,15 @@ PATTERNS_EN = LanguagePatterns(
             frozenset(
                 [
                     "wants",
+                    "sought",
+                    "seeks",
+                    "seeking",
                     "want",
                     "wanted",
                     "intends",
                     "intend",
                     "plans",
                     "plan",
-                    "seeks",
                     "seek",
                     "aims",
                     "aim",
@@ -234,6 +236,14 @@ PATTERNS_EN = LanguagePatterns(
             Scope.CLAUSE,
             modality=Modality.INVITED,
             confidence=0.75,
+        ),
+        RelationRule(
+            "border",
+            re.compile(r"\bborder(?:s|ed)\b|\bshares?\s+(?:a\s+)?(?:\w+\s+)?border\s+with\b", re.I),
+            Predicate.SHARES_BORDER_WITH,
+            ObjectSource.COUNTRY_AFTER,
+            Scope.CLAUSE,
+            confidence=0.8,
         ),
         RelationRule(
             "covered",

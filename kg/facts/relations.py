@@ -83,8 +83,8 @@ def _facts_for(
     subjects = _subjects(ctx, rule, trigger, s.begin, s.end)
     if not subjects:
         return []
-    obj = _object(ctx, rule, trigger, subjects, s.begin, s.end)
-    if obj is None:
+    objects = _objects(ctx, rule, trigger, subjects, s.begin, s.end)
+    if not objects:
         return []
     window = _window(ctx, rule, trigger, subjects, s.begin, s.end)
     polarity, modality = _factuality(ctx, rule, _cue_words(ctx, window, trigger, subjects))
@@ -108,6 +108,7 @@ def _facts_for(
             time=time,
         )
         for m in subjects
+        for obj in objects
     ]
 
 
@@ -169,6 +170,17 @@ def _group_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
 
 
 # --- objects -------------------------------------------------------------------------------------
+def _objects(
+    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
+) -> list[Entity]:
+    """The object, or for "borders Sweden and Finland" each coordinated country."""
+    if rule.obj is ObjectSource.COUNTRY_AFTER:
+        subject_keys = {m.entity.key for m in subjects}
+        return [m.entity for m in _group_after(ctx, trigger.end(), end) if m.entity.key not in subject_keys]
+    obj = _object(ctx, rule, trigger, subjects, begin, end)
+    return [obj] if obj is not None else []
+
+
 def _object(
     ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
 ) -> Entity | None:
