@@ -145,10 +145,9 @@ def test_rdf_mapping_quotation_and_meeting(german: list[Quad]) -> None:
     assert select(
         german,
         "SELECT ?text ?speaker WHERE { ?q a kgo:Quotation ; rdf:value ?text ; "
-        "kgo:speaker ?speaker ; kgo:evidence ?s ; prov:wasDerivedFrom ?c }",
-    ) == [
-        ("Wir stehen fest an der Seite unserer Partner", "http://www.wikidata.org/entity/Q564328")
-    ]
+        "kgo:speaker ?speaker ; kgo:evidence ?s ; prov:wasDerivedFrom ?s, ?c . "
+        "?c a nif:Context . ?s a nif:Sentence }",
+    ) == [("Wir stehen fest an der Seite unserer Partner", "http://www.wikidata.org/entity/Q564328")]
     rows = select(german, "SELECT ?p ?place ?date WHERE { ?m a kgo:Meeting ; wdt:P710 ?p ; wdt:P276 ?place ; "
                   "wdt:P585 ?date FILTER (datatype(?date) = xsd:date) }")  # fmt: skip
     assert {r[0] for r in rows} == {

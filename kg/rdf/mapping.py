@@ -189,8 +189,12 @@ class _GraphBuilder:
             self.add(r, ns.PROV_WAS_ASSOCIATED_WITH, iri)
 
     def _provenance(self, node: NamedNode, evidence: Span, extractor: Extractor, confidence: float) -> None:
-        self.add(node, kgo.evidence, self.evidence(evidence))
+        sentence = self.evidence(evidence)
+        self.add(node, kgo.evidence, sentence)
+        # Derived from the document and from the evidence span, stated plainly (kgo:evidence is a
+        # sub-property of prov:wasDerivedFrom, but queries should not need a reasoner).
         self.add(node, ns.PROV_WAS_DERIVED_FROM, self.context)
+        self.add(node, ns.PROV_WAS_DERIVED_FROM, sentence)
         self.add(node, kgo.confidence, _double(confidence))
         self.add(node, kgo.extractor, self.extractor(extractor))
         self.add(node, ns.PROV_WAS_GENERATED_BY, self.run)
