@@ -92,3 +92,12 @@ def test_surname_needs_a_full_mention_first(nlp) -> None:  # type: ignore[no-unt
     # "Brandt" alone, before anyone of that name was introduced, is not anybody
     mentions = link(nlp, "Brandt arrived late. Later, Minister Karl Brandt spoke.")
     assert rows(mentions) == [(37, 48, "Karl Brandt", "NIL:Person:Karl Brandt")]
+
+
+def test_abbreviated_title_and_later_title_with_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mr. Okonkwo arrived in Vienna. Later, Mr. Okonkwo left."
+    assert rows(link(nlp, text)) == [
+        (4, 11, "Okonkwo", "NIL:Person:Okonkwo"),
+        (23, 29, "Vienna", "Q1741"),
+        (42, 49, "Okonkwo", "NIL:Person:Okonkwo"),
+    ]

@@ -149,3 +149,14 @@ def test_scores_and_labels(nlp) -> None:  # type: ignore[no-untyped-def]
     assert all(0.5 <= m.score <= 1.0 for m in mentions)
     assert mentions[1].entity.label == "Wladimir Putin" and mentions[1].entity.label_lang == "de"
     assert [m.sentence for m in mentions] == [0, 0, 0]
+
+
+def test_title_with_surname_refers_to_the_person_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Die Ministerin Henrike Albrecht reiste ab. Frau Albrecht sagte, Albrechts Ministerium bleibe."
+    mentions = link(nlp, text)
+    assert rows(mentions) == [
+        (15, 31, "Henrike Albrecht", "NIL:Person:Henrike Albrecht"),
+        (48, 56, "Albrecht", "NIL:Person:Henrike Albrecht"),
+        (64, 73, "Albrechts", "NIL:Person:Henrike Albrecht"),
+    ]
+    assert [m.linker.name for m in mentions] == ["kg.link.nil_person", "kg.link.surname", "kg.link.surname"]

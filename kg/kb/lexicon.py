@@ -14,7 +14,7 @@ Options, ``;``-separated: ``prior=0.9``; ``context=Q7184,Q…`` — the entry ap
 document that also mentions one of these items (Article 5 means NATO's only next to NATO).
 
 ``given_names.txt`` — one given name a line: a capitalised name after one of these is a person.
-``titles.tsv`` — ``stem, lang, English equivalents (|-separated)``: words that put a person's
+``titles.tsv`` — ``stem, lang, English equivalents (|-separated)[, weak]``: words that put a person's
 name after them (``Außenminister`` also matches *Außenministerin*, *Außenministers*,
 *Bundesaußenminister*); the equivalents let ``find_position`` map German titles to offices.
 """
@@ -60,6 +60,7 @@ class Title:
     stem: str  # as written, e.g. "Außenminister"
     lang: str
     english: tuple[str, ...]  # e.g. ("minister of foreign affairs", "foreign minister")
+    weak: bool = False  # also an ordinary word: needs two name words after it
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class Lexicon:
 
     def _find_title(self, word: str) -> Title | None:
         index: dict[str, Title] = self._title_index  # type: ignore[attr-defined]
-        key = normalise(word)
+        key = normalise(word).rstrip(".")  # "Mr.", "Dr."
         for suffix in TITLE_SUFFIXES:
             if suffix and not key.endswith(suffix):
                 continue
@@ -144,6 +145,7 @@ def load_lexicon(directory: Path) -> Lexicon:
             fields[0],
             fields[1] if len(fields) > 1 else "*",
             tuple(e.strip() for e in fields[2].split("|") if e.strip()) if len(fields) > 2 else (),
+            weak=len(fields) > 3 and "weak" in fields[3].split(","),
         )
         for _, fields in _rows(directory / "titles.tsv")
     )

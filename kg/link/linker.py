@@ -239,6 +239,11 @@ def _add_people_and_ner(
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
+        earlier = _person_with_surname(out, run.label, begin) if run.first == run.last else None
+        if earlier is not None:  # "Frau Lagarde" after "Christine Lagarde": the same person
+            out.append(Mention(Span(begin, end, text), tokens[run.first].sentence, earlier, 0.85, SURNAME))
+            cover(begin, end)
+            continue
         out.append(
             Mention(
                 Span(begin, end, text),
@@ -251,6 +256,18 @@ def _add_people_and_ner(
         cover(begin, end)
     out.extend(_surname_mentions(out, pieces, document, covered, tokens))
     return out
+
+
+def _person_with_surname(mentions: Sequence[Mention], surname: str, before: int) -> Entity | None:
+    """The one person named in full before ``before`` whose surname is ``surname``."""
+    people = {
+        m.entity.key: m.entity
+        for m in mentions
+        if m.entity.kind is EntityKind.PERSON
+        and m.span.end <= before
+        and surname in {surname_of(m.entity.label), surname_of(m.span.text)}
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _ner_mention(

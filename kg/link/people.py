@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.kb import KnowledgeBase
+from kg.kb import KnowledgeBase, Title
 from kg.kb.names import is_acronym, name_pieces
 from kg.model import Entity, EntityKind, Token
 
@@ -80,7 +80,8 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
         if covered[i] or not _name_like(token) or kb.lexicon.title_of(token.text) is not None:
             i += 1
             continue
-        after_title = i > 0 and tokens[i - 1].sentence == token.sentence and _is_title(tokens[i - 1], kb)
+        title = _title(tokens[i - 1], kb) if i > 0 and tokens[i - 1].sentence == token.sentence else None
+        after_title = title is not None
         given = kb.is_given_name(token.text)
         if not (after_title or given):
             i += 1
@@ -103,7 +104,7 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
                 continue
             break
         length = j - i + 1
-        if length >= 2 or (after_title and not given):
+        if length >= 2 or (title is not None and not title.weak and not given):
             label = " ".join(t.text for t in tokens[i : j + 1])
             label = label[:-2] if label.endswith(("'s", "’s")) else label
             score = 0.8 if after_title and given else 0.7
@@ -112,11 +113,11 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
     return runs
 
 
-def _is_title(token: Token, kb: KnowledgeBase) -> bool:
-    """The token, or the head of a hyphen compound ("US-Außenministerin"), is a title."""
+def _title(token: Token, kb: KnowledgeBase) -> Title | None:
+    """The title the token is, or the head of a hyphen compound ("US-Außenministerin") is."""
     pieces = name_pieces(token.text)
     head = pieces[-1] if pieces else token.text
-    return kb.lexicon.title_of(head) is not None
+    return kb.lexicon.title_of(head)
 
 
 def person_entity(label: str, lang: str) -> Entity:
