@@ -1,8 +1,10 @@
-"""SHACL validation of RDF files against ``ontology/shapes.ttl`` (pySHACL, so rdflib at this edge).
+"""SHACL validation of RDF files against ``ontology/shapes.ttl``.
 
 Files are parsed with pyoxigraph (which reports the line of a syntax error), then each graph is
 validated on its own: every document lives in a named graph, and the shapes' cross-node rules
-(offsets against the context's text) hold within one graph.
+(offsets against the context's text) hold within one graph. The core constraints go to pySHACL (so
+rdflib at this edge); the SHACL-SPARQL rules run on Oxigraph (``kg.rdf.shacl_sparql``), because
+pySHACL would parse each rule's query again for every focus node.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pyoxigraph import (
 )
 from rdflib.namespace import RDF, SH
 
-from kg.errors import InputError
+from kg.errors import ConfigError, InputError
 from kg.rdf import namespaces as ns
 from kg.rdf.export import format_for
 from kg.rdf.ontology import shapes_path
@@ -141,7 +143,14 @@ def read_quads(path: Path | str, *, fmt: str | None = None) -> list[Quad]:
 
 
 def load_shapes(path: Path | None = None) -> rdflib.Graph:
-    return rdflib.Graph().parse(path or shapes_path(), format="turtle")
+    """The shapes graph: ``ontology/shapes.ttl``, or ``path``; a ConfigError when it cannot be read."""
+    path = path or shapes_path()
+    try:
+        return rdflib.Graph().parse(path, format="turtle")
+    except FileNotFoundError:
+        raise ConfigError(f"no shapes file {path}") from None
+    except Exception as exc:  # rdflib raises many types for bad Turtle
+        raise ConfigError(f"cannot read shapes {path}: {_one_line(str(exc))}") from None
 
 
 class _Shortener:
@@ -230,6 +239,8 @@ def validate_quads(
     """
     import pyshacl
 
+    if engine not in ("oxigraph", "pyshacl"):
+        raise ValueError(f"unknown validation engine {engine!r}")
     shapes = shapes if shapes is not None else load_shapes()
     shorten = _Shortener(shapes)
     native = engine == "oxigraph"
