@@ -12,7 +12,7 @@ import pytest
 from golden.cases import CASES, RUN
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.model import KGO
+from kg.model import KGO, Span
 from kg.rdf import DEFAULT_BASE_IRI, document_quads
 from kg.rdf import namespaces as ns
 from kg.rdf.validate import compact, load_shapes, validate_quads
@@ -180,9 +180,11 @@ BROKEN: dict[str, tuple[Callable[[list[Quad]], Mutation], str, Callable[[list[Qu
         lambda qs: _subject_with(qs, ns.RDF_TYPE, NamedNode(KGO + "Quotation")).value,
     ),
     "meeting without participants or place": (
-        lambda qs: lambda quads: [
-            q for q in quads if q.predicate not in (ns.WDT_P710_PARTICIPANT, ns.WDT_P276_LOCATION)
-        ],
+        lambda qs: (
+            lambda quads: [
+                q for q in quads if q.predicate not in (ns.WDT_P710_PARTICIPANT, ns.WDT_P276_LOCATION)
+            ]
+        ),
         "kgs:MeetingParticipantOrPlace",
         lambda qs: _subject_with(qs, ns.RDF_TYPE, NamedNode(KGO + "Meeting")).value,
     ),
@@ -253,4 +255,55 @@ def test_rdf_shapes_meeting_with_only_a_place_conforms(german: list[Quad], shape
     """Talks in Vienna whose participants went unrecognised are still a meeting."""
     placed_only = [q for q in german if q.predicate != ns.WDT_P710_PARTICIPANT]
     report = validate_quads(placed_only, shapes=shapes)
+    assert report.conforms, report.describe()
+
+
+def test_rdf_shapes_offsets_count_code_points_beyond_the_bmp(shapes) -> None:
+    """Offsets are Python code points; a character outside the BMP (two UTF-16 units) before a
+    mention must not shift the anchor check."""
+    import dataclasses
+
+    from golden.cases import LINKER, NATO_DE, document, span
+
+    from kg.model import DocumentResult, Mention, Sentence
+
+    text = "𝔑 Die NATO 🛡 tagt. Die NATO berät."
+    first, second = span(text, "NATO"), span(text, "NATO", 2)
+    assert text[second.begin : second.end] == "NATO" and len(text.encode("utf-16-le")) // 2 > len(text)
+    result = DocumentResult(
+        document=document("emoji", text, "de"),
+        sentences=(Sentence(0, span(text, text)),),
+        mentions=(Mention(first, 0, NATO_DE, 0.9, LINKER), Mention(second, 0, NATO_DE, 0.9, LINKER)),
+    )
+    quads = document_quads(result, RUN, base_iri=DEFAULT_BASE_IRI)
+    assert validate_quads(quads, shapes=shapes).conforms
+    # shifted by one, as a UTF-16 count would be, the anchors no longer match
+    shifted = dataclasses.replace(
+        result,
+        mentions=tuple(
+            dataclasses.replace(
+                m, span=Span(m.span.begin + 1, m.span.end + 1, text[m.span.begin + 1 : m.span.end + 1])
+            )
+            for m in result.mentions
+        ),
+    )
+    quads = document_quads(shifted, RUN, base_iri=DEFAULT_BASE_IRI)
+    broken = [
+        Quad(q.subject, q.predicate, Literal("NATO"), q.graph_name) if q.predicate == ns.NIF_ANCHOR_OF else q
+        for q in quads
+    ]
+    report = validate_quads(broken, shapes=shapes)
+    assert {compact(v.constraint or "") for v in report.violations} == {"kgs:AnchorMatchesContext"}
+    assert len(report.violations) == 2
+
+
+def test_rdf_shapes_document_without_findings_conforms(shapes) -> None:
+    from golden.cases import document, span
+
+    from kg.model import DocumentResult, Sentence
+
+    text = "Heute nichts Neues."
+    result = DocumentResult(document("empty", text, "de"), (Sentence(0, span(text, text)),))
+    quads = document_quads(result, RUN, base_iri=DEFAULT_BASE_IRI)
+    report = validate_quads(quads, shapes=shapes)
     assert report.conforms, report.describe()
