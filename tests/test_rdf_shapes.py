@@ -160,6 +160,30 @@ BROKEN: dict[str, tuple[Callable[[list[Quad]], Mutation], str, Callable[[list[Qu
         "kgs:NilEntityTyped",
         lambda qs: next(q.subject.value for q in qs if q.object == NamedNode(KGO + "TreatyClause")),
     ),
+    "entity that is not a Wikidata item": (
+        lambda qs: (
+            lambda quads: (
+                [
+                    Quad(
+                        q.subject, q.predicate, NamedNode("http://www.wikidata.org/entity/None"), q.graph_name
+                    )
+                    if q.predicate == ns.ITSRDF_TA_IDENT_REF and q.subject == _mention(qs, WIEN)
+                    else q
+                    for q in quads
+                ]
+                + [
+                    Quad(
+                        NamedNode("http://www.wikidata.org/entity/None"),
+                        ns.RDFS_LABEL,
+                        Literal("Wien", language="de"),
+                        quads[0].graph_name,
+                    )
+                ]
+            )
+        ),
+        "kgs:WikidataItemIri",
+        lambda qs: "http://www.wikidata.org/entity/None",
+    ),
     "entity without label": (
         lambda qs: _drop(
             ns.RDFS_LABEL, lambda q: q.subject == NamedNode("http://www.wikidata.org/entity/Q1741")
