@@ -101,3 +101,20 @@ def test_abbreviated_title_and_later_title_with_surname(nlp) -> None:  # type: i
         (23, 29, "Vienna", "Q1741"),
         (42, 49, "Okonkwo", "NIL:Person:Okonkwo"),
     ]
+
+
+def test_hyphens_split_by_the_tokenizer(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the English tokenizer makes "NATO", "-", "Russia": the compound is found all the same
+    text = "The NATO-Russia Council met after a Kyiv-bound convoy of US-made weapons arrived."
+    assert [t.text for t in nlp.analyse(Document("t", text, "en", "test", "0")).tokens][1:4] == [
+        "NATO",
+        "-",
+        "Russia",
+    ]
+    assert rows(link(nlp, text)) == [
+        (4, 8, "NATO", "Q7184"),
+        (4, 23, "NATO-Russia Council", "NIL:Organisation:NATO-Russia Council"),
+        (9, 15, "Russia", "Q159"),
+        (36, 40, "Kyiv", "Q1899"),
+        (57, 59, "US", "Q30"),
+    ]

@@ -96,7 +96,10 @@ def _find(pieces: Sequence[Piece], kb: KnowledgeBase) -> list[Found]:
         if not entries:
             continue
         first, last = pieces[m.first], pieces[m.last]
-        if first.token == last.token and not (first.part == 0 and last.part == last.parts - 1):
+        inside_compound = (
+            first.compound_first == last.compound_first and first.compound_last > first.compound_first
+        )
+        if inside_compound and not (m.first == first.compound_first and m.last == last.compound_last):
             layer = "part"
         elif all(kb.kind(e.target) is EntityKind.POSITION for e in entries):
             layer = "office"
@@ -327,7 +330,8 @@ def _surname_mentions(
     out: list[Mention] = []
     for match in trie.find_all(pieces):
         first, last = pieces[match.first], pieces[match.last]
-        if any(covered[first.token : last.token + 1]) or first.part != 0 or last.part != last.parts - 1:
+        whole = match.first == first.compound_first and match.last == last.compound_last
+        if any(covered[first.token : last.token + 1]) or not whole:
             continue
         earlier = [(e, end) for e, end in match.payloads if end <= first.begin]
         people = {e.key: e for e, _ in earlier}
