@@ -122,6 +122,18 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "Russia demands that NATO never admit Ukraine as a member.",
             {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")},
         ),
+        # a partner must be a partner *of* the organisation, right at the word
+        (
+            "en",
+            "Finland is NATO's closest partner.",
+            {("Finland", "PARTNER_OF", "NATO", "Positive", "Asserted")},
+        ),
+        (
+            "en",
+            "Finland partnered with NATO in 1994.",
+            {("Finland", "PARTNER_OF", "NATO", "Positive", "Asserted")},
+        ),
+        ("en", "Poland and its partners met in Madrid to discuss NATO.", set()),
         # borders, with coordinated objects
         (
             "de",

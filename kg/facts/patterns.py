@@ -12,6 +12,7 @@ from kg.model import Modality, Polarity, Predicate
 class ObjectSource(StrEnum):
     """Where a relation rule finds its object (an organisation or a treaty clause)."""
 
+    ADJACENT = "adjacent"  # NATO partner, NATO's partner, partner of/to/with NATO — nothing else
     IN_TRIGGER = "in_trigger"  # the organisation named inside the trigger (NATO-Partner, NATO member)
     NEAR = "near"  # the nearest organisation in the clause, after the trigger first, then before
     BEFORE_SUBJECT = (
@@ -40,6 +41,7 @@ class RelationRule:
     requires: re.Pattern[str] | None = None  # the clause must also hold this (a treaty clause …)
     subject_after: re.Pattern[str] | None = None  # "apply to X": the subject follows this
     confidence: float = 0.8
+    subject_reach: int = 20  # how many words before the trigger the subject may stand
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,7 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.IN_TRIGGER,
             Scope.LOCAL,
             confidence=0.85,
+            subject_reach=10,
         ),
         RelationRule(
             "partner_of",
@@ -223,6 +224,7 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.NEAR,
             Scope.LOCAL,
             confidence=0.8,
+            subject_reach=10,
         ),
         RelationRule(
             "member_compound",
@@ -234,6 +236,7 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.IN_TRIGGER,
             Scope.LOCAL,
             confidence=0.8,
+            subject_reach=10,
         ),
         RelationRule(
             "member_of",
@@ -242,6 +245,7 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.NEAR,
             Scope.LOCAL,
             confidence=0.8,
+            subject_reach=10,
         ),
         RelationRule(
             "admit_as_member",
@@ -285,6 +289,7 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.NEAR,
             Scope.LOCAL,
             confidence=0.75,
+            subject_reach=10,
         ),
         RelationRule(
             "invitation",

@@ -181,11 +181,12 @@ PATTERNS_EN = LanguagePatterns(
     relations=(
         RelationRule(
             "partner",
-            re.compile(r"\bpartners?\b(?!\s+(?:countr|nation|state)s?\b.*\bwith\b)", re.I),
+            re.compile(r"\bpartner(?:s|ed)?\b", re.I),
             Predicate.PARTNER_OF,
-            ObjectSource.IN_TRIGGER,
+            ObjectSource.ADJACENT,
             Scope.LOCAL,
             confidence=0.8,
+            subject_reach=10,
         ),
         RelationRule(
             "member",
@@ -194,6 +195,7 @@ PATTERNS_EN = LanguagePatterns(
             ObjectSource.IN_TRIGGER,
             Scope.LOCAL,
             confidence=0.8,
+            subject_reach=10,
         ),
         RelationRule(
             "admit_as_member",

@@ -28,7 +28,6 @@ from kg.model import (
 
 SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
 FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
-MAX_SUBJECT_WORDS = 20  # how far before the trigger a subject may stand
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 6
@@ -134,7 +133,9 @@ def _subjects(
         if direct and _is_subject_mention(direct[0]) and rule.obj is ObjectSource.IN_TRIGGER:
             return _group_after(ctx, after_words[0][0], end)
     before_words = ctx.words(begin, trigger.start())
-    floor = before_words[-MAX_SUBJECT_WORDS][0] if len(before_words) > MAX_SUBJECT_WORDS else begin
+    reach = rule.subject_reach
+    counted = [w for w in before_words if w[2][:1].isalnum()]  # punctuation does not count
+    floor = counted[-reach][0] if len(counted) > reach else begin
     candidates = [m for m in ctx.mentions_in(floor, trigger.start()) if _is_subject_mention(m)]
     if not candidates:
         return []
@@ -195,6 +196,8 @@ def _object(
     inside = [o for o in ctx.organisations_in(trigger.start(), trigger.end()) if o[2].key not in subject_keys]
     if inside:  # NATO-Partner; trat … der NATO bei
         return inside[0][2]
+    if rule.obj is ObjectSource.ADJACENT:
+        return _adjacent_org(ctx, trigger, subject_keys, begin, end)
     if rule.obj is ObjectSource.IN_TRIGGER:
         before = ctx.words(begin, trigger.start())[-2:]
         if before:
@@ -210,6 +213,29 @@ def _object(
         if topic is not None and topic.key not in subject_keys:
             return topic
     return near
+
+
+def _adjacent_org(
+    ctx: DocContext, trigger: re.Match[str], exclude: set[str], begin: int, end: int
+) -> Entity | None:
+    """ "NATO partner", "NATO's partner", "partner of/to/with (the) NATO": an organisation right at the trigger."""
+    before = ctx.words(begin, trigger.start())
+    i = len(before)
+    while i > 0 and len(before) - i < 2 and before[i - 1][2][:1].islower() and before[i - 1][2].isalpha():
+        i -= 1  # "NATO's closest partner", "a NATO partner": up to two adjectives
+    if i > 0 and before[i - 1][2].lower() in ("'s", "’s"):
+        i -= 1
+    if i > 0:
+        at = before[i - 1][0]
+        orgs = [o for o in ctx.organisations_in(at, trigger.start()) if o[2].key not in exclude]
+        if orgs:
+            return orgs[-1][2]
+    after = ctx.words(trigger.end(), end)[:3]
+    if after and after[0][2].lower() in ("of", "to", "with", "der", "des", "von"):
+        orgs = [o for o in ctx.organisations_in(after[0][1], after[-1][1]) if o[2].key not in exclude]
+        if orgs:
+            return orgs[0][2]
+    return None
 
 
 def _nearest_org(
