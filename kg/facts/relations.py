@@ -218,7 +218,7 @@ def _object(
 def _adjacent_org(
     ctx: DocContext, trigger: re.Match[str], exclude: set[str], begin: int, end: int
 ) -> Entity | None:
-    """ "NATO partner", "NATO's partner", "partner of/to/with (the) NATO": an organisation right at the trigger."""
+    """An organisation right at the trigger: "NATO partner", "NATO's partner", "partner of/to/with NATO"."""
     before = ctx.words(begin, trigger.start())
     i = len(before)
     while i > 0 and len(before) - i < 2 and before[i - 1][2][:1].islower() and before[i - 1][2].isalpha():
