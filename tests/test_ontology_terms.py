@@ -139,3 +139,11 @@ def test_ontology_wikidata_items_it_names_exist_in_the_seed_kb(ontology: rdflib.
     assert items
     missing = [q for q in items if f"wd:{q} " not in kb]
     assert not missing
+
+
+def test_ontology_references_only_terms_it_declares(ontology: rdflib.Graph) -> None:
+    declared = {str(t) for t in _terms(ontology)}
+    referenced = {
+        str(o) for o in ontology.objects() if isinstance(o, rdflib.URIRef) and str(o).startswith(KGO)
+    }
+    assert referenced <= declared, referenced - declared
