@@ -7,6 +7,7 @@ before the trigger, or after it for "Article 5 does not apply to X" / "NATO memb
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from kg.model import (
     Predicate,
     Quotation,
     TimeRef,
+    Token,
 )
 
 SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
@@ -87,6 +89,8 @@ def _facts_for(
         return []
     window = _window(ctx, rule, trigger, subjects, s.begin, s.end)
     polarity, modality = _factuality(ctx, rule, _cue_words(ctx, window, trigger, subjects))
+    if ctx.analysis.has_parser and _parsed_negation(ctx, trigger, s.begin, s.end):
+        polarity = Polarity.NEGATIVE
     if modality is Modality.ASSERTED and _governed_by_demand(ctx, s.begin, trigger.start()):
         modality = Modality.DEMANDED
     speaker = _attribution(ctx, window, sentence_index, quotations)
@@ -130,8 +134,16 @@ def _subjects(
     # "NATO member Poland", "NATO-Mitglied Polen": an apposition right after the trigger
     if after_words:
         direct = [m for m in ctx.mentions_in(after_words[0][0], end) if m.span.begin == after_words[0][0]]
-        if direct and _is_subject_mention(direct[0]) and rule.obj is ObjectSource.IN_TRIGGER:
+        if (
+            direct
+            and _is_subject_mention(direct[0])
+            and rule.obj in (ObjectSource.IN_TRIGGER, ObjectSource.ADJACENT)
+        ):
             return _group_after(ctx, after_words[0][0], end)
+    if ctx.analysis.has_parser and rule.subject_after is None:
+        parsed = _parsed_subjects(ctx, trigger, begin, end)
+        if parsed:
+            return parsed
     before_words = ctx.words(begin, trigger.start())
     reach = rule.subject_reach
     counted = [w for w in before_words if w[2][:1].isalnum()]  # punctuation does not count
@@ -139,8 +151,9 @@ def _subjects(
     candidates = [m for m in ctx.mentions_in(floor, trigger.start()) if _is_subject_mention(m)]
     if not candidates:
         return []
-    group = [candidates[-1]]
-    for m in reversed(candidates[:-1]):
+    nearest = _outside_parenthesis(ctx, candidates, trigger.start())
+    group = [nearest]
+    for m in reversed(candidates[: candidates.index(nearest)]):
         between = ctx.lower_words(m.span.end, group[0].span.begin)
         if (
             between
@@ -151,6 +164,75 @@ def _subjects(
         else:
             break
     return group
+
+
+def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at: int) -> Mention:
+    """The nearest candidate, unless it stands in a parenthesis set off by two commas before the trigger
+    ("Sweden, unlike Russia, wants to join") while another candidate stands right before it."""
+    nearest = candidates[-1]
+    words = ctx.words(candidates[0].span.begin, trigger_at)
+    commas = [b for b, _, w in words if w == ","]
+    for first, second in itertools.pairwise(commas):
+        if first < nearest.span.begin and nearest.span.end <= second:
+            before = [m for m in candidates if m.span.end <= first]
+            if before and not [w for w in ctx.lower_words(before[-1].span.end, first) if w[:1].isalnum()]:
+                return before[-1]
+    return nearest
+
+
+# Subject relations of the parsers spaCy ships: TIGER (German) and ClearNLP/UD (English).
+SUBJECT_DEPS = frozenset({"sb", "sbp", "nsubj", "nsubjpass", "nsubj:pass"})
+CONJUNCT_DEPS = frozenset({"cj", "conj", "cd", "cc"})
+NEGATION_DEPS = frozenset({"ng", "neg"})
+MAX_HEAD_STEPS = 4
+
+
+def _trigger_tokens(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> list[Token]:
+    sentence = ctx.sentence_at(begin)
+    return [t for t in ctx.tokens_by_sentence.get(sentence, []) if trigger.start() <= t.begin < trigger.end()]
+
+
+def _governing_tokens(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> list[Token]:
+    """The trigger's tokens and the chain of their heads up to (and including) the clause's verb."""
+    by_index = {t.index: t for t in ctx.analysis.tokens}
+    chain: list[Token] = []
+    for token in _trigger_tokens(ctx, trigger, begin, end):
+        current = token
+        for _ in range(MAX_HEAD_STEPS):
+            chain.append(current)
+            if current.pos in ("VERB", "AUX") and any(
+                c.dep in SUBJECT_DEPS for c in ctx.analysis.tokens if c.head == current.index
+            ):
+                break
+            parent = by_index.get(current.head)
+            if parent is None or parent.index == current.index:
+                break
+            current = parent
+    return chain
+
+
+def _parsed_subjects(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> list[Mention]:
+    """Countries in the subject (and its conjuncts) of the verb that governs the trigger."""
+    chain = {t.index for t in _governing_tokens(ctx, trigger, begin, end)}
+    subjects = {t.index for t in ctx.analysis.tokens if t.head in chain and t.dep in SUBJECT_DEPS}
+    frontier = set(subjects)
+    while frontier:  # Finnland und Schweden: cd -> cj, or conj
+        frontier = {t.index for t in ctx.analysis.tokens if t.head in frontier and t.dep in CONJUNCT_DEPS}
+        frontier -= subjects
+        subjects |= frontier
+    spans = [(t.begin, t.end) for t in ctx.analysis.tokens if t.index in subjects]
+    found = [
+        m
+        for m in ctx.mentions_in(begin, end)
+        if _is_subject_mention(m)
+        and any((m.span.begin <= b and e <= m.span.end) or b <= m.span.begin < e for b, e in spans)
+    ]
+    return found
+
+
+def _parsed_negation(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
+    chain = {t.index for t in _governing_tokens(ctx, trigger, begin, end)}
+    return any(t.head in chain and t.dep in NEGATION_DEPS for t in ctx.analysis.tokens)
 
 
 def _group_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
