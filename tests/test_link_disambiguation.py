@@ -56,6 +56,12 @@ def test_title_before_a_name_wants_a_person() -> None:
     )
 
 
+def test_local_evidence_overrides_the_documents_referent() -> None:
+    kb = load_knowledge_base(extra_files=[COLLISION])
+    mentions = link("Die Konferenz in Genf begann. Frankreichs Präsident Genf eröffnete sie.", "de", kb)
+    assert [(m.span.begin, m.entity.qid) for m in mentions] == [(17, "Q71"), (30, "Q142"), (52, "Q3052772")]
+
+
 def test_place_preposition_and_nil_below_the_threshold() -> None:
     placed = by_text(link("The delegation landed in Washington."))["Washington"][0]
     assert placed.entity.qid == "Q61" and placed.score >= THRESHOLD

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.kb import KnowledgeBase, NameEntry
-from kg.kb.names import final_forms, normalise
+from kg.kb.names import final_forms, is_acronym, normalise
 from kg.link.matcher import Match, NameTrie
 from kg.link.people import find_nil_persons, person_entity, surname_of
 from kg.link.pieces import Piece, text_pieces
@@ -51,6 +51,8 @@ NER_KINDS = {
     "GPE": EntityKind.PLACE,
     "FAC": EntityKind.PLACE,
 }
+
+STRONG_LOCAL_MARGIN = 0.08  # a mention's own evidence that overrides the document's referent
 
 _TRIES: weakref.WeakKeyDictionary[KnowledgeBase, NameTrie[NameEntry]] = weakref.WeakKeyDictionary()
 
@@ -101,6 +103,12 @@ def _find(pieces: Sequence[Piece], kb: KnowledgeBase) -> list[Found]:
         )
         if inside_compound and not (m.first == first.compound_first and m.last == last.compound_last):
             layer = "part"
+            if m.last == last.compound_last:
+                # The head of a German compound is a common noun more often than a name:
+                # "Ethik-Kommission" is no EU Commission, "Ost-Ukraine" is Ukraine.
+                entries = tuple(e for e in entries if e.source != "alias" or is_acronym(e.form))
+                if not entries:
+                    continue
         elif all(kb.kind(e.target) is EntityKind.POSITION for e in entries):
             layer = "office"
         else:
@@ -164,7 +172,10 @@ def _disambiguate(
         ranking = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
         factor = ambiguity([t / len(members) for _, t in ranking])
         for i in members:
-            chosen = next(c for c in scored[i] if c.target == ranking[0][0])
+            own = scored[i]
+            if own[0].target != ranking[0][0] and own[0].score - own[1].score >= STRONG_LOCAL_MARGIN:
+                continue  # the text says otherwise here ("Präsident Genf" among mentions of the city)
+            chosen = next(c for c in own if c.target == ranking[0][0])
             winner[i] = (chosen, factor)
     mentions: list[Mention] = []
     for i, f in enumerate(found):

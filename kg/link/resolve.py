@@ -48,13 +48,13 @@ def type_fit(kind: EntityKind, context: Context) -> float:
     if context.title_before:
         if kind is EntityKind.PERSON:
             return 1.0
-        return 0.5 if context.inflected else 0.25  # "Präsident Russlands": a genitive after a title
+        return 0.5 if context.inflected else 0.0  # "Präsident Russlands": a genitive after a title
     if context.place_preposition_before:
         if kind in (EntityKind.PLACE, EntityKind.COUNTRY):
             return 0.85
         if kind in (EntityKind.ORGANISATION, EntityKind.EVENT):
             return 0.55
-        return 0.3
+        return 0.1 if kind is EntityKind.PERSON else 0.3
     return 0.5
 
 
