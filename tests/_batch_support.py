@@ -39,9 +39,16 @@ def store_dataset(path: Path) -> ox.Dataset:
 
 
 def files_dataset(paths: list[Path]) -> ox.Dataset:
-    dataset = ox.Dataset()
+    """The quads of N-Quads files as a store holds them.
+
+    They pass through an (in-memory) Oxigraph store because the store normalises some literals, e.g.
+    ``"5"^^xsd:nonNegativeInteger`` comes back as ``"5"^^xsd:integer``: compared with a store, files
+    must be seen the same way.
+    """
+    store = ox.Store()
     for path in paths:
-        dataset.extend(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+        store.extend(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    dataset = ox.Dataset(store.quads_for_pattern(None, None, None, None))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
     return dataset
 

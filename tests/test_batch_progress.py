@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
+import pytest
 from _batch_support import write_corpus
 
 
@@ -22,9 +26,11 @@ def test_batch_progress_quiet_when_not_a_terminal(tmp_path: Path):
     assert "documents: 4 ok" in done.stdout
 
 
-def test_batch_progress_bar_on_a_terminal(tmp_path: Path):
+@pytest.mark.parametrize("columns", [120, 0], ids=["sized", "unsized"])
+def test_batch_progress_bar_on_a_terminal(tmp_path: Path, columns: int):
     corpus = write_corpus(tmp_path / "c.jsonl", 6)
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40 if columns else 0, columns, 0, 0))
     done = subprocess.run(
         [sys.executable, "-m", "kg.cli", "extract", str(corpus), "--store", str(tmp_path / "s")],
         stdout=subprocess.PIPE, stderr=follower, text=True, check=False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,6 +42,13 @@ def _count_lines(path: Path) -> int:
     return count
 
 
+def _terminal_width() -> int:
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        return 0
+
+
 class Progress:
     """A tqdm bar on stderr when enabled; every method is a no-op otherwise."""
 
@@ -50,7 +58,13 @@ class Progress:
             from tqdm import tqdm
 
             self._bar = tqdm(
-                total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.05, mininterval=0.5
+                total=total,
+                unit="doc",
+                file=sys.stderr,
+                smoothing=0.05,
+                mininterval=0.5,
+                # A terminal that reports no size (a bare pty) would otherwise get no bar at all.
+                **({"dynamic_ncols": True} if _terminal_width() else {"ncols": 100, "nrows": 24}),
             )
 
     def __enter__(self) -> Progress:
