@@ -73,3 +73,27 @@ def test_rdf_validate_cli_missing_file_exits_2(tmp_path: Path) -> None:
     out = kg("validate", str(tmp_path / "nothing.ttl"))
     assert out.returncode == 2
     assert "nothing.ttl" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("ext", [".trig", ".nq", ".ttl", ".nt", ".jsonld"])
+def test_rdf_validate_reads_every_export_format(ext: str, tmp_path: Path) -> None:
+    from golden.cases import CASES, RUN
+
+    from kg.rdf import DEFAULT_BASE_IRI, document_quads, validate_file, write_quads
+
+    quads = [q for build in CASES.values() for q in document_quads(build(), RUN, base_iri=DEFAULT_BASE_IRI)]
+    report = validate_file(write_quads(quads, tmp_path / f"both{ext}"))
+    assert report.conforms, report.describe()
+    assert report.graphs == (2 if ext in (".trig", ".nq", ".jsonld") else 1)
+
+
+def test_rdf_validate_finds_the_ontology_from_kg_ontology_dir(tmp_path: Path, monkeypatch) -> None:
+    from kg.rdf.ontology import ontology_dir, ontology_dirs
+
+    for name in ("kg.ttl", "shapes.ttl"):
+        (tmp_path / name).write_bytes((REPO / "ontology" / name).read_bytes())
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(tmp_path))
+    assert ontology_dir() == tmp_path
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(tmp_path / "empty"))  # not there: the next place is used
+    assert ontology_dir() == REPO / "ontology"
+    assert ontology_dirs()[-1] == Path(sys.prefix) / "share" / "kg" / "ontology"
