@@ -197,16 +197,19 @@ class KnowledgeBase:
             pool = self.positions_of(jurisdiction)
             place_words = self._jurisdiction_words(jurisdiction)
         else:
-            pool = tuple(i for i in self._items.values() if i.kind is EntityKind.POSITION)
+            pool = self._positions
             place_words = set()
+        query_words = [(q, _is_deputy(q)) for q in (query - place_words for query in queries) if q]
         ranked: list[tuple[float, KbItem]] = []
         for item in pool:
             best = 0.0
-            for name, _lang, _is_label in item.names():
-                role = _words(name) - place_words
-                for query in queries:
-                    q = query - place_words
-                    if not q or not role or _is_deputy(q) != _is_deputy(role):
+            for name_words in self._position_words[item.qid]:
+                role = name_words - place_words if place_words else name_words
+                if not role:
+                    continue
+                role_is_deputy = _is_deputy(role)
+                for q, q_is_deputy in query_words:
+                    if q_is_deputy != role_is_deputy:
                         continue
                     best = max(best, len(q & role) / len(q | role))
             if best > 0:
@@ -259,9 +262,9 @@ class KnowledgeBase:
                     if is_label and len(pieces) >= 2 and pieces[0][:1].isupper() and len(pieces[0]) > 2:
                         given.add(normalise(pieces[0]))
         self._given_names = frozenset(given)
-        for item in self._items.values():
-            if item.kind is not EntityKind.POSITION:
-                continue
+        self._positions = tuple(i for i in self._items.values() if i.kind is EntityKind.POSITION)
+        self._position_words = {i.qid: [_words(name) for name, _l, _b in i.names()] for i in self._positions}
+        for item in self._positions:
             targets = set(item.jurisdiction)
             if not targets:
                 targets = self._jurisdictions_named_in(item)
