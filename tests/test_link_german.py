@@ -160,3 +160,19 @@ def test_title_with_surname_refers_to_the_person_named_before(nlp) -> None:  # t
         (64, 73, "Albrechts", "NIL:Person:Henrike Albrecht"),
     ]
     assert [m.linker.name for m in mentions] == ["kg.link.nil_person", "kg.link.surname", "kg.link.surname"]
+
+
+def test_offsets_are_code_points_and_empty_text_is_fine(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "🇪🇺 Gipfel: 😀 Die NATO und Russland."
+    mentions = link(nlp, text)
+    assert [(m.span.begin, m.span.end, m.entity.qid) for m in mentions] == [
+        (17, 21, "Q7184"),
+        (26, 34, "Q159"),
+    ]
+    assert all(text[m.span.begin : m.span.end] == m.span.text for m in mentions)
+    assert link(nlp, "") == ()
+
+
+def test_linking_is_deterministic(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Präsident Emmanuel Macron traf Olaf Scholz in Paris. Macron und Scholz sprachen über die Ukraine."
+    assert link(nlp, text) == link(nlp, text)
