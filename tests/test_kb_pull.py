@@ -213,3 +213,11 @@ def test_pull_offline_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> N
 def test_pull_rejects_bad_ids(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["kb", "pull", "--endpoint", "http://127.0.0.1:9/sparql", "--items", "Q34,P31,x"]) == 3
     assert "not Wikidata item ids: P31, x" in capsys.readouterr().err
+
+
+def test_pull_with_related_items(sparql_server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kb", "pull", "--endpoint", sparql_server, "--items", "Q57665", "--with-related"]) == 0
+    # Stoltenberg, then the office he holds (P39); the office's own links are not followed
+    assert "pulled 2 items in 2 batches" in capsys.readouterr().out
+    pulled = [s for s in load_knowledge_base().sources if s.name.startswith("pull-")]
+    assert [s.items for s in pulled] == [2]

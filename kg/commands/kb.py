@@ -38,6 +38,11 @@ def register(sub: Any) -> None:
     pull.add_argument("--batch-size", type=int, default=50, help="items per CONSTRUCT request (default 50)")
     pull.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default 60)")
     pull.add_argument("--retries", type=int, default=4, help="retries on 429/503 and timeouts (default 4)")
+    pull.add_argument(
+        "--with-related",
+        action="store_true",
+        help="also fetch the items the pulled ones point to (offices held, jurisdictions, memberships)",
+    )
     pull.add_argument("--name", help="name of the user KB file (default: derived from the request)")
     pull.set_defaults(func=run_pull)
 
@@ -120,10 +125,19 @@ def run_pull(args: argparse.Namespace) -> int:
             raise KnowledgeBaseError(f"{args.query}: cannot read the query: {exc.strerror or exc}") from exc
     items = parse_qids(args.items) if args.items else []
     client = SparqlClient(endpoint=args.endpoint, timeout=args.timeout, max_retries=args.retries)
-    result = pull(client, items=items, query=query, preset=args.preset, batch_size=args.batch_size)
+    result = pull(
+        client,
+        items=items,
+        query=query,
+        preset=args.preset,
+        batch_size=args.batch_size,
+        related=args.with_related,
+    )
     if not result.records:
         raise KnowledgeBaseError(f"{args.endpoint}: the request returned no items")
-    request_id = json.dumps([args.endpoint, args.items, query, args.preset], sort_keys=True)
+    request_id = json.dumps(
+        [args.endpoint, args.items, query, args.preset, args.with_related], sort_keys=True
+    )
     name = _safe_name(args.name or f"pull-{hashlib.sha256(request_id.encode()).hexdigest()[:8]}")
     target = user_kb_dir() / f"{name}.json.gz"
     what = (

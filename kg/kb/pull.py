@@ -39,6 +39,8 @@ MAX_RETRY_WAIT = 60.0
 LANGUAGES = ("de", "en")
 PROPERTIES = ("P31", "P279", "P17", "P39", "P463", "P1001", "P1082", "P297", "P298", "P159", "P36", "P1813")
 
+RELATED_PROPERTIES = ("P39", "P1001", "P463", "P17", "P159")
+
 PREFIXES = """PREFIX wd: <http://www.wikidata.org/entity/>
 PREFIX wdt: <http://www.wikidata.org/prop/direct/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -219,8 +221,11 @@ def pull(
     query: str | None = None,
     preset: str | None = None,
     batch_size: int = 50,
+    related: bool = False,
 ) -> PullResult:
-    """Fetch items named by QIDs, a query or a preset; ``client.result`` counts the requests."""
+    """Fetch items named by QIDs, a query or a preset; ``client.result`` counts the requests.
+    ``related``: also the items they point to (offices held, jurisdictions, memberships,
+    countries, headquarters), one level deep, so a pulled person comes with the office's names."""
     if batch_size < 1:
         raise KnowledgeBaseError("--batch-size must be at least 1")
     qids = list(items)
@@ -237,11 +242,23 @@ def pull(
             qids += client.select_items(query)
         else:
             raise KnowledgeBaseError("the --query must be a SELECT (of items) or a CONSTRUCT query")
-    qids = list(dict.fromkeys(qids))
+    _fetch(client, list(dict.fromkeys(qids)), batch_size)
+    if related:
+        referenced = {
+            value
+            for record in client.result.records.values()
+            for prop in RELATED_PROPERTIES
+            for value in record.get("claims", {}).get(prop, ())
+            if re.fullmatch(r"Q\d+", value)
+        }
+        _fetch(client, sorted(referenced - set(client.result.records), key=lambda q: int(q[1:])), batch_size)
+    return client.result
+
+
+def _fetch(client: SparqlClient, qids: Sequence[str], batch_size: int) -> None:
     for start in range(0, len(qids), batch_size):
         _merge(client.result.records, client.construct(items_query(qids[start : start + batch_size])))
         client.result.batches += 1
-    return client.result
 
 
 def query_kind(query: str) -> str:
