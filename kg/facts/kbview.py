@@ -10,11 +10,32 @@ from typing import Any
 from kg.model import Entity, EntityKind
 
 CONTINENT = "Q5107"
-MIN_HELD_SCORE = 0.3  # a place that is a continent is no meeting place
+MIN_HELD_SCORE = 0.3
+GENERIC_PLACE_WORDS = frozenset(
+    {
+        "europäische",
+        "europäischen",
+        "european",
+        "united",
+        "vereinigte",
+        "republik",
+        "republic",
+        "federal",
+        "union",
+        "states",
+        "staaten",
+    }
+)  # a place that is a continent is no meeting place
 
 
-def position_for(kb: Any, title: str, jurisdiction: Entity | None, lang: str) -> Entity | None:
-    """The position item for a title as written and the country/organisation it is of, if the KB has it."""
+def position_for(
+    kb: Any, title: str, jurisdiction: Entity | None, lang: str, *, mentioned: frozenset[str] = frozenset()
+) -> Entity | None:
+    """The position item for a title as written and the country/organisation it is of, if the KB has it.
+
+    Without a jurisdiction the KB searches every office, and a bare "Secretary General" could be
+    anyone's: then the item is taken only if its jurisdiction is named in the document (``mentioned``)
+    or in the title word itself (Kommissionspräsident, Nato-Generalsekretär)."""
     finder = getattr(kb, "find_position", None)
     if finder is None:
         return None
@@ -29,8 +50,25 @@ def position_for(kb: Any, title: str, jurisdiction: Entity | None, lang: str) ->
     item_qid = getattr(found, "qid", None)
     if not isinstance(item_qid, str):
         return None
+    if qid is None and not _jurisdiction_evident(kb, found, title, mentioned):
+        return None
     entity = kb.entity(item_qid, lang=lang)
     return entity if isinstance(entity, Entity) else None
+
+
+def _jurisdiction_evident(kb: Any, item: Any, title: str, mentioned: frozenset[str]) -> bool:
+    places = tuple(getattr(item, "jurisdiction", ()))
+    if not places:
+        return False
+    if any(p in mentioned for p in places):
+        return True
+    lowered = title.lower()
+    for place in places:
+        for lang in ("de", "en"):
+            for word in str(kb.label(place, lang)).lower().replace("-", " ").split():
+                if len(word) >= 4 and word[:5] in lowered and word not in GENERIC_PLACE_WORDS:
+                    return True
+    return False
 
 
 def is_settlement(kb: Any, entity: Entity) -> bool:

@@ -24,6 +24,7 @@ OFFICE_EXTRACTORS = {
     "apposition_after": Extractor("kg.facts.offices.title_apposition_after", "1"),
 }
 MAX_TITLE_WORDS = 8
+FEMININE = re.compile(r"(?<=[a-zäöüß])in(?:nen)?\b")
 QUALIFIED_TITLE = re.compile(
     r"stellvertretend|vize|deputy|vice|ehemalig|former|designiert|acting|kommissarisch"
     r"|interim|geschäftsführend",
@@ -220,17 +221,22 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         composed = position_for(ctx.kb, written, jurisdiction, ctx.lang)
         return composed or inside[0].entity
     # A deputy or former office is a different office: never fall back from it to the plain title.
-    titles = (
+    titles: tuple[str, ...] = (
         (written,) if QUALIFIED_TITLE.search(written) else (written, _core_title(ctx, phrase), phrase.head)
     )
-    for title in dict.fromkeys(titles):
-        found = position_for(ctx.kb, title, jurisdiction, ctx.lang)
-        if found is not None:
-            return found
+    # office names are masculine in the KB: Kommissionspräsidentin -> Kommissionspräsident
+    if ctx.lang == "de":
+        titles += tuple(FEMININE.sub("", t) for t in titles if FEMININE.search(t))
     if jurisdiction is None and person.entity.qid is not None:
         # "Präsident Wladimir Putin": the title names no country; the KB knows which presidency
         # this person is known for (it names the office; the fact itself is the text's)
-        found = position_held(ctx.kb, titles[-1], person.entity.qid, ctx.lang)
+        for title in dict.fromkeys(titles):
+            found = position_held(ctx.kb, title, person.entity.qid, ctx.lang)
+            if found is not None:
+                return found
+    mentioned = frozenset(m.entity.qid for m in ctx.mentions if m.entity.qid)
+    for title in dict.fromkeys(titles):
+        found = position_for(ctx.kb, title, jurisdiction, ctx.lang, mentioned=mentioned)
         if found is not None:
             return found
     return Entity(label=written, kind=EntityKind.POSITION, label_lang=ctx.lang)

@@ -32,7 +32,7 @@ SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
 FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
-CLAUSE_WORDS_AFTER_DE = 6
+CLAUSE_WORDS_AFTER_DE = 10
 CONDITION_OPENERS = frozenset(
     ["ob", "wenn", "falls", "sofern", "dass", "whether", "if", "unless", "that", "once"]
 )
