@@ -20,6 +20,7 @@ from kg.rdf.ontology import shapes_path
 from kg.rdf.validate import compact, load_shapes, validate_quads
 
 XSD = ns.XSD_NS
+SHAPES = "https://w3id.org/kg-news/shapes#"
 Mutation = Callable[[list[Quad]], list[Quad]]
 
 
@@ -338,3 +339,51 @@ def test_rdf_shapes_document_without_findings_conforms(shapes) -> None:
     quads = document_quads(result, RUN, base_iri=DEFAULT_BASE_IRI)
     report = validate_quads(quads, shapes=shapes)
     assert report.conforms, report.describe()
+
+
+def test_rdf_shapes_file_is_valid_shacl(shapes) -> None:
+    """The shapes conform to the SHACL-SHACL meta-shapes (and a broken shape would not)."""
+    import pyshacl
+    import rdflib
+    from pyshacl.errors import ReportableRuntimeError
+
+    conforms, _, _ = pyshacl.validate(rdflib.Graph(), shacl_graph=shapes, meta_shacl=True, advanced=True)
+    assert conforms
+    broken = rdflib.Graph()
+    for triple in shapes:
+        broken.add(triple)
+    sh = rdflib.Namespace(ns.SH_NS)
+    broken.add(
+        (rdflib.URIRef("https://w3id.org/kg-news/shapes#FactPolarity"), sh.minCount, rdflib.Literal("x"))
+    )
+    with pytest.raises(ReportableRuntimeError, match="MetaSHACL"):
+        pyshacl.validate(rdflib.Graph(), shacl_graph=broken, meta_shacl=True, advanced=True)
+
+
+def unused_shapes(shapes) -> list[str]:
+    import rdflib
+
+    sh = rdflib.Namespace(ns.SH_NS)
+    kinds = (sh.NodeShape, sh.PropertyShape, sh.SPARQLConstraint)
+    named = {s for kind in kinds for s in shapes.subjects(rdflib.RDF.type, kind) if str(s).startswith(SHAPES)}
+    targets = (sh.targetClass, sh.targetSubjectsOf, sh.targetObjectsOf, sh.targetNode)
+    return sorted(
+        str(s)
+        for s in named
+        if not any(shapes.value(s, t) is not None for t in targets)
+        and not any(True for p in (sh.property, sh.sparql) for _ in shapes.subjects(p, s))
+    )
+
+
+def test_rdf_shapes_every_named_shape_is_in_use(shapes) -> None:
+    """No forgotten shapes: each kgs: shape has a target or hangs off a shape that has one."""
+    import rdflib
+
+    assert not unused_shapes(shapes)
+    orphan = rdflib.Graph()
+    for triple in shapes:
+        orphan.add(triple)
+    orphan.add(
+        (rdflib.URIRef(SHAPES + "Forgotten"), rdflib.RDF.type, rdflib.URIRef(ns.SH_NS + "PropertyShape"))
+    )
+    assert unused_shapes(orphan) == [SHAPES + "Forgotten"]
