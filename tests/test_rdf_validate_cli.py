@@ -95,5 +95,6 @@ def test_rdf_validate_finds_the_ontology_from_kg_ontology_dir(tmp_path: Path, mo
     monkeypatch.setenv("KG_ONTOLOGY_DIR", str(tmp_path))
     assert ontology_dir() == tmp_path
     monkeypatch.setenv("KG_ONTOLOGY_DIR", str(tmp_path / "empty"))  # not there: the next place is used
-    assert ontology_dir() == REPO / "ontology"
+    assert ontology_dir() != tmp_path / "empty"
+    assert (ontology_dir() / "shapes.ttl").read_bytes() == (REPO / "ontology" / "shapes.ttl").read_bytes()
     assert ontology_dirs()[-1] == Path(sys.prefix) / "share" / "kg" / "ontology"
