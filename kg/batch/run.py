@@ -12,11 +12,11 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kg.batch.engines import Engine, Pending, make_engine
 from kg.batch.progress import Progress, estimate_documents
@@ -70,14 +70,14 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
         failures = stack.enter_context(FailureLog(report, options.failures_path))
         progress = stack.enter_context(Progress(enabled=options.progress, total=total))
         plan = _open_outputs(options, shard_dir)
-        stack.enter_context(_sigterm_as_interrupt())
+        interrupts = stack.enter_context(_Interrupts())
         engine = make_engine(config, jobs=options.jobs, dask_scheduler=options.dask_scheduler)
         documents = read_documents(
             options.inputs, lang=options.lang, published=options.published, source_url=options.source_url
         )
         tasks = _tasks(documents, options, plan, fingerprint, base_iri, report, failures, progress)
         try:
-            _drive(engine, tasks, plan, report, failures, progress)
+            _drive(engine, tasks, plan, report, failures, progress, interrupts)
         except KeyboardInterrupt:
             report.interrupted = True
             engine.close(cancel=True)
@@ -182,18 +182,30 @@ def _drive(
     report: ExtractReport,
     failures: FailureLog,
     progress: Progress,
+    interrupts: _Interrupts,
 ) -> None:
     pending: deque[tuple[Task, Pending]] = deque()
+
+    def collect() -> None:
+        task, result = pending.popleft()
+        _collect(task, result, plan, report, failures, progress, interrupts)
+
     for task in tasks:
         pending.append((task, engine.submit(task)))
         while len(pending) >= engine.in_flight:
-            _collect(*pending.popleft(), plan, report, failures, progress)
+            collect()
     while pending:
-        _collect(*pending.popleft(), plan, report, failures, progress)
+        collect()
 
 
 def _collect(
-    task: Task, pending: Pending, plan: _Plan, report: ExtractReport, failures: FailureLog, progress: Progress
+    task: Task,
+    pending: Pending,
+    plan: _Plan,
+    report: ExtractReport,
+    failures: FailureLog,
+    progress: Progress,
+    interrupts: _Interrupts,
 ) -> None:
     try:
         result = pending.result()
@@ -205,6 +217,18 @@ def _collect(
             failures.add(IngestFailure(document.origin, reason), doc_id=document.doc_id)
         progress.advance(len(task.documents))
         return
+    with interrupts.deferred():  # a chunk is written to every output and counted, or not at all
+        _accept(task, result, plan, report, failures, progress)
+
+
+def _accept(
+    task: Task,
+    result: TaskResult,
+    plan: _Plan,
+    report: ExtractReport,
+    failures: FailureLog,
+    progress: Progress,
+) -> None:
     for sink in plan.sinks:
         sink.accept(result)
     for outcome, key in zip(result.outcomes, task.keys, strict=True):
@@ -224,18 +248,41 @@ def _collect(
     progress.advance(len(result.outcomes), facts=report.facts, failed=len(report.failures))
 
 
-class _sigterm_as_interrupt:
-    """While the run goes, SIGTERM (kill) stops it like Ctrl-C: cleanly, resumable."""
+class _Interrupts:
+    """Ctrl-C (SIGINT) and kill (SIGTERM) stop the run cleanly, but never in the middle of writing a
+    chunk: a signal that arrives then is held until the chunk is in every output, so the store, the
+    shards and the report always agree and the next run resumes after the last whole chunk."""
 
-    def __enter__(self) -> None:
-        self._previous = None
+    def __init__(self) -> None:
+        self._previous: dict[int, Any] = {}
+        self._deferring = 0
+        self._pending = False
+
+    def __enter__(self) -> _Interrupts:
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                if signal.getsignal(signum) is signal.SIG_IGN:  # e.g. SIGINT of a background job
+                    continue
+                self._previous[signum] = signal.signal(signum, self._handle)
+        return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGTERM, self._previous)
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
 
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._deferring:
+            self._pending = True
+            return
+        raise KeyboardInterrupt
 
-def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        self._deferring += 1
+        try:
+            yield
+        finally:
+            self._deferring -= 1
+        if not self._deferring and self._pending:
+            self._pending = False
+            raise KeyboardInterrupt

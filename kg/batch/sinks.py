@@ -50,10 +50,11 @@ class StoreSink:
         for outcome in result.outcomes:
             if outcome.error is None and outcome.nquads:
                 graphs[outcome.graph_iri] = list(ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS))
+        if not graphs and result.shard is not None:  # the worker wrote the graphs to a shard
+            for quad in ox.parse(path=result.shard, format=ox.RdfFormat.N_QUADS):
+                graphs.setdefault(quad.graph_name.value, []).append(quad)
         if graphs:
-            self.store.replace_graphs(graphs)
-        elif result.shard is not None:  # the worker wrote the graphs to a shard: load it from there
-            self.store.load_file(Path(result.shard))
+            self.store.replace_graphs(graphs)  # one transaction
         self._unflushed += sum(o.triples for o in result.outcomes if o.error is None)
         if self._unflushed >= self._flush_every:
             self.store.flush()
