@@ -44,6 +44,10 @@ def test_rdf_validate_cli_lists_violations_and_exits_1(tmp_path: Path) -> None:
     polarity = next(line for line in lines if "kgs:FactPolarity" in line)
     assert "path kgo:polarity" in polarity and "#fact-" in polarity
     assert "Traceback" not in out.stderr
+    limited = kg("validate", "--limit", "1", "--engine", "pyshacl", str(path))
+    assert limited.returncode == 1
+    assert len([line for line in limited.stdout.splitlines() if line.strip().startswith("- ")]) == 1
+    assert "and 2 more" in limited.stdout
 
 
 @pytest.mark.parametrize(

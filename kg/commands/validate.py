@@ -25,12 +25,18 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--shapes", type=Path, help="validate against these shapes instead of the bundled ones")
     p.add_argument("--limit", type=int, default=50, help="list at most this many violations (0: all)")
+    p.add_argument(
+        "--engine",
+        choices=["oxigraph", "pyshacl"],
+        default="oxigraph",
+        help="where the SPARQL rules run: oxigraph (fast, default) or pySHACL (the slow reference)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from kg.rdf.validate import validate_file
 
-    report = validate_file(args.file, fmt=args.format, shapes=args.shapes)
+    report = validate_file(args.file, fmt=args.format, shapes=args.shapes, engine=args.engine)
     print(report.describe(limit=args.limit or None))
     return 0 if report.conforms else 1

@@ -297,8 +297,8 @@ def _bytes(data: bytes | None) -> bytes:
 
 
 def validate_file(
-    path: Path | str, *, fmt: str | None = None, shapes: Path | None = None
+    path: Path | str, *, fmt: str | None = None, shapes: Path | None = None, engine: str = "oxigraph"
 ) -> ValidationReport:
     """Parse and validate an RDF file. InputError (exit 2) when it cannot be read or parsed."""
     quads = read_quads(path, fmt=fmt)
-    return validate_quads(quads, path=path, shapes=load_shapes(shapes))
+    return validate_quads(quads, path=path, shapes=load_shapes(shapes), engine=engine)
