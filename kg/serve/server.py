@@ -19,6 +19,7 @@ import hmac
 import json
 import logging
 import mimetypes
+import socket
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -114,6 +115,11 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- plumbing ----------------------------------------------------------------------------------
 
+    def setup(self) -> None:
+        super().setup()
+        # Small answers go out at once, not after the peer's delayed ACK (Nagle).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
 
@@ -206,9 +212,11 @@ class Handler(BaseHTTPRequestHandler):
         self._cors()
         for key, value in (headers or {}).items():
             self.send_header(key, value)
-        self.end_headers()
+        # end_headers() and the body in one write: one segment for small answers
+        self._headers_buffer.append(b"\r\n")
         if self.command != "HEAD":
-            self.wfile.write(body)
+            self._headers_buffer.append(body)
+        self.flush_headers()
 
     def _cors(self) -> None:
         self.send_header("Access-Control-Allow-Origin", "*")
