@@ -118,3 +118,9 @@ def test_hyphens_split_by_the_tokenizer(nlp) -> None:  # type: ignore[no-untyped
         (36, 40, "Kyiv", "Q1899"),
         (57, 59, "US", "Q30"),
     ]
+
+
+def test_words_of_another_language_stay_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # German "Island" is Iceland and "Hamburger" someone from Hamburg; in English they are not
+    text = "Island nations met Iceland. Hamburger stands opened."
+    assert rows(link(nlp, text)) == [(19, 26, "Iceland", "Q189")]

@@ -8,6 +8,8 @@ blocked names, kind overrides, given names and titles.
 * ``demonym`` — an adjective of a country or place; for German the name is the stem
   (``russisch``) and the inflected forms are generated; English forms are listed as they are;
 * ``block``   — a name that never links on its own (a KB alias that is also a common word);
+  with a language, only in text of that language (German *Island* = Iceland, not in English);
+  hand-written variants and demonyms apply only in text of their language (or ``*``);
 * ``kind``    — ``target`` is the kind of the item named in the first column (items without P31).
 
 Options, ``;``-separated: ``prior=0.9``; ``context=Q7184,Q…`` — the entry applies only in a
@@ -67,10 +69,11 @@ class Title:
 class Lexicon:
     entries: tuple[LexiconEntry, ...] = ()
     nil_targets: dict[str, NilTarget] = field(default_factory=dict)
-    blocked: frozenset[str] = frozenset()  # normalised names
+    blocked: frozenset[str] = frozenset()  # normalised names, never linked
     kinds: dict[str, EntityKind] = field(default_factory=dict)
     given_names: frozenset[str] = frozenset()  # normalised
     titles: tuple[Title, ...] = ()
+    blocked_in: frozenset[tuple[str, str]] = frozenset()  # (normalised name, lang): not in that language
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_title_index", {normalise(t.stem): t for t in self.titles})
@@ -108,6 +111,7 @@ def load_lexicon(directory: Path) -> Lexicon:
     entries: list[LexiconEntry] = []
     nil_targets: dict[str, NilTarget] = {}
     blocked: set[str] = set()
+    blocked_in: set[tuple[str, str]] = set()
     kinds: dict[str, EntityKind] = {}
     for line_no, fields in _rows(variants):
         if len(fields) < 4:
@@ -115,7 +119,10 @@ def load_lexicon(directory: Path) -> Lexicon:
         name, lang, target, kind_of_row = fields[:4]
         options = _options(fields[4] if len(fields) > 4 else "", variants, line_no)
         if kind_of_row == "block":
-            blocked.add(normalise(name))
+            if lang == "*":
+                blocked.add(normalise(name))
+            else:
+                blocked_in.add((normalise(name), lang))
             continue
         if kind_of_row == "kind":
             kinds[name] = _kind(target, variants, line_no)
@@ -149,7 +156,9 @@ def load_lexicon(directory: Path) -> Lexicon:
         )
         for _, fields in _rows(directory / "titles.tsv")
     )
-    return Lexicon(tuple(entries), nil_targets, frozenset(blocked), kinds, given, titles)
+    return Lexicon(
+        tuple(entries), nil_targets, frozenset(blocked), kinds, given, titles, frozenset(blocked_in)
+    )
 
 
 def _rows(path: Path) -> Iterable[tuple[int, list[str]]]:

@@ -82,14 +82,26 @@ class Found:
 
 def link_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBase) -> tuple[Mention, ...]:
     pieces = text_pieces(analysis)
-    found = _select(_find(pieces, kb), pieces)
+    found = _select(_find(pieces, kb, document.lang), pieces)
     mentions = _disambiguate(found, pieces, document, kb)
     mentions = _add_people_and_ner(mentions, pieces, document, analysis, kb)
     return tuple(sorted(mentions, key=lambda m: (m.span.begin, m.span.end, m.entity.key)))
 
 
-def _find(pieces: Sequence[Piece], kb: KnowledgeBase) -> list[Found]:
-    matches: list[Match[NameEntry]] = lexicon_trie(kb).find_all(pieces)
+def _usable(entry: NameEntry, lang: str, blocked_in: frozenset[tuple[str, str]]) -> bool:
+    """Hand-written variants only in their language; KB names not where they are a common word."""
+    if entry.source in ("variant", "demonym"):
+        return entry.lang in ("*", lang)
+    return not blocked_in or (normalise(entry.form), lang) not in blocked_in
+
+
+def _find(pieces: Sequence[Piece], kb: KnowledgeBase, lang: str) -> list[Found]:
+    blocked_in = kb.lexicon.blocked_in
+    matches: list[Match[NameEntry]] = []
+    for match in lexicon_trie(kb).find_all(pieces):
+        usable = tuple(e for e in match.payloads if _usable(e, lang, blocked_in))
+        if usable:
+            matches.append(Match(match.first, match.last, usable, match.inflected))
     # Items named unambiguously somewhere in the text satisfy the lexicon's context conditions.
     present = {m.payloads[0].target for m in matches if len({e.target for e in m.payloads}) == 1}
     out: list[Found] = []
