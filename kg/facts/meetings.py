@@ -165,13 +165,30 @@ def _participants(
                     people.insert(0, person)
         if len(people) >= 1:
             return _unique(people)
-    # a noun: the parties linked by mit/zwischen/with/between right after it
+        # "NATO leaders will meet": no person, the organisation or country whose people meet
+        clause_words_before = ctx.words(clause_begin, trigger.start())
+        if clause_words_before:
+            parties = [
+                m
+                for m in ctx.mentions_in(clause_words_before[0][0], trigger.start(), PARTY_KINDS)
+                if m.span.text[:1].isupper() and not ctx.in_quotation(m.span.begin)
+            ]
+            if parties:
+                return _unique([m.entity for m in parties])
+    # a noun: the parties linked by mit/zwischen/with/between right after it ("talks with X"),
+    # with the people of its clause ("Biden will hold talks with Sánchez")
     after = ctx.words(trigger.end(), end)[:8]
     if after and after[0][2].lower() in ctx.patterns.participant_links:
-        parties = []
-        for m in ctx.mentions_in(after[0][1], after[-1][1], PARTY_KINDS):
-            parties.append(m.entity)
-        return _unique(parties)
+        linked = list(ctx.mentions_in(after[0][1], after[-1][1], PARTY_KINDS))
+        clause_begin, _ = _clause(ctx, trigger, begin, end)
+        linked += [
+            m
+            for m in ctx.mentions_in(clause_begin, trigger.start(), PARTICIPANT_KINDS)
+            if not ctx.in_quotation(m.span.begin)
+        ]
+        linked_people = [m for m in linked if m.entity.kind is EntityKind.PERSON]
+        chosen = linked_people or [m for m in linked if m.span.text[:1].isupper()]
+        return _unique([m.entity for m in sorted(chosen, key=lambda m: m.span.begin)])
     return []
 
 

@@ -239,6 +239,14 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         found = position_for(ctx.kb, title, jurisdiction, ctx.lang, mentioned=mentioned)
         if found is not None:
             return found
+    if jurisdiction is None:
+        # "Secretary General Jens Stoltenberg told reporters" in a text about NATO: an organisation
+        # of this or the two sentences before (never a country: "President X met Macron in France")
+        for org in _nearby_organisations(ctx, phrase.begin):
+            for title in dict.fromkeys(titles[1:] or titles):
+                found = position_for(ctx.kb, title, org, ctx.lang)
+                if found is not None:
+                    return found
     return Entity(label=written, kind=EntityKind.POSITION, label_lang=ctx.lang)
 
 
@@ -257,3 +265,18 @@ def _core_title(ctx: DocContext, phrase: TitlePhrase) -> str:
     while first - 1 in heads:
         first -= 1
     return ctx.text[words[first][0] : words[last][1]]
+
+
+def _nearby_organisations(ctx: DocContext, offset: int) -> list[Entity]:
+    sentence = ctx.sentence_at(offset)
+    first = ctx.sentence(max(0, sentence - 2)).span.begin
+    last = ctx.sentence(sentence).span.end
+    found: dict[str, Entity] = {}
+    # this sentence first, then back
+    ordered = sorted(
+        ctx.organisations_in(first, last), key=lambda o: (ctx.sentence_at(o[0]) != sentence, -o[0])
+    )
+    for _, _, org in ordered:
+        if org.qid is not None:
+            found.setdefault(org.key, org)
+    return list(found.values())

@@ -375,7 +375,9 @@ def _window(
         last_subject_end = subjects[-1].span.end
         lo = max(head, last_subject_end) if last_subject_end <= trigger.start() else head
         return Window(lo, trigger.end())
-    lo = min(head, subjects[0].span.begin)
+    # two words before the subject too: "invite Finland and Sweden to join"
+    lead = ctx.words(begin, subjects[0].span.begin)[-2:]
+    lo = min(head, lead[0][0] if lead and not any(w in ",;:" for _, _, w in lead) else subjects[0].span.begin)
     hi = max(tail, subjects[-1].span.end)
     return Window(lo, hi)
 
