@@ -214,9 +214,10 @@ def _disambiguate(
 def _uninflected(text: str, inflected: bool) -> str:
     if not inflected:
         return text
-    forms = final_forms(normalise(text), capitalised=True, in_phrase=False)
+    key = normalise(text)
+    forms = final_forms(key, capitalised=True, in_phrase=False)
     if len(forms) > 1:
-        return text[: len(forms[1][0])]
+        return text[: len(text) - (len(key) - len(forms[1][0]))]  # the ending, counted from the end
     return text
 
 
