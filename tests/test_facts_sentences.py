@@ -257,3 +257,10 @@ def test_several_word_english_title() -> None:
     # the organisation the sentence names makes the title specific
     [fact] = extract("Secretary General Jens Stoltenberg of NATO arrived.", "en").facts
     assert fact.object.qid == "Q167662"
+
+
+def test_fact_time_role_from_since_and_until() -> None:
+    [fact] = extract("Finland has been a member of NATO since April 4, 2023.", "en").facts
+    assert fact.time is not None and fact.time.role.name == "START" and fact.time.date == dt.date(2023, 4, 4)
+    [fact] = extract("Norwegen war bis zum 1. Mai 2023 Mitglied der NATO.", "de").facts
+    assert fact.time is not None and fact.time.role.name == "END"

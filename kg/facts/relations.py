@@ -25,6 +25,7 @@ from kg.model import (
     Predicate,
     Quotation,
     TimeRef,
+    TimeRole,
     Token,
 )
 
@@ -456,4 +457,11 @@ def _time(ctx: DocContext, window: Window, begin: int, end: int) -> TimeRef | No
     if not inside:
         return None
     t = inside[0]
-    return TimeRef(date=t.date, span=ctx.span(t.begin, t.end))
+    # "seit dem 4. April 2023 Mitglied", "member since April 4, 2023": when it began; "bis", "until": ended
+    before = [w.lower() for w in ctx.lower_words(max(begin, t.begin - 12), t.begin)][-2:]
+    role = TimeRole.POINT
+    if any(w in ("seit", "since", "ab", "from") for w in before):
+        role = TimeRole.START
+    elif any(w in ("bis", "until", "till") for w in before):
+        role = TimeRole.END
+    return TimeRef(date=t.date, role=role, span=ctx.span(t.begin, t.end))
