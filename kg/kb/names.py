@@ -21,6 +21,8 @@ _ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e", "n", "s")
 
 def normalise(text: str) -> str:
     """The comparison key of a piece or name: NFC, case-folded, one kind of apostrophe."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
     return unicodedata.normalize("NFC", text).casefold().replace("’", "'").replace("`", "'")
 
 

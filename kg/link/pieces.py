@@ -33,54 +33,35 @@ class Piece:
 
 
 def text_pieces(analysis: TextAnalysis) -> list[Piece]:
-    pieces: list[Piece] = []
+    raw: list[tuple[str, int, int, int, int]] = []  # text, begin, end, token, sentence
     joined: list[bool] = []  # piece i is joined to piece i-1 by a hyphen, without space
     pending_hyphen_end = -1  # end offset of a hyphen-only token right before
     for t_index, token in enumerate(analysis.tokens):
         text_of_token = token.text
         if text_of_token and all(c in HYPHENS for c in text_of_token):
-            glued = bool(pieces) and pieces[-1].end == token.begin
+            glued = bool(raw) and raw[-1][2] == token.begin
             pending_hyphen_end = token.end if glued else -1
             continue
         if text_of_token.endswith(".") and text_of_token[:-1].isdigit():
             text_of_token = text_of_token[:-1]  # German ordinals: "Artikel 5." ends a sentence
-        parts = hyphen_parts(text_of_token) if len(text_of_token) > 2 else [(0, len(text_of_token))]
-        if not parts:
-            continue
+        if len(text_of_token) > 2 and any(c in HYPHENS for c in text_of_token):
+            parts = hyphen_parts(text_of_token)
+        else:
+            parts = [(0, len(text_of_token))]
         for p_index, (b, e) in enumerate(parts):
-            text = text_of_token[b:e]
-            key = normalise(text)
             if p_index > 0:
                 joined.append(True)
             else:
-                joined.append(pending_hyphen_end == token.begin and token.sentence == pieces[-1].sentence)
-            pieces.append(
-                Piece(
-                    len(pieces),
-                    text,
-                    token.begin + b,
-                    token.begin + e,
-                    t_index,
-                    token.sentence,
-                    key,
-                    stem(key),
-                )
-            )
+                joined.append(pending_hyphen_end == token.begin and token.sentence == raw[-1][4])
+            raw.append((text_of_token[b:e], token.begin + b, token.begin + e, t_index, token.sentence))
         pending_hyphen_end = -1
-    return _with_compounds(pieces, joined)
-
-
-def _with_compounds(pieces: list[Piece], joined: list[bool]) -> list[Piece]:
-    out: list[Piece] = []
+    pieces: list[Piece] = []
     start = 0
-    for i in range(len(pieces) + 1):
-        if i == len(pieces) or (i > 0 and not joined[i]):
+    for i in range(len(raw) + 1):
+        if i == len(raw) or (i > 0 and not joined[i]):
             for j in range(start, i):
-                p = pieces[j]
-                out.append(
-                    Piece(
-                        p.index, p.text, p.begin, p.end, p.token, p.sentence, p.key, p.stem_key, start, i - 1
-                    )
-                )
+                text, begin, end, t_index, sentence = raw[j]
+                key = normalise(text)
+                pieces.append(Piece(j, text, begin, end, t_index, sentence, key, stem(key), start, i - 1))
             start = i
-    return out
+    return pieces
