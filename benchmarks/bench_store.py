@@ -42,7 +42,13 @@ POSITIONS = ["Q167662", "Q4970706"]
 PLACES = ["Q239", "Q216", "Q64"]
 NATO = "Q7184"
 MODALITIES = ["Asserted", "Possible", "Intended", "Applied", "Invited", "Demanded"]
-QUERIES = ["facts-per-document", "negated-facts", "office-holders", "partners-not-covered", "membership-candidates"]
+QUERIES = [
+    "facts-per-document",
+    "negated-facts",
+    "office-holders",
+    "partners-not-covered",
+    "membership-candidates",
+]
 
 PREFIXES = """@prefix kgo: <https://w3id.org/kg-news/ontology#> .
 @prefix wd: <http://www.wikidata.org/entity/> .
@@ -60,16 +66,23 @@ PREFIXES = """@prefix kgo: <https://w3id.org/kg-news/ontology#> .
 
 def document(i: int, rng: random.Random) -> str:
     d = f"id:bench-{i}"
-    lines = [f"{d} {{",
-             f'  {d} a nif:Context ; nif:isString "Synthetic document {i}. " ; dcterms:language "en" ;',
-             f'    dcterms:title "Document {i}" ; dcterms:issued "2024-{1 + i % 12:02d}-{1 + i % 28:02d}"^^xsd:date .']
+    lines = [
+        f"{d} {{",
+        f'  {d} a nif:Context ; nif:isString "Synthetic document {i}. " ; dcterms:language "en" ;',
+        f'    dcterms:title "Document {i}" ; '
+        f'dcterms:issued "2024-{1 + i % 12:02d}-{1 + i % 28:02d}"^^xsd:date .',
+    ]
     for s in range(5):
-        lines.append(f'  {d}-s{s} a nif:Sentence ; nif:referenceContext {d} ; nif:beginIndex {s * 40} ; '
-                     f'nif:endIndex {s * 40 + 39} ; nif:anchorOf "Sentence {s} of document {i}." .')
+        lines.append(
+            f"  {d}-s{s} a nif:Sentence ; nif:referenceContext {d} ; nif:beginIndex {s * 40} ; "
+            f'nif:endIndex {s * 40 + 39} ; nif:anchorOf "Sentence {s} of document {i}." .'
+        )
     entities = [*rng.sample(COUNTRIES, 3), *rng.sample(PEOPLE, 2), rng.choice(PLACES), NATO]
     for m, qid in enumerate(entities):
-        lines.append(f'  {d}-m{m} a nif:Phrase ; nif:referenceContext {d} ; nif:anchorOf "{qid}" ; '
-                     f"nif:beginIndex {m * 10} ; nif:endIndex {m * 10 + 4} ; itsrdf:taIdentRef wd:{qid} .")
+        lines.append(
+            f'  {d}-m{m} a nif:Phrase ; nif:referenceContext {d} ; nif:anchorOf "{qid}" ; '
+            f"nif:beginIndex {m * 10} ; nif:endIndex {m * 10 + 4} ; itsrdf:taIdentRef wd:{qid} ."
+        )
         lines.append(f'  wd:{qid} rdfs:label "label {qid}"@en .')
     for f in range(6):
         kind = rng.randrange(4)
@@ -84,15 +97,22 @@ def document(i: int, rng: random.Random) -> str:
         polarity = "Negative" if rng.random() < 0.2 else "Positive"
         modality = "Asserted" if kind != 1 else rng.choice(MODALITIES)
         obj_term = f"wd:{obj}"
-        lines.append(f"  {d}-f{f} a kgo:Fact ; rdf:subject wd:{subj} ; rdf:predicate {pred} ; "
-                     f"rdf:object {obj_term} ; kgo:polarity kgo:{polarity} ; kgo:modality kgo:{modality} ; "
-                     f"kgo:confidence 0.{rng.randrange(50, 99)} ; prov:wasDerivedFrom {d}, {d}-s{f % 5} .")
+        lines.append(
+            f"  {d}-f{f} a kgo:Fact ; rdf:subject wd:{subj} ; rdf:predicate {pred} ; "
+            f"rdf:object {obj_term} ; kgo:polarity kgo:{polarity} ; kgo:modality kgo:{modality} ; "
+            f"kgo:confidence 0.{rng.randrange(50, 99)} ; prov:wasDerivedFrom {d}, {d}-s{f % 5} ."
+        )
         if polarity == "Positive" and modality == "Asserted":
             lines.append(f"  wd:{subj} {pred} {obj_term} .")
-    lines.append(f'  {d}-q0 a kgo:Quotation ; rdf:value "Quoted words {i}" ; kgo:speaker wd:{rng.choice(PEOPLE)} ; '
-                 f"prov:wasDerivedFrom {d} .")
-    lines.append(f"  {d}-e0 a kgo:Meeting ; wdt:P710 wd:{PEOPLE[0]}, wd:{PEOPLE[1]} ; wdt:P276 wd:{rng.choice(PLACES)} ; "
-                 f'wdt:P585 "2024-05-{1 + i % 28:02d}"^^xsd:date ; prov:wasDerivedFrom {d} .')
+    lines.append(
+        f'  {d}-q0 a kgo:Quotation ; rdf:value "Quoted words {i}" ; kgo:speaker wd:{rng.choice(PEOPLE)} ; '
+        f"prov:wasDerivedFrom {d} ."
+    )
+    lines.append(
+        f"  {d}-e0 a kgo:Meeting ; wdt:P710 wd:{PEOPLE[0]}, wd:{PEOPLE[1]} ; "
+        f"wdt:P276 wd:{rng.choice(PLACES)} ; "
+        f'wdt:P585 "2024-05-{1 + i % 28:02d}"^^xsd:date ; prov:wasDerivedFrom {d} .'
+    )
     lines.append("}")
     return "\n".join(lines)
 
@@ -127,57 +147,83 @@ def time_load(trig: Path, work: Path, reps: int) -> dict[str, float]:
                 del raw
             gc.collect()
     kg_t, bulk_t = statistics.median(kg_times), statistics.median(bulk_times)
-    return {"triples": triples, "kg_load_s": kg_t, "bulk_load_s": bulk_t,
-            "kg_load_triples_per_s": triples / kg_t, "bulk_load_triples_per_s": triples / bulk_t,
-            "ratio": bulk_t / kg_t}
+    return {
+        "triples": triples,
+        "kg_load_s": kg_t,
+        "bulk_load_s": bulk_t,
+        "kg_load_triples_per_s": triples / kg_t,
+        "bulk_load_triples_per_s": triples / bulk_t,
+        "ratio": bulk_t / kg_t,
+    }
 
 
-def in_process(store_dir: Path, queries: dict[str, str], runs: int) -> dict[str, float]:
-    store = Store.open(store_dir)
-    out = {}
-    for name, text in queries.items():
-        times = []
-        for n in range(runs + 2):
-            start = time.perf_counter()
-            rows = [tuple(s) for s in store.query(text)]
-            if n >= 2:  # two warm-up runs
-                times.append(time.perf_counter() - start)
-        out[name] = statistics.median(times)
-        out[name + ":rows"] = len(rows)
-    del store
-    gc.collect()
-    return out
+def compare_queries(store_dir: Path, queries: dict[str, str], runs: int) -> dict[str, dict[str, float]]:
+    """Interleave in-process and HTTP runs so both see the same machine load.
 
-
-def over_http(store_dir: Path, queries: dict[str, str], runs: int) -> dict[str, float]:
+    The in-process side opens a copy of the store (one RocksDB store cannot be open in two processes).
+    """
+    copy = store_dir.with_name(store_dir.name + "-copy")
+    shutil.copytree(store_dir, copy)
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-c",
-                             "import sys; from kg.cli import main; sys.exit(main())", "serve", "--store",
-                             str(store_dir), "--port", str(port), "--max-rows", "10000000"],
-                            stderr=subprocess.DEVNULL, cwd=REPO_ROOT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from kg.cli import main; sys.exit(main())",
+            "serve",
+            "--store",
+            str(store_dir),
+            "--port",
+            str(port),
+            "--max-rows",
+            "10000000",
+        ],
+        stderr=subprocess.DEVNULL,
+        cwd=REPO_ROOT,
+    )
+    store = Store.open(copy)
     try:
         _wait(port)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-        out = {}
+        out: dict[str, dict[str, float]] = {}
         for name, text in queries.items():
-            times = []
+            local_times, http_times = [], []
+            rows: list[tuple[object, ...]] = []
             body = text.encode()
-            for n in range(runs + 2):
+            for n in range(runs + 2):  # two warm-up rounds
                 start = time.perf_counter()
-                conn.request("POST", "/sparql", body=body, headers={
-                    "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+                rows = [tuple(s) for s in store.query(text)]
+                local = time.perf_counter() - start
+                start = time.perf_counter()
+                conn.request(
+                    "POST",
+                    "/sparql",
+                    body=body,
+                    headers={
+                        "Content-Type": "application/sparql-query",
+                        "Accept": "application/sparql-results+json",
+                    },
+                )
                 response = conn.getresponse()
                 payload = response.read()
-                if n >= 2:
-                    times.append(time.perf_counter() - start)
+                remote = time.perf_counter() - start
                 if response.status != 200:
                     raise SystemExit(f"{name}: HTTP {response.status}: {payload[:200]!r}")
-            out[name] = statistics.median(times)
+                if n >= 2:
+                    local_times.append(local)
+                    http_times.append(remote)
+            out[name] = {
+                "rows": len(rows),
+                "in_process": statistics.median(local_times),
+                "http": statistics.median(http_times),
+            }
         conn.close()
         return out
     finally:
         proc.terminate()
         proc.wait()
+        del store
+        gc.collect()
 
 
 def _free_port() -> int:
@@ -201,7 +247,9 @@ def _wait(port: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=15, help="timed runs per query (after two warm-ups)")
     parser.add_argument("--load-reps", type=int, default=3)
@@ -213,24 +261,41 @@ def main() -> int:
         write_corpus(trig, args.docs)
         load = time_load(trig, work, args.load_reps)
         queries = {name: find_query(name).render() for name in QUERIES}
-        local = in_process(work / "kg-0", queries, args.runs)
-        remote = over_http(work / "kg-0", queries, args.runs)
+        measured = compare_queries(work / "kg-0", queries, args.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     rows = []
     for name in QUERIES:
-        rows.append({"query": name, "rows": int(local[name + ":rows"]), "in_process_ms": local[name] * 1000,
-                     "http_ms": remote[name] * 1000, "ratio": remote[name] / local[name]})
+        m = measured[name]
+        rows.append(
+            {
+                "query": name,
+                "rows": int(m["rows"]),
+                "in_process_ms": m["in_process"] * 1000,
+                "http_ms": m["http"] * 1000,
+                "ratio": m["http"] / m["in_process"],
+            }
+        )
     http_ratio = statistics.median(r["ratio"] for r in rows)
     print(f"corpus: {args.docs} documents, {load['triples']} triples")
     print(f"{'query':<24}{'rows':>7}{'in-process ms':>15}{'HTTP ms':>10}{'ratio':>8}")
     for r in rows:
-        print(f"{r['query']:<24}{r['rows']:>7}{r['in_process_ms']:>15.2f}{r['http_ms']:>10.2f}{r['ratio']:>8.2f}")
+        print(
+            f"{r['query']:<24}{r['rows']:>7}{r['in_process_ms']:>15.2f}{r['http_ms']:>10.2f}{r['ratio']:>8.2f}"
+        )
     print(f"{'median HTTP / in-process':<56}{http_ratio:>8.2f}   (goal <= 1.5)")
-    print(f"kg load {load['kg_load_triples_per_s']:,.0f} triples/s, pyoxigraph bulk_load "
-          f"{load['bulk_load_triples_per_s']:,.0f} triples/s: ratio {load['ratio']:.2f}   (goal >= 0.7)")
-    result = {"docs": args.docs, "runs": args.runs, "queries": rows, "http_over_in_process_median": http_ratio,
-              "http_over_in_process_max": max(r["ratio"] for r in rows), "load": load}
+    print(
+        f"kg load {load['kg_load_triples_per_s']:,.0f} triples/s, pyoxigraph bulk_load "
+        f"{load['bulk_load_triples_per_s']:,.0f} triples/s: ratio {load['ratio']:.2f}   (goal >= 0.7)"
+    )
+    result = {
+        "docs": args.docs,
+        "runs": args.runs,
+        "queries": rows,
+        "http_over_in_process_median": http_ratio,
+        "http_over_in_process_max": max(r["ratio"] for r in rows),
+        "load": load,
+    }
     args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(f"written to {args.json}")
     return 0

@@ -31,11 +31,16 @@ def kg_command() -> list[str]:
     return shlex.split(override) if override else [sys.executable, "-m", "kg.cli"]
 
 
-def run_kg(*args: str | Path, check: bool = False, env: dict[str, str] | None = None,
-           timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_kg(
+    *args: str | Path, check: bool = False, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
-        [*kg_command(), *map(str, args)], capture_output=True, text=True, timeout=timeout,
-        env={**os.environ, **(env or {})}, cwd=REPO_ROOT,
+        [*kg_command(), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        cwd=REPO_ROOT,
     )
     if check and result.returncode != 0:
         raise AssertionError(f"kg {' '.join(map(str, args))} exited {result.returncode}:\n{result.stderr}")
@@ -93,7 +98,11 @@ def kg_serve(store: Path, *extra: str, token: str | None = None) -> Iterator[Ser
         env["KG_SERVE_TOKEN"] = token
     proc = subprocess.Popen(
         [*kg_command(), "serve", "--store", str(store), "--port", str(port), *extra],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=REPO_ROOT,
     )
     try:
         url = f"http://127.0.0.1:{port}"
@@ -112,8 +121,12 @@ def oxigraph_serve(location: Path) -> Iterator[str]:
 
         pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
     port = free_port()
-    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         wait_for(url + "/query?query=ASK%7B%7D", proc)
@@ -122,8 +135,14 @@ def oxigraph_serve(location: Path) -> Iterator[str]:
         stop(proc)
 
 
-def http(method: str, url: str, *, body: bytes | str | None = None, headers: dict[str, str] | None = None,
-         timeout: float = 60) -> tuple[int, dict[str, str], bytes]:
+def http(
+    method: str,
+    url: str,
+    *,
+    body: bytes | str | None = None,
+    headers: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> tuple[int, dict[str, str], bytes]:
     data = body.encode() if isinstance(body, str) else body
     request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     try:

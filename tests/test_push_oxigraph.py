@@ -14,8 +14,11 @@ from kg.store import Store
 
 
 def _remote_graph(base: str, graph: str) -> rdflib.Graph:
-    status, _, body = http("GET", base + "/store?graph=" + urllib.parse.quote(graph, safe=""),
-                           headers={"Accept": "application/n-triples"})
+    status, _, body = http(
+        "GET",
+        base + "/store?graph=" + urllib.parse.quote(graph, safe=""),
+        headers={"Accept": "application/n-triples"},
+    )
     assert status == 200, body
     return rdflib.Graph().parse(data=body, format="nt")
 
@@ -26,8 +29,13 @@ def _local_graph(store: Store, graph: str) -> rdflib.Graph:
 
 
 def _remote_count(base: str) -> int:
-    status, _, body = http("GET", base + "/query?query=" + urllib.parse.quote(
-        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"), headers={"Accept": "text/csv"})
+    status, _, body = http(
+        "GET",
+        base
+        + "/query?query="
+        + urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        headers={"Accept": "text/csv"},
+    )
     assert status == 200
     return int(body.decode().split()[1])
 
@@ -37,8 +45,12 @@ def test_push_copies_every_graph_and_is_idempotent(tmp_path: Path) -> None:
     with oxigraph_serve(tmp_path / "remote") as remote:
         # something already in the remote store that push must leave alone
         other = "http://example.org/other"
-        http("PUT", remote + "/store?graph=" + urllib.parse.quote(other, safe=""),
-             body='<http://example.org/a> <http://example.org/b> "kept" .', headers={"Content-Type": "text/turtle"})
+        http(
+            "PUT",
+            remote + "/store?graph=" + urllib.parse.quote(other, safe=""),
+            body='<http://example.org/a> <http://example.org/b> "kept" .',
+            headers={"Content-Type": "text/turtle"},
+        )
         first = run_kg("push", "--store", store_dir, "--to", remote + "/store")
         assert first.returncode == 0, first.stderr
         assert "pushed 2 graph(s)" in first.stderr
@@ -55,7 +67,9 @@ def test_push_copies_every_graph_and_is_idempotent(tmp_path: Path) -> None:
         # a reloaded (changed) document replaces its remote graph on the next push
         doc = "https://w3id.org/kg-news/id/doc-en1"
         changed = tmp_path / "changed.trig"
-        changed.write_text(f'<{doc}> {{ <{doc}> <http://purl.org/dc/terms/title> "v2" . }}\n', encoding="utf-8")
+        changed.write_text(
+            f'<{doc}> {{ <{doc}> <http://purl.org/dc/terms/title> "v2" . }}\n', encoding="utf-8"
+        )
         run_kg("load", changed, "--store", store_dir, check=True)
         only = run_kg("push", "--store", store_dir, "--to", remote + "/store", "--graph", doc)
         assert only.returncode == 0 and "pushed 1 graph(s)" in only.stderr

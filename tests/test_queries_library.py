@@ -35,8 +35,12 @@ Rows = list[dict[str, str]]
 def fake_wikidata(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A local Oxigraph holding a Wikidata-shaped sample; yields its SPARQL query URL."""
     with oxigraph_serve(tmp_path_factory.mktemp("wikidata")) as url:
-        status, _, body = http("PUT", url + "/store?default", body=WIKIDATA_SAMPLE.read_bytes(),
-                               headers={"Content-Type": "text/turtle"})
+        status, _, body = http(
+            "PUT",
+            url + "/store?default",
+            body=WIKIDATA_SAMPLE.read_bytes(),
+            headers={"Content-Type": "text/turtle"},
+        )
         assert status in (200, 201, 204), body
         yield url + "/query"
 
@@ -73,36 +77,48 @@ def _pairs(rows: Rows, *keys: str) -> set[tuple[str, ...]]:
 
 def _partners(rows: Rows) -> None:
     assert _pairs(rows, "partner", "organisation", "explicitlyDenied") == {
-        (WD + "Q212", WD + "Q7184", "true"), (WD + "Q230", WD + "Q7184", "false")}
+        (WD + "Q212", WD + "Q7184", "true"),
+        (WD + "Q230", WD + "Q7184", "false"),
+    }
     ukraine = next(r for r in rows if r["partner"] == WD + "Q212")
     assert "Artikel 5" in ukraine["evidence"]
 
 
 def _candidates(rows: Rows) -> None:
     assert _pairs(rows, "organisation", "candidate", "modality") == {
-        (WD + "Q7184", WD + "Q212", KGO + "Possible"), (WD + "Q7184", WD + "Q34", KGO + "Applied")}
+        (WD + "Q7184", WD + "Q212", KGO + "Possible"),
+        (WD + "Q7184", WD + "Q34", KGO + "Applied"),
+    }
 
 
 def _office(rows: Rows) -> None:
-    assert _pairs(rows, "person", "position") == {(WD + "Q57792", WD + "Q167662"), (WD + "Q61053", WD + "Q4970706")}
+    assert _pairs(rows, "person", "position") == {
+        (WD + "Q57792", WD + "Q167662"),
+        (WD + "Q61053", WD + "Q4970706"),
+    }
     assert _pairs(rows, "person", "date") >= {(WD + "Q61053", "2023-07-11")}
 
 
 def _quotations(rows: Rows) -> None:
     assert _pairs(rows, "speaker", "text") == {
-        (WD + "Q3874799", "Wir brauchen mehr Luftabwehr"), (WD + "Q61053", "Our support will not waver,")}
+        (WD + "Q3874799", "Wir brauchen mehr Luftabwehr"),
+        (WD + "Q61053", "Our support will not waver,"),
+    }
 
 
 def _meetings(rows: Rows) -> None:
     assert [(r["place"], r["date"], r["participantCount"]) for r in rows] == [
-        (WD + "Q239", "2024-06-13", "2"), (WD + "Q216", "2023-07-11", "2")]  # newest first
+        (WD + "Q239", "2024-06-13", "2"),
+        (WD + "Q216", "2023-07-11", "2"),
+    ]  # newest first
     assert "Olaf Scholz" in rows[1]["participants"]
 
 
 def _negated(rows: Rows) -> None:
     assert _pairs(rows, "subject", "predicate", "object") == {
         (WD + "Q212", KGO + "coveredBy", "https://w3id.org/kg-news/id/treaty-clause-article-5"),
-        (WD + "Q217", "http://www.wikidata.org/prop/direct/P463", WD + "Q7184")}
+        (WD + "Q217", "http://www.wikidata.org/prop/direct/P463", WD + "Q7184"),
+    }
     assert all(r["evidence"] for r in rows)
 
 
@@ -121,17 +137,25 @@ def _entity(rows: Rows) -> None:  # default entity: wd:Q212 (Ukraine)
 def _per_document(rows: Rows) -> None:
     assert _pairs(rows, "document", "facts", "negatedFacts", "quotations", "meetings") == {
         ("https://w3id.org/kg-news/id/doc-de1", "4", "1", "1", "1"),
-        ("https://w3id.org/kg-news/id/doc-en1", "5", "1", "1", "1")}
+        ("https://w3id.org/kg-news/id/doc-en1", "5", "1", "1", "1"),
+    }
 
 
 def _countries(rows: Rows) -> None:
     # expected: the mentioned entities (news.trig) that the Wikidata sample types as countries
     news = rdflib.Dataset()
     news.parse(NEWS_TRIG, format="trig")
-    mentioned = {str(o) for _, _, o, _ in news.quads((None, rdflib.URIRef("http://www.w3.org/2005/11/its/rdf#taIdentRef"), None, None))}
+    mentioned = {
+        str(o)
+        for _, _, o, _ in news.quads(
+            (None, rdflib.URIRef("http://www.w3.org/2005/11/its/rdf#taIdentRef"), None, None)
+        )
+    }
     sample = rdflib.Graph().parse(WIKIDATA_SAMPLE, format="turtle")
     p31, p297 = (rdflib.URIRef("http://www.wikidata.org/prop/direct/" + p) for p in ("P31", "P297"))
-    countries = {str(s): str(sample.value(s, p297)) for s in sample.subjects(p31, rdflib.URIRef(WD + "Q6256"))}
+    countries = {
+        str(s): str(sample.value(s, p297)) for s in sample.subjects(p31, rdflib.URIRef(WD + "Q6256"))
+    }
     expected = {(c, iso) for c, iso in countries.items() if c in mentioned}
     assert expected and _pairs(rows, "country", "iso") == expected
 
@@ -158,8 +182,9 @@ def test_every_library_query_has_a_header_and_an_expected_answer() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_library_query_local_endpoint_and_http_agree(name: str, local_store: Path, server: Server,
-                                                      fake_wikidata: str) -> None:
+def test_library_query_local_endpoint_and_http_agree(
+    name: str, local_store: Path, server: Server, fake_wikidata: str
+) -> None:
     params = _params_for(name, fake_wikidata)
     local = _kg_query(name, "--store", str(local_store), *params)
     EXPECTED[name](local)
@@ -167,9 +192,15 @@ def test_library_query_local_endpoint_and_http_agree(name: str, local_store: Pat
     # plain HTTP with the rendered query text
     shown = run_kg("query", name, "--show", *params)
     assert shown.returncode == 0
-    status, _, body = http("POST", server.sparql, body=urllib.parse.urlencode({"query": shown.stdout}),
-                           headers={"Content-Type": "application/x-www-form-urlencoded",
-                                    "Accept": "application/sparql-results+json"})
+    status, _, body = http(
+        "POST",
+        server.sparql,
+        body=urllib.parse.urlencode({"query": shown.stdout}),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json",
+        },
+    )
     assert status == 200, body
     plain = select_json(body)
     canon = [sorted(r.items()) for r in local]
@@ -181,8 +212,13 @@ def test_parameters_are_substituted_as_terms(local_store: Path) -> None:
     rows = _kg_query("quotations-by-speaker", "--store", str(local_store), "--param", "speaker=wd:Q61053")
     assert [r["text"] for r in rows] == ["Our support will not waver,"]
     rows = _kg_query("entity", "--store", str(local_store), "--param", f"entity=<{WD}Q3874799>")
-    assert sorted(r["role"] for r in rows) == ["mentioned", "mentioned", "participant of meeting",
-                                               "participant of meeting", "speaker of quotation"]
+    assert sorted(r["role"] for r in rows) == [
+        "mentioned",
+        "mentioned",
+        "participant of meeting",
+        "participant of meeting",
+        "speaker of quotation",
+    ]
     # an attempt to inject SPARQL becomes a harmless literal: no row, no error
     rows = _kg_query("entity", "--store", str(local_store), "--param", "entity=x } ?s ?p ?o . {")
     assert rows == []
@@ -201,7 +237,9 @@ def test_query_errors_are_one_line(local_store: Path) -> None:
 
 def test_a_query_file_by_path_and_table_output(local_store: Path, tmp_path: Path) -> None:
     rq = tmp_path / "count.rq"
-    rq.write_text("# title: count meetings\nSELECT (COUNT(*) AS ?n) WHERE { ?m a kgo:Meeting }\n", encoding="utf-8")
+    rq.write_text(
+        "# title: count meetings\nSELECT (COUNT(*) AS ?n) WHERE { ?m a kgo:Meeting }\n", encoding="utf-8"
+    )
     result = run_kg("query", str(rq), "--store", str(local_store))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -213,6 +251,7 @@ def test_a_query_file_by_path_and_table_output(local_store: Path, tmp_path: Path
 def test_federated_query_is_refused_when_not_allowed(tmp_path: Path, fake_wikidata: str) -> None:
     store = load_fixture_store(tmp_path / "store")
     with kg_serve(store) as srv:  # default allow-list: only Wikidata's endpoint
-        result = run_kg("query", "wikidata-countries", "--endpoint", srv.sparql,
-                        "--param", f"wikidata=<{fake_wikidata}>")
+        result = run_kg(
+            "query", "wikidata-countries", "--endpoint", srv.sparql, "--param", f"wikidata=<{fake_wikidata}>"
+        )
         assert result.returncode == 1 and "not allowed" in result.stderr

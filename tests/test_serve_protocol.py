@@ -51,10 +51,15 @@ def _expected_facts(store_dir: Path) -> list[str]:
 
 def test_query_by_get_post_form_and_post_direct_agree(server: Server) -> None:
     status1, _, body1 = http("GET", server.sparql + "?" + urllib.parse.urlencode({"query": FACTS}))
-    status2, _, body2 = http("POST", server.sparql, body=urllib.parse.urlencode({"query": FACTS}),
-                             headers={"Content-Type": "application/x-www-form-urlencoded"})
-    status3, headers3, body3 = http("POST", server.sparql, body=FACTS,
-                                    headers={"Content-Type": "application/sparql-query"})
+    status2, _, body2 = http(
+        "POST",
+        server.sparql,
+        body=urllib.parse.urlencode({"query": FACTS}),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    status3, headers3, body3 = http(
+        "POST", server.sparql, body=FACTS, headers={"Content-Type": "application/sparql-query"}
+    )
     assert status1 == status2 == status3 == 200
     assert headers3["content-type"].startswith("application/sparql-results+json")
     rows = [r["f"] for r in select_json(body1)]
@@ -80,12 +85,21 @@ def test_sparqlwrapper_client(server: Server, store_dir: Path) -> None:
         ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
     ],
 )
-def test_select_content_negotiation(server: Server, store_dir: Path, accept: str, parse: ox.QueryResultsFormat) -> None:
-    query = ("SELECT ?f ?conf ?label WHERE { ?f a <https://w3id.org/kg-news/ontology#Fact> ; "
-             "<https://w3id.org/kg-news/ontology#confidence> ?conf . OPTIONAL { ?f <http://example.org/none> ?label } }"
-             " ORDER BY ?f")
-    status, headers, body = http("POST", server.sparql, body=query,
-                                 headers={"Content-Type": "application/sparql-query", "Accept": accept})
+def test_select_content_negotiation(
+    server: Server, store_dir: Path, accept: str, parse: ox.QueryResultsFormat
+) -> None:
+    query = (
+        "SELECT ?f ?conf ?label WHERE { ?f a <https://w3id.org/kg-news/ontology#Fact> ; "
+        "<https://w3id.org/kg-news/ontology#confidence> ?conf . "
+        "OPTIONAL { ?f <http://example.org/none> ?label } }"
+        " ORDER BY ?f"
+    )
+    status, headers, body = http(
+        "POST",
+        server.sparql,
+        body=query,
+        headers={"Content-Type": "application/sparql-query", "Accept": accept},
+    )
     assert status == 200, body
     assert headers["content-type"].startswith(accept)
     if parse == ox.QueryResultsFormat.CSV:  # lossy, so pyoxigraph does not parse it: read it as CSV
@@ -100,9 +114,13 @@ def test_select_content_negotiation(server: Server, store_dir: Path, accept: str
 
 
 def test_select_csv_keeps_unicode_and_quotes(server: Server) -> None:
-    query = 'SELECT ?text WHERE { ?q a <https://w3id.org/kg-news/ontology#Quotation> ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?text } ORDER BY ?text'
-    status, _, body = http("GET", server.sparql + "?" + urllib.parse.urlencode({"query": query}),
-                           headers={"Accept": "text/csv"})
+    query = (
+        "SELECT ?text WHERE { ?q a <https://w3id.org/kg-news/ontology#Quotation> ; "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?text } ORDER BY ?text"
+    )
+    status, _, body = http(
+        "GET", server.sparql + "?" + urllib.parse.urlencode({"query": query}), headers={"Accept": "text/csv"}
+    )
     assert status == 200
     rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
     assert rows[0] == ["text"]
@@ -111,10 +129,16 @@ def test_select_csv_keeps_unicode_and_quotes(server: Server) -> None:
 
 @pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml"])
 def test_ask_content_negotiation(server: Server, accept: str) -> None:
-    for query, expected in [("ASK { ?x a <https://w3id.org/kg-news/ontology#Meeting> }", True),
-                            ("ASK { ?x a <http://example.org/Nothing> }", False)]:
-        status, headers, body = http("POST", server.sparql, body=query,
-                                     headers={"Content-Type": "application/sparql-query", "Accept": accept})
+    for query, expected in [
+        ("ASK { ?x a <https://w3id.org/kg-news/ontology#Meeting> }", True),
+        ("ASK { ?x a <http://example.org/Nothing> }", False),
+    ]:
+        status, headers, body = http(
+            "POST",
+            server.sparql,
+            body=query,
+            headers={"Content-Type": "application/sparql-query", "Accept": accept},
+        )
         assert status == 200 and headers["content-type"].startswith(accept)
         fmt = ox.QueryResultsFormat.JSON if "json" in accept else ox.QueryResultsFormat.XML
         assert bool(ox.parse_query_results(body, format=fmt)) is expected
@@ -122,13 +146,22 @@ def test_ask_content_negotiation(server: Server, accept: str) -> None:
 
 @pytest.mark.parametrize(
     ("accept", "rdflib_format"),
-    [("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld"),
-     ("application/rdf+xml", "xml")],
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+    ],
 )
-def test_construct_and_describe_content_negotiation(server: Server, store_dir: Path, accept: str,
-                                                     rdflib_format: str) -> None:
-    status, headers, body = http("POST", server.sparql, body=MEETINGS_CONSTRUCT,
-                                 headers={"Content-Type": "application/sparql-query", "Accept": accept})
+def test_construct_and_describe_content_negotiation(
+    server: Server, store_dir: Path, accept: str, rdflib_format: str
+) -> None:
+    status, headers, body = http(
+        "POST",
+        server.sparql,
+        body=MEETINGS_CONSTRUCT,
+        headers={"Content-Type": "application/sparql-query", "Accept": accept},
+    )
     assert status == 200 and headers["content-type"].startswith(accept)
     got = rdflib.Graph().parse(data=body, format=rdflib_format)
     expected = rdflib.Graph().parse(
@@ -137,8 +170,13 @@ def test_construct_and_describe_content_negotiation(server: Server, store_dir: P
     )
     assert len(got) == len(expected) > 0
     assert rdflib.compare.isomorphic(got, expected)
-    status, _, body = http("GET", server.sparql + "?" + urllib.parse.urlencode(
-        {"query": "DESCRIBE <http://www.wikidata.org/entity/Q212>"}), headers={"Accept": accept})
+    status, _, body = http(
+        "GET",
+        server.sparql
+        + "?"
+        + urllib.parse.urlencode({"query": "DESCRIBE <http://www.wikidata.org/entity/Q212>"}),
+        headers={"Accept": accept},
+    )
     assert status == 200
     described = rdflib.Graph().parse(data=body, format=rdflib_format)
     assert (rdflib.URIRef("http://www.wikidata.org/entity/Q212"), None, None) in described
@@ -162,16 +200,17 @@ def test_service_description(server: Server) -> None:
 
 def test_graph_store_get(server: Server, store_dir: Path) -> None:
     url = server.url + "/store?" + urllib.parse.urlencode({"graph": DOC_EN})
-    status, headers, body = http("GET", url, headers={"Accept": "application/n-triples"})
+    status, _, body = http("GET", url, headers={"Accept": "application/n-triples"})
     assert status == 200
     got = rdflib.Graph().parse(data=body, format="nt")
     quads = _reference().graph_quads(DOC_EN)
-    expected = rdflib.Graph().parse(data=ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES),
-                                    format="nt")
+    expected = rdflib.Graph().parse(
+        data=ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES), format="nt"
+    )
     assert rdflib.compare.isomorphic(got, expected)
     missing = server.url + "/store?" + urllib.parse.urlencode({"graph": "http://example.org/none"})
     assert http("GET", missing)[0] == 404
-    status, headers, body = http("GET", server.url + "/store", headers={"Accept": "application/n-quads"})
+    status, _, body = http("GET", server.url + "/store", headers={"Accept": "application/n-quads"})
     assert status == 200 and len(list(ox.parse(body, format=ox.RdfFormat.N_QUADS))) == 270
 
 
@@ -194,11 +233,19 @@ def test_bad_query_is_400_with_the_reason(server: Server) -> None:
 
 def test_update_is_refused_when_read_only(server: Server) -> None:
     for headers in ({}, {"Authorization": f"Bearer {TOKEN}"}):
-        status, _, body = http("POST", server.sparql, body="CLEAR ALL",
-                               headers={"Content-Type": "application/sparql-update", **headers})
+        status, _, body = http(
+            "POST",
+            server.sparql,
+            body="CLEAR ALL",
+            headers={"Content-Type": "application/sparql-update", **headers},
+        )
         assert status in (401, 403) and b"read-only" in body
-    put = http("PUT", server.url + "/store?graph=http%3A%2F%2Fexample.org%2Fg", body="<a:b> <a:c> <a:d> .",
-               headers={"Content-Type": "text/turtle"})
+    put = http(
+        "PUT",
+        server.url + "/store?graph=http%3A%2F%2Fexample.org%2Fg",
+        body="<a:b> <a:c> <a:d> .",
+        headers={"Content-Type": "text/turtle"},
+    )
     assert put[0] in (401, 403)
     assert json.loads(http("GET", server.url + "/health")[2])["triples"] == 270
 
@@ -206,15 +253,23 @@ def test_update_is_refused_when_read_only(server: Server) -> None:
 def test_service_outside_the_allow_list_is_refused(server: Server) -> None:
     for target in ("<http://127.0.0.1:9/sparql>", "ex:sparql"):
         query = f"PREFIX ex: <http://127.0.0.1:9/> SELECT * WHERE {{ SERVICE {target} {{ ?s ?p ?o }} }}"
-        status, _, body = http("POST", server.sparql, body=query, headers={"Content-Type": "application/sparql-query"})
+        status, _, body = http(
+            "POST", server.sparql, body=query, headers={"Content-Type": "application/sparql-query"}
+        )
         assert status == 403 and b"not allowed" in body
-    status, _, body = http("POST", server.sparql, body="SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }",
-                           headers={"Content-Type": "application/sparql-query"})
+    status, _, body = http(
+        "POST",
+        server.sparql,
+        body="SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }",
+        headers={"Content-Type": "application/sparql-query"},
+    )
     assert status == 403
 
 
 def test_row_cap(server: Server) -> None:
-    status, _, body = http("GET", server.sparql + "?query=" + urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }"))
+    status, _, body = http(
+        "GET", server.sparql + "?query=" + urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }")
+    )
     assert status == 413 and b"250" in body and b"LIMIT" in body
     ok = http("GET", server.sparql + "?query=" + urllib.parse.quote("SELECT * WHERE { ?s ?p ?o } LIMIT 250"))
     assert ok[0] == 200 and len(select_json(ok[2])) == 250
@@ -223,24 +278,48 @@ def test_row_cap(server: Server) -> None:
 def test_updates_need_the_token_when_allowed(tmp_path: Path) -> None:
     store = load_fixture_store(tmp_path / "store")
     with kg_serve(store, "--allow-update", token=TOKEN) as srv:
-        insert = 'INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/b> "c" } }'
+        insert = (
+            "INSERT DATA { GRAPH <http://example.org/g> "
+            '{ <http://example.org/a> <http://example.org/b> "c" } }'
+        )
         for headers in ({}, {"Authorization": "Bearer wrong-token-wrong-token"}):
-            status, resp_headers, _ = http("POST", srv.sparql, body=insert,
-                                           headers={"Content-Type": "application/sparql-update", **headers})
+            status, resp_headers, _ = http(
+                "POST",
+                srv.sparql,
+                body=insert,
+                headers={"Content-Type": "application/sparql-update", **headers},
+            )
             assert status == 401 and "bearer" in resp_headers.get("www-authenticate", "").lower()
-        status, _, _ = http("POST", srv.sparql, body=insert, headers={
-            "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
+        status, _, _ = http(
+            "POST",
+            srv.sparql,
+            body=insert,
+            headers={"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"},
+        )
         assert status in (200, 204)
         ask = http("GET", srv.sparql + "?query=" + urllib.parse.quote("ASK { <http://example.org/a> ?p ?o }"))
         assert json.loads(ask[2])["boolean"] is True
         # Graph Store Protocol write: PUT replaces, DELETE drops
         url = srv.url + "/store?graph=" + urllib.parse.quote("http://example.org/g", safe="")
         auth = {"Authorization": f"Bearer {TOKEN}"}
-        assert http("PUT", url, body='<http://example.org/x> <http://example.org/y> "z" .',
-                    headers={"Content-Type": "text/turtle"})[0] == 401
-        assert http("PUT", url, body='<http://example.org/x> <http://example.org/y> "z" .',
-                    headers={"Content-Type": "text/turtle", **auth})[0] in (201, 204)
-        got = rdflib.Graph().parse(data=http("GET", url, headers={"Accept": "application/n-triples"})[2], format="nt")
+        assert (
+            http(
+                "PUT",
+                url,
+                body='<http://example.org/x> <http://example.org/y> "z" .',
+                headers={"Content-Type": "text/turtle"},
+            )[0]
+            == 401
+        )
+        assert http(
+            "PUT",
+            url,
+            body='<http://example.org/x> <http://example.org/y> "z" .',
+            headers={"Content-Type": "text/turtle", **auth},
+        )[0] in (201, 204)
+        got = rdflib.Graph().parse(
+            data=http("GET", url, headers={"Accept": "application/n-triples"})[2], format="nt"
+        )
         assert len(got) == 1 and (rdflib.URIRef("http://example.org/x"), None, None) in got
         assert http("DELETE", url, headers=auth)[0] == 204
         assert http("GET", url)[0] == 404
@@ -248,12 +327,14 @@ def test_updates_need_the_token_when_allowed(tmp_path: Path) -> None:
 
 def test_runaway_query_stops_at_the_timeout_and_others_still_run(tmp_path: Path) -> None:
     store = load_fixture_store(tmp_path / "store")
-    runaway = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }")
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
     with kg_serve(store, "--timeout", "3", "--max-running", "4") as srv:
         answer: dict[str, tuple[int, bytes]] = {}
 
         def slow() -> None:
-            status, _, body = http("POST", srv.sparql, body=runaway, headers={"Content-Type": "application/sparql-query"})
+            status, _, body = http(
+                "POST", srv.sparql, body=runaway, headers={"Content-Type": "application/sparql-query"}
+            )
             answer["slow"] = (status, body)
 
         thread = threading.Thread(target=slow)
@@ -282,12 +363,20 @@ def test_keep_alive_connection_serves_get_then_post(server: Server) -> None:
         first = conn.getresponse()
         assert first.status == 200
         first.read()
-        conn.request("POST", "/sparql", body=urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}),
-                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        conn.request(
+            "POST",
+            "/sparql",
+            body=urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
         second = conn.getresponse()
         assert second.status == 200 and json.loads(second.read())["boolean"] is True
-        conn.request("POST", "/sparql", body="ASK { ?s a <http://example.org/None> }",
-                     headers={"Content-Type": "application/sparql-query"})
+        conn.request(
+            "POST",
+            "/sparql",
+            body="ASK { ?s a <http://example.org/None> }",
+            headers={"Content-Type": "application/sparql-query"},
+        )
         third = conn.getresponse()
         assert third.status == 200 and json.loads(third.read())["boolean"] is False
     finally:

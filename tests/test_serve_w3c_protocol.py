@@ -36,9 +36,21 @@ HTS = "http://www.w3.org/2011/http-statusCodes#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
-TABULAR = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-           "text/tab-separated-values", "application/json", "application/xml")
-RDF_TYPES = ("application/rdf+xml", "text/turtle", "application/n-triples", "text/plain", "application/ld+json")
+TABULAR = (
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+    "application/json",
+    "application/xml",
+)
+RDF_TYPES = (
+    "application/rdf+xml",
+    "text/turtle",
+    "application/n-triples",
+    "text/plain",
+    "application/ld+json",
+)
 
 
 @dataclass
@@ -101,19 +113,23 @@ def _manifest() -> list[Case]:
             for header in rdf_list(one(req, HT + "headers")):
                 headers[str(one(header, HT + "fieldName").value)] = str(one(header, HT + "fieldValue").value)  # type: ignore[union-attr]
             resp = one(req, HT + "resp")
-            statuses = tuple(str(s.value).removeprefix(HTS + "StatusCode").lower()  # type: ignore[union-attr]
-                             for s in objects(resp, MF + "expectedStatus"))
+            statuses = tuple(
+                str(s.value).removeprefix(HTS + "StatusCode").lower()  # type: ignore[union-attr]
+                for s in objects(resp, MF + "expectedStatus")
+            )
             boolean = one(resp, MF + "expectedBoolean")
             fmt = one(resp, MF + "expectedFormat")
-            requests.append(Request(
-                method=str(one(req, HT + "methodName").value),  # type: ignore[union-attr]
-                path=str(one(req, HT + "absolutePath").value),  # type: ignore[union-attr]
-                headers=headers,
-                body=str(chars.value) if chars is not None else None,  # type: ignore[union-attr]
-                statuses=statuses,
-                boolean=None if boolean is None else boolean.value == "true",  # type: ignore[union-attr]
-                fmt=None if fmt is None else str(fmt.value),  # type: ignore[union-attr]
-            ))
+            requests.append(
+                Request(
+                    method=str(one(req, HT + "methodName").value),  # type: ignore[union-attr]
+                    path=str(one(req, HT + "absolutePath").value),  # type: ignore[union-attr]
+                    headers=headers,
+                    body=str(chars.value) if chars is not None else None,  # type: ignore[union-attr]
+                    statuses=statuses,
+                    boolean=None if boolean is None else boolean.value == "true",  # type: ignore[union-attr]
+                    fmt=None if fmt is None else str(fmt.value),  # type: ignore[union-attr]
+                )
+            )
         cases.append(Case(name, label, graph_data, requests))
     return cases
 
@@ -129,8 +145,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield srv
 
 
-def _send(server: Server, method: str, path: str, headers: dict[str, str], body: bytes | None
-          ) -> tuple[int, str, bytes]:
+def _send(
+    server: Server, method: str, path: str, headers: dict[str, str], body: bytes | None
+) -> tuple[int, str, bytes]:
     """http.client, so no header is added that the test did not ask for (urllib adds a form type)."""
     parts = urllib.parse.urlsplit(server.url)
     conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
@@ -147,7 +164,9 @@ def _send(server: Server, method: str, path: str, headers: dict[str, str], body:
 
 
 def _reset(server: Server, case: Case) -> None:
-    status, _, body = _send(server, "POST", "/sparql", {"Content-Type": "application/sparql-update"}, b"CLEAR ALL")
+    status, _, body = _send(
+        server, "POST", "/sparql", {"Content-Type": "application/sparql-update"}, b"CLEAR ALL"
+    )
     assert status == 204, body
     for file, graph in case.graph_data:
         data = (PROTOCOL / file.name).read_bytes()

@@ -62,14 +62,17 @@ def test_a_changed_document_replaces_its_graph(tmp_path: Path) -> None:
     before = store.graph_quads(graph)
     changed = tmp_path / "changed.trig"
     changed.write_text(
-        f'<{graph}> {{ <{graph}> a <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Context> ; '
+        f"<{graph}> {{ <{graph}> a "
+        "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Context> ; "
         '<http://purl.org/dc/terms/title> "Second version" . }\n',
         encoding="utf-8",
     )
     store.load_file(changed)
     after = store.graph_quads(graph)
     assert len(after) == 2 and len(before) > 2
-    titles = store.select(f"SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?d <http://purl.org/dc/terms/title> ?t }} }}")
+    titles = store.select(
+        f"SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?d <http://purl.org/dc/terms/title> ?t }} }}"
+    )
     assert [r["t"].value for r in titles] == ["Second version"]
     # the other document is untouched
     assert store.contains_graph("https://w3id.org/kg-news/id/doc-de1")
@@ -101,7 +104,9 @@ def test_bad_input_is_a_one_line_error_and_leaves_the_store_alone(tmp_path: Path
     store_dir = tmp_path / "store"
     run_kg("load", NEWS_TRIG, "--store", store_dir, check=True)
     bad = tmp_path / "bad.trig"
-    bad.write_text("<http://example.org/g> { <http://example.org/a> <http://example.org/b> . }\n", encoding="utf-8")
+    bad.write_text(
+        "<http://example.org/g> { <http://example.org/a> <http://example.org/b> . }\n", encoding="utf-8"
+    )
     result = run_kg("load", bad, "--store", store_dir)
     assert result.returncode == 2
     assert "bad.trig" in result.stderr and "Traceback" not in result.stderr
@@ -128,21 +133,30 @@ def test_killed_load_leaves_old_or_new_graph_never_a_mix(tmp_path: Path, replaci
     graph = "http://example.org/big"
     store_dir = tmp_path / "store"
     old = tmp_path / "old.trig"
-    old.write_text(f'<{graph}> {{ <http://example.org/old> <http://example.org/p> "old" . }}\n', encoding="utf-8")
+    old.write_text(
+        f'<{graph}> {{ <http://example.org/old> <http://example.org/p> "old" . }}\n', encoding="utf-8"
+    )
     other = tmp_path / "other.trig"
-    other.write_text('<http://example.org/other> { <http://example.org/x> <http://example.org/p> "x" . }\n',
-                     encoding="utf-8")
+    other.write_text(
+        '<http://example.org/other> { <http://example.org/x> <http://example.org/p> "x" . }\n',
+        encoding="utf-8",
+    )
     run_kg("load", old if replacing else other, "--store", store_dir, check=True)
     big = tmp_path / "big.nq"
     count = 300_000
     with big.open("w", encoding="utf-8") as out:
         for i in range(count):
             out.write(f'<http://example.org/s{i}> <http://example.org/p> "{i}" <{graph}> .\n')
-    proc = subprocess.Popen([*kg_command(), "load", str(big), "--store", str(store_dir)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*kg_command(), "load", str(big), "--store", str(store_dir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     journal = store_dir / "kg-pending-load.json"
     if replacing:
-        time.sleep(3.0)  # usually inside the replacing transaction; the assertion holds whenever the kill lands
+        time.sleep(
+            3.0
+        )  # usually inside the replacing transaction; the assertion holds whenever the kill lands
     else:  # kill in the middle of the bulk insert, which the journal marks
         for _ in range(600):
             if journal.exists() or proc.poll() is not None:

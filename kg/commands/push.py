@@ -29,18 +29,27 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "push",
         help="write each document graph of a store to a Graph Store Protocol endpoint (PUT per graph)",
-        description="Examples of --to: Oxigraph http://HOST:7878/store, Fuseki http://HOST:3030/DATASET/data, "
+        description="Examples of --to: Oxigraph http://HOST:7878/store, "
+        "Fuseki http://HOST:3030/DATASET/data, "
         "GraphDB http://HOST:7200/repositories/REPO/rdf-graphs/service, "
         "Virtuoso http://HOST:8890/sparql-graph-crud-auth (see docs/push.md).",
     )
     p.add_argument("--store", required=True, type=Path, metavar="DIR")
     p.add_argument("--to", required=True, metavar="URL", help="the Graph Store Protocol endpoint")
-    p.add_argument("--graph", action="append", default=None, metavar="IRI", help="push only this graph (repeatable)")
+    p.add_argument(
+        "--graph", action="append", default=None, metavar="IRI", help="push only this graph (repeatable)"
+    )
     p.add_argument("--auth", choices=("none", "basic", "digest", "bearer"), default="none")
     p.add_argument("--user", help="user for basic/digest auth")
-    p.add_argument("--password-env", default="KG_PUSH_PASSWORD", metavar="VAR",
-                   help="environment variable holding the password or bearer token (default KG_PUSH_PASSWORD)")
-    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS", help="per request (default 120)")
+    p.add_argument(
+        "--password-env",
+        default="KG_PUSH_PASSWORD",
+        metavar="VAR",
+        help="environment variable holding the password or bearer token (default KG_PUSH_PASSWORD)",
+    )
+    p.add_argument(
+        "--timeout", type=float, default=120.0, metavar="SECONDS", help="per request (default 120)"
+    )
     p.set_defaults(func=run)
 
 
@@ -72,27 +81,39 @@ def run(args: argparse.Namespace) -> int:
             print(f"{graph}: {triples} triples", file=sys.stderr)
     for failure in report.failures:
         print(f"kg: push failed: {failure}", file=sys.stderr)
-    print(f"pushed {report.graphs} graph(s), {report.triples} triples to {args.to}"
-          + (f"; {len(report.failures)} failed" if report.failures else ""), file=sys.stderr)
+    print(
+        f"pushed {report.graphs} graph(s), {report.triples} triples to {args.to}"
+        + (f"; {len(report.failures)} failed" if report.failures else ""),
+        file=sys.stderr,
+    )
     return 3 if report.failures else 0
 
 
-def push_graph(store: Any, graph: str, endpoint: str, opener: urllib.request.OpenerDirector, timeout: float,
-               report: PushReport) -> int | None:
+def push_graph(
+    store: Any,
+    graph: str,
+    endpoint: str,
+    opener: urllib.request.OpenerDirector,
+    timeout: float,
+    report: PushReport,
+) -> int | None:
     import pyoxigraph as ox
 
     triples = [q.triple for q in store.graph_quads(graph)]
     body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     separator = "&" if urllib.parse.urlsplit(endpoint).query else "?"
     target = f"{endpoint}{separator}graph={urllib.parse.quote(graph, safe='')}"
-    request = urllib.request.Request(target, data=body, method="PUT",
-                                     headers={"Content-Type": "text/turtle; charset=utf-8"})
+    request = urllib.request.Request(
+        target, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"}
+    )
     try:
         with opener.open(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        report.failures.append(f"{graph}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:200]}" if detail else ""))
+        report.failures.append(
+            f"{graph}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:200]}" if detail else "")
+        )
         return None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)

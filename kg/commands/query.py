@@ -20,18 +20,26 @@ def register(sub: Any) -> None:
         description=(
             "NAME is a query of the library (kg query --list shows them) or a path to a .rq file. "
             "Parameters declared in the query's header (# param: name = default) are set with "
-            "--param name=value: <IRI>, prefix:name (wd:Q212), a number, or \"text\"@lang."
+            '--param name=value: <IRI>, prefix:name (wd:Q212), a number, or "text"@lang.'
         ),
     )
     p.add_argument("query", nargs="?", metavar="NAME|FILE.rq")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--store", type=Path, metavar="DIR", help="query a local store")
-    where.add_argument("--endpoint", metavar="URL", help="query a SPARQL endpoint (e.g. http://127.0.0.1:7878/sparql)")
+    where.add_argument(
+        "--endpoint", metavar="URL", help="query a SPARQL endpoint (e.g. http://127.0.0.1:7878/sparql)"
+    )
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="set a query parameter")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                   help="output for SELECT/ASK (CONSTRUCT/DESCRIBE always print Turtle); default table")
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output for SELECT/ASK (CONSTRUCT/DESCRIBE always print Turtle); default table",
+    )
     p.add_argument("--list", action="store_true", help="list the query library and exit")
-    p.add_argument("--show", action="store_true", help="print the query (parameters filled in) instead of running it")
+    p.add_argument(
+        "--show", action="store_true", help="print the query (parameters filled in) instead of running it"
+    )
     p.set_defaults(func=run)
 
 
@@ -73,19 +81,19 @@ Result = tuple[str, Any]
 def _local(store_dir: Path, sparql: str) -> Result:
     import pyoxigraph as ox
 
-    from kg.serve.results import term_json
+    from kg.serve.results import serialize, term_json
     from kg.store import PREFIXES, Store
 
     if not store_dir.is_dir():
         raise StoreError(f"{store_dir}: no store here")
     result = Store.open(store_dir).query(sparql)
-    if isinstance(result, ox.QueryBoolean) or isinstance(result, bool):
+    if isinstance(result, (ox.QueryBoolean, bool)):
         return "boolean", bool(result)
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
         rows = [{v: term_json(t) for v, t in zip(variables, s, strict=True) if t is not None} for s in result]
         return "solutions", (variables, rows)
-    return "graph", ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
+    return "graph", serialize(list(result), ox.RdfFormat.TURTLE, PREFIXES).decode()
 
 
 def _remote(endpoint: str, sparql: str) -> Result:
@@ -102,7 +110,7 @@ def _remote(endpoint: str, sparql: str) -> Result:
     try:
         response = client.query()
         if graph:
-            data = response.convert()
+            data: Any = response.convert()
             return "graph", data.decode() if isinstance(data, bytes) else str(data.serialize(format="turtle"))
         body = response.response.read()
     except HTTPError as exc:
@@ -133,7 +141,11 @@ def _print(result: Result, fmt: str) -> None:
         return
     variables, rows = value
     if fmt == "json":
-        print(json.dumps({"head": {"vars": variables}, "results": {"bindings": rows}}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {"head": {"vars": variables}, "results": {"bindings": rows}}, ensure_ascii=False, indent=1
+            )
+        )
     elif fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -152,7 +164,7 @@ def _compact(term: dict[str, Any]) -> str:
     if term["type"] == "uri":
         for prefix, namespace in PREFIXES.items():
             if value.startswith(namespace) and value != namespace:
-                return f"{prefix}:{value[len(namespace):]}"
+                return f"{prefix}:{value[len(namespace) :]}"
         return f"<{value}>"
     if term["type"] == "bnode":
         return "_:" + value
@@ -164,7 +176,9 @@ def _table(variables: list[str], rows: list[dict[str, Any]]) -> None:
     widths = [min(60, max([len(v)] + [len(r[i]) for r in cells])) for i, v in enumerate(variables)]
 
     def line(values: list[str]) -> str:
-        return "  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(values, widths, strict=True))
+        return "  ".join(
+            (c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(values, widths, strict=True)
+        )
 
     print(line(variables).rstrip())
     print("  ".join("-" * w for w in widths))

@@ -25,18 +25,41 @@ def register(sub: Any) -> None:
         ),
     )
     p.add_argument("--store", required=True, type=Path, metavar="DIR")
-    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
+    )
     p.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
-    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per-query limit (default 30)")
-    p.add_argument("--max-rows", type=int, default=100_000, metavar="N",
-                   help="largest result, in rows or triples (default 100000)")
-    p.add_argument("--max-running", type=int, default=8, metavar="N",
-                   help="queries running at once, timed-out ones still finishing included (default 8)")
-    p.add_argument("--allow-service", action="append", default=None, metavar="URL",
-                   help=f"endpoint SERVICE may call (repeatable; default: {WIKIDATA_SPARQL})")
+    p.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="per-query limit (default 30)"
+    )
+    p.add_argument(
+        "--max-rows",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="largest result, in rows or triples (default 100000)",
+    )
+    p.add_argument(
+        "--max-running",
+        type=int,
+        default=8,
+        metavar="N",
+        help="queries running at once, timed-out ones still finishing included (default 8)",
+    )
+    p.add_argument(
+        "--allow-service",
+        action="append",
+        default=None,
+        metavar="URL",
+        help=f"endpoint SERVICE may call (repeatable; default: {WIKIDATA_SPARQL})",
+    )
     p.add_argument("--no-service", action="store_true", help="refuse every SERVICE clause")
-    p.add_argument("--allow-update", action="store_true", help="accept SPARQL Update and graph writes (token needed)")
-    p.add_argument("--token-file", type=Path, metavar="FILE", help="file holding the bearer token for updates")
+    p.add_argument(
+        "--allow-update", action="store_true", help="accept SPARQL Update and graph writes (token needed)"
+    )
+    p.add_argument(
+        "--token-file", type=Path, metavar="FILE", help="file holding the bearer token for updates"
+    )
     p.set_defaults(func=run)
 
 
@@ -56,15 +79,19 @@ def run(args: argparse.Namespace) -> int:
     config = ServerConfig(
         allow_update=args.allow_update,
         token=token,
-        engine=EngineConfig(timeout=args.timeout, max_rows=args.max_rows, max_running=args.max_running,
-                            service_allow=services),
+        engine=EngineConfig(
+            timeout=args.timeout, max_rows=args.max_rows, max_running=args.max_running, service_allow=services
+        ),
     )
     store = Store.open(args.store)
 
     def ready(server: Any) -> None:
         host, port = server.server_address[:2]
-        print(f"kg: serving {args.store} on http://{host}:{port}/ (SPARQL: http://{host}:{port}/sparql)",
-              file=sys.stderr, flush=True)
+        print(
+            f"kg: serving {args.store} on http://{host}:{port}/ (SPARQL: http://{host}:{port}/sparql)",
+            file=sys.stderr,
+            flush=True,
+        )
 
     try:
         serve(store, args.host, args.port, config, ready=ready)
@@ -76,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
 def _token(args: argparse.Namespace) -> str:
     if args.token_file is not None:
         try:
-            token = args.token_file.read_text(encoding="utf-8").strip()
+            token: str = args.token_file.read_text(encoding="utf-8").strip()
         except OSError as exc:
             raise ConfigError(f"{args.token_file}: cannot read token: {exc.strerror}") from exc
         if len(token) < 16:

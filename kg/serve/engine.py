@@ -67,11 +67,15 @@ class QueryEngine:
         try:
             called = service_iris(sparql, PREFIXES)
         except QueryError as exc:  # SERVICE ?var or an unresolvable name: cannot be checked, so refused
-            raise Refused(f"{exc} (SERVICE is limited to: {', '.join(self.config.service_allow) or 'none'})") from exc
+            raise Refused(
+                f"{exc} (SERVICE is limited to: {', '.join(self.config.service_allow) or 'none'})"
+            ) from exc
         for iri in called:
             if _normalise(iri) not in allowed:
                 have = ", ".join(self.config.service_allow) or "none"
-                raise Refused(f"SERVICE <{iri}> is not allowed (allowed: {have}; see kg serve --allow-service)")
+                raise Refused(
+                    f"SERVICE <{iri}> is not allowed (allowed: {have}; see kg serve --allow-service)"
+                )
 
     def run(
         self,
@@ -84,7 +88,8 @@ class QueryEngine:
         self.check_services(sparql)
         if not self._slots.acquire(blocking=False):
             raise Busy(
-                f"the server is busy: {self.config.max_running} queries are running (--max-running); retry later"
+                f"the server is busy: {self.config.max_running} queries are running (--max-running); "
+                "retry later"
             )
         deadline = time.monotonic() + self.config.timeout
         cancelled = threading.Event()
@@ -94,7 +99,9 @@ class QueryEngine:
                 result = self.store.query(
                     sparql, default_graph=default_graph, named_graphs=named_graphs, base_iri=base_iri
                 )
-                return materialise(result, max_rows=self.config.max_rows, deadline=deadline, cancelled=cancelled)
+                return materialise(
+                    result, max_rows=self.config.max_rows, deadline=deadline, cancelled=cancelled
+                )
             finally:
                 self._slots.release()
 

@@ -89,7 +89,7 @@ def materialise(result: Any, *, max_rows: int, deadline: float, cancelled: threa
     Checking between rows stops a streaming query (the engine's iterator is dropped with its work);
     a query whose first row needs all the work (ORDER BY, GROUP BY, COUNT) cannot be interrupted.
     """
-    if isinstance(result, ox.QueryBoolean) or isinstance(result, bool):
+    if isinstance(result, (ox.QueryBoolean, bool)):
         return Outcome("boolean", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
@@ -162,11 +162,18 @@ def negotiate(accept: str | None, offered: Sequence[str]) -> str | None:
 
 def write(outcome: Outcome, media_type: str) -> bytes:
     if outcome.kind == "graph":
-        return ox.serialize(outcome.triples, format=GRAPH_TYPES[media_type], prefixes=_prefixes_for(media_type))
+        return serialize(outcome.triples, GRAPH_TYPES[media_type], _prefixes_for(media_type))
     fmt = TABULAR_TYPES[media_type]
     if outcome.kind == "boolean":
         return _boolean(outcome.boolean, fmt)
     return {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}[fmt](outcome.variables, outcome.rows)
+
+
+def serialize(items: Iterable[Any], fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
+    """pyoxigraph's serializer into bytes (it returns bytes when given no output)."""
+    data = ox.serialize(items, format=fmt, prefixes=prefixes)
+    assert data is not None
+    return data
 
 
 def _prefixes_for(media_type: str) -> dict[str, str] | None:
@@ -216,8 +223,12 @@ def _json(variables: list[str], rows: Iterable[tuple[Any, ...]]) -> bytes:
     for n, row in enumerate(rows):
         if n:
             out.write(",")
-        out.write(dumps({v: term_json(t) for v, t in zip(variables, row, strict=True) if t is not None},
-                        ensure_ascii=False))
+        out.write(
+            dumps(
+                {v: term_json(t) for v, t in zip(variables, row, strict=True) if t is not None},
+                ensure_ascii=False,
+            )
+        )
     out.write("]}}\n")
     return out.getvalue().encode()
 

@@ -15,6 +15,7 @@ Routes::
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import logging
@@ -22,7 +23,7 @@ import mimetypes
 import socket
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -41,6 +42,7 @@ from kg.serve.results import (
     TABULAR_TYPES,
     Outcome,
     negotiate,
+    serialize,
     write,
 )
 from kg.store import Store
@@ -64,7 +66,7 @@ DATASET_OFFER = list(DATASET_TYPES)
 class ServerConfig:
     allow_update: bool = False
     token: str | None = None  # required for updates and graph writes when allow_update
-    engine: EngineConfig = EngineConfig()
+    engine: EngineConfig = field(default_factory=EngineConfig)
 
 
 class HttpError(Exception):
@@ -132,7 +134,7 @@ class Handler(BaseHTTPRequestHandler):
             route(params)
         except HttpError as exc:
             self._error(exc.status, exc.message, exc.headers)
-        except (Refused,) as exc:
+        except Refused as exc:
             self._error(HTTPStatus.FORBIDDEN, str(exc))
         except TimedOut as exc:
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
@@ -182,13 +184,19 @@ class Handler(BaseHTTPRequestHandler):
                 return self._query_get
             if method == "POST":
                 return self._sparql_post
-            raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed on {path}: use GET or POST",
-                            {"Allow": "GET, POST, HEAD, OPTIONS"})
+            raise HttpError(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                f"{method} is not allowed on {path}: use GET or POST",
+                {"Allow": "GET, POST, HEAD, OPTIONS"},
+            )
         if path in UPDATE_PATHS:
             if method == "POST":
                 return self._sparql_post
-            raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed on {path}: use POST",
-                            {"Allow": "POST, OPTIONS"})
+            raise HttpError(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                f"{method} is not allowed on {path}: use POST",
+                {"Allow": "POST, OPTIONS"},
+            )
         if path in STORE_PATHS:
             return lambda params: self._graph_store(method, params)
         if method not in ("GET", "HEAD"):
@@ -202,10 +210,12 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/queries.json":
             return lambda params: self._send(HTTPStatus.OK, self.server.library_json, "application/json")
         if path.startswith("/assets/"):
-            return lambda params: self._asset(path[len("/assets/"):])
+            return lambda params: self._asset(path[len("/assets/") :])
         raise HttpError(HTTPStatus.NOT_FOUND, f"no such page: {path} (the SPARQL endpoint is /sparql)")
 
-    def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -213,9 +223,10 @@ class Handler(BaseHTTPRequestHandler):
         for key, value in (headers or {}).items():
             self.send_header(key, value)
         # end_headers() and the body in one write: one segment for small answers
-        self._headers_buffer.append(b"\r\n")
+        buffer: list[bytes] = self._headers_buffer  # type: ignore[attr-defined]
+        buffer.append(b"\r\n")
         if self.command != "HEAD":
-            self._headers_buffer.append(body)
+            buffer.append(body)
         self.flush_headers()
 
     def _cors(self) -> None:
@@ -228,10 +239,8 @@ class Handler(BaseHTTPRequestHandler):
         except HttpError:
             self.close_connection = True
         body = (message.rstrip() + "\n").encode()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self._send(status, body, "text/plain; charset=utf-8", headers)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     _body: bytes | None = None
 
@@ -282,7 +291,9 @@ class Handler(BaseHTTPRequestHandler):
         _media, params = self._content_type()
         charset = params.get("charset", "utf-8").lower()
         if charset not in ("utf-8", "utf8"):
-            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"charset {charset} is not supported: send UTF-8")
+            raise HttpError(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"charset {charset} is not supported: send UTF-8"
+            )
         try:
             return self._read_body().decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -319,13 +330,17 @@ class Handler(BaseHTTPRequestHandler):
         elif media == "application/sparql-update":
             self._run_update(self._text_body(), params)
         elif not media:
-            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                            "POST needs a Content-Type: application/sparql-query, application/sparql-update "
-                            "or application/x-www-form-urlencoded")
+            raise HttpError(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                "POST needs a Content-Type: application/sparql-query, application/sparql-update "
+                "or application/x-www-form-urlencoded",
+            )
         else:
-            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                            f"Content-Type {media} is not supported: use application/sparql-query, "
-                            "application/sparql-update or application/x-www-form-urlencoded")
+            raise HttpError(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"Content-Type {media} is not supported: use application/sparql-query, "
+                "application/sparql-update or application/x-www-form-urlencoded",
+            )
 
     def _accept(self, params: dict[str, list[str]]) -> str | None:
         fmt = params.get("format", [None])[0] or params.get("output", [None])[0]
@@ -347,21 +362,28 @@ class Handler(BaseHTTPRequestHandler):
         offer = {"boolean": BOOLEAN_OFFER, "solutions": SELECT_OFFER, "graph": GRAPH_OFFER}[outcome.kind]
         media = negotiate(accept, offer)
         if media is None:
-            raise HttpError(HTTPStatus.NOT_ACCEPTABLE,
-                            f"cannot answer this {_kind_name(outcome)} as {accept}; available: {', '.join(offer)}")
+            raise HttpError(
+                HTTPStatus.NOT_ACCEPTABLE,
+                f"cannot answer this {_kind_name(outcome)} as {accept}; available: {', '.join(offer)}",
+            )
         body = write(outcome, media)
         self._send(HTTPStatus.OK, body, _with_charset(media), {"Vary": "Accept"})
 
     def _authorise_write(self) -> None:
         if not self.server.config.allow_update:
-            raise HttpError(HTTPStatus.FORBIDDEN,
-                            "this endpoint is read-only; start kg serve with --allow-update to accept updates")
+            raise HttpError(
+                HTTPStatus.FORBIDDEN,
+                "this endpoint is read-only; start kg serve with --allow-update to accept updates",
+            )
         token = self.server.config.token
         given = self.headers.get("Authorization", "")
         scheme, _, value = given.partition(" ")
         if not token or scheme.lower() != "bearer" or not hmac.compare_digest(value.strip(), token):
-            raise HttpError(HTTPStatus.UNAUTHORIZED, "updates need the server's bearer token "
-                            "(Authorization: Bearer <token>)", {"WWW-Authenticate": 'Bearer realm="kg"'})
+            raise HttpError(
+                HTTPStatus.UNAUTHORIZED,
+                "updates need the server's bearer token (Authorization: Bearer <token>)",
+                {"WWW-Authenticate": 'Bearer realm="kg"'},
+            )
 
     def _run_update(self, sparql: str, params: dict[str, list[str]]) -> None:
         self._authorise_write()
@@ -396,9 +418,19 @@ class Handler(BaseHTTPRequestHandler):
         ]
         if self.server.config.allow_update:
             triples.append(ox.Triple(service, n("supportedLanguage"), n("SPARQL11Update")))
-        for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                    "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
-            triples.append(ox.Triple(service, n("resultFormat"), ox.NamedNode("http://www.w3.org/ns/formats/" + fmt)))
+        for fmt in (
+            "SPARQL_Results_JSON",
+            "SPARQL_Results_XML",
+            "SPARQL_Results_CSV",
+            "SPARQL_Results_TSV",
+            "Turtle",
+            "N-Triples",
+            "JSON-LD",
+            "RDF_XML",
+        ):
+            triples.append(
+                ox.Triple(service, n("resultFormat"), ox.NamedNode("http://www.w3.org/ns/formats/" + fmt))
+            )
         body = write(Outcome("graph", triples=triples), media)
         self._send(HTTPStatus.OK, body, _with_charset(media), {"Vary": "Accept"})
 
@@ -424,13 +456,17 @@ class Handler(BaseHTTPRequestHandler):
             if whole:
                 media = negotiate(self._accept(params), DATASET_OFFER)
                 if media is None:
-                    raise HttpError(HTTPStatus.NOT_ACCEPTABLE, f"the dataset is available as {', '.join(DATASET_OFFER)}")
-                quads = store.oxigraph.quads_for_pattern(None, None, None, None)
-                body = ox.serialize(quads, format=DATASET_TYPES[media])
+                    raise HttpError(
+                        HTTPStatus.NOT_ACCEPTABLE, f"the dataset is available as {', '.join(DATASET_OFFER)}"
+                    )
+                all_quads = store.oxigraph.quads_for_pattern(None, None, None, None)
+                body = serialize(all_quads, DATASET_TYPES[media])
             else:
                 media = negotiate(self._accept(params), GRAPH_OFFER)
                 if media is None:
-                    raise HttpError(HTTPStatus.NOT_ACCEPTABLE, f"graphs are available as {', '.join(GRAPH_OFFER)}")
+                    raise HttpError(
+                        HTTPStatus.NOT_ACCEPTABLE, f"graphs are available as {', '.join(GRAPH_OFFER)}"
+                    )
                 if graph is not None and not store.contains_graph(graph):
                     raise HttpError(HTTPStatus.NOT_FOUND, f"no graph <{graph}> in this store")
                 triples = [q.triple for q in store.graph_quads(graph)]
@@ -438,8 +474,11 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, body, _with_charset(media), {"Vary": "Accept"})
             return
         if method not in ("PUT", "POST", "DELETE"):
-            raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed on /store",
-                            {"Allow": "GET, HEAD, PUT, POST, DELETE"})
+            raise HttpError(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                f"{method} is not allowed on /store",
+                {"Allow": "GET, HEAD, PUT, POST, DELETE"},
+            )
         self._authorise_write()
         if whole:
             raise HttpError(HTTPStatus.BAD_REQUEST, "name the graph: ?graph=IRI or ?default")
@@ -472,8 +511,10 @@ class Handler(BaseHTTPRequestHandler):
         media, _ = self._content_type()
         fmt = GRAPH_TYPES.get(media) or (ox.RdfFormat.N_TRIPLES if media == "application/n-triples" else None)
         if fmt is None:
-            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                            f"Content-Type {media or '(none)'} is not an RDF graph format: use {', '.join(GRAPH_OFFER)}")
+            raise HttpError(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"Content-Type {media or '(none)'} is not an RDF graph format: use {', '.join(GRAPH_OFFER)}",
+            )
         body = self._read_body()
         try:
             return [
@@ -486,8 +527,12 @@ class Handler(BaseHTTPRequestHandler):
     # ---- the rest ----------------------------------------------------------------------------------
 
     def _health(self, params: dict[str, list[str]]) -> None:
-        body = {"status": "ok", "version": kg.__version__, "triples": len(self.server.store),
-                "update": self.server.config.allow_update}
+        body = {
+            "status": "ok",
+            "version": kg.__version__,
+            "triples": len(self.server.store),
+            "update": self.server.config.allow_update,
+        }
         self._send(HTTPStatus.OK, json.dumps(body).encode(), "application/json")
 
     def _asset(self, name: str) -> None:
@@ -524,8 +569,13 @@ def make_server(store: Store, host: str, port: int, config: ServerConfig) -> KgH
         raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
-def serve(store: Store, host: str = "127.0.0.1", port: int = 7878, config: ServerConfig | None = None,
-          ready: Callable[[KgHttpServer], None] | None = None) -> None:
+def serve(
+    store: Store,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    config: ServerConfig | None = None,
+    ready: Callable[[KgHttpServer], None] | None = None,
+) -> None:
     """Serve until interrupted."""
     server = make_server(store, host, port, config or ServerConfig())
     if ready is not None:
@@ -534,4 +584,3 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 7878, config: Serve
         server.serve_forever(poll_interval=0.2)
     finally:
         server.server_close()
-

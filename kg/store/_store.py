@@ -293,7 +293,9 @@ class Store:
         return bool(self._inner.contains_named_graph(ox.NamedNode(_check_iri(graph_iri))))
 
     def stats(self) -> StoreStats:
-        row = next(iter(self._inner.query(_STATS_QUERY, use_default_graph_as_union=True)))
+        result = self._inner.query(_STATS_QUERY, use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
+        row = next(iter(result))
         return StoreStats(
             documents=int(row["documents"].value),
             facts=int(row["facts"].value),

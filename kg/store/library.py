@@ -45,7 +45,9 @@ class LibraryQuery:
         unknown = sorted(set(values) - known)
         if unknown:
             have = ", ".join(sorted(known)) or "none"
-            raise QueryError(f"{self.path.name}: unknown parameter(s) {', '.join(unknown)} (parameters: {have})")
+            raise QueryError(
+                f"{self.path.name}: unknown parameter(s) {', '.join(unknown)} (parameters: {have})"
+            )
         merged = {p.name: values.get(p.name, p.default) for p in self.parameters}
         return substitute(self.text, merged, PREFIXES)
 
@@ -92,7 +94,9 @@ def parse_query_file(path: Path) -> LibraryQuery:
         else:
             pm = _PARAM.match(value)
             if pm is None:
-                raise QueryError(f"{path}: bad parameter line {stripped!r} (want: # param: name = default  text)")
+                raise QueryError(
+                    f"{path}: bad parameter line {stripped!r} (want: # param: name = default  text)"
+                )
             params.append(Parameter(pm.group(1), pm.group(2), pm.group(3).strip()))
     declared = {p.name for p in params}
     undeclared = parameters_used(text) - declared

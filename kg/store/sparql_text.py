@@ -22,8 +22,8 @@ _TOKEN = re.compile(
                |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
   | (?P<iri><[^<>"{}|^`\\\s]*>)
   | (?P<var>[?$][A-Za-z0-9_\u00B7-\U000EFFFF]+)
-  | (?P<pname>[A-Za-z\u00C0-\U000EFFFF][\w.\-\u00B7-\U000EFFFF]*?:(?:[\w\-:%.\u00B7-\U000EFFFF]*[\w\-:%\u00B7-\U000EFFFF])?
-             |:(?:[\w\-:%.\u00B7-\U000EFFFF]*[\w\-:%\u00B7-\U000EFFFF])?)
+  | (?P<pname>(?:[A-Za-z\u00C0-\U000EFFFF][\w.\-\u00B7-\U000EFFFF]*?)?
+             :(?:[\w\-:%.\u00B7-\U000EFFFF]*[\w\-:%\u00B7-\U000EFFFF])?)
   | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<other>.)
     """,
