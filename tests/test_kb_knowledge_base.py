@@ -166,3 +166,12 @@ def test_lookup_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_version_command_prints_the_bundled_kb_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["version"]) == 0
     assert bundled_kb_version() in capsys.readouterr().out
+
+
+def test_a_broken_user_kb_file_is_one_clear_error(kg_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (kg_home / "kb").mkdir(parents=True)
+    broken = kg_home / "kb" / "broken.json.gz"
+    broken.write_bytes(b"not gzip at all")
+    assert main(["kb", "info"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith(f"kg: error: {broken}:") and len(err.strip().splitlines()) == 1
