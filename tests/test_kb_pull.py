@@ -221,3 +221,17 @@ def test_pull_with_related_items(sparql_server: str, capsys: pytest.CaptureFixtu
     assert "pulled 2 items in 2 batches" in capsys.readouterr().out
     pulled = [s for s in load_knowledge_base().sources if s.name.startswith("pull-")]
     assert [s.items for s in pulled] == [2]
+
+
+def test_pull_times_out_on_a_silent_server(capsys: pytest.CaptureFixture[str]) -> None:
+    # a server that accepts the connection and never answers
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        port = silent.getsockname()[1]
+        url = f"http://127.0.0.1:{port}/sparql"
+        code = main(["kb", "pull", "--endpoint", url, "--items", "Q34", "--timeout", "1", "--retries", "1"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert f"SPARQL endpoint {url} did not answer within 1 s" in err
+    assert len(err.strip().splitlines()) == 1
