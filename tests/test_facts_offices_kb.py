@@ -51,6 +51,8 @@ def offices(text: str, lang: str) -> list[Fact]:
         ("de", "Der französische Präsident Emmanuel Macron reiste ab.", "Q191954"),  # title + demonym
         ("en", "French President Emmanuel Macron left.", "Q191954"),
         ("de", "Präsident Wladimir Putin drohte.", "Q218295"),  # the presidency the KB knows he held
+        ("de", "Der EU-Außenbeauftragte Josep Borrell warnte.", "Q634291"),  # weak adjectival inflection
+        ("de", "Die Kommissionschefin Ursula von der Leyen reiste ab.", "Q8882"),  # Chef ~ Präsident
     ],
 )
 def test_position_items(lang: str, text: str, position: str) -> None:

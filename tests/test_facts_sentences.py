@@ -203,6 +203,12 @@ def test_fact_time(lang: str, text: str, date: dt.date) -> None:
             "Jens Stoltenberg",
         ),
         ("en", "“We are ready for talks and for more,” according to Macron.", "Emmanuel Macron"),
+        (
+            "de",
+            "Josep Borrell reiste ab. „Wir sind zu Gesprächen bereit“, sagte der Spanier.",
+            "Josep Borrell",
+        ),
+        ("en", "Emmanuel Macron arrived. “We are ready for talks,” the Frenchman said.", "Emmanuel Macron"),
     ],
 )
 def test_quotation_speaker(lang: str, text: str, speaker: str) -> None:
@@ -264,3 +270,12 @@ def test_fact_time_role_from_since_and_until() -> None:
     assert fact.time is not None and fact.time.role.name == "START" and fact.time.date == dt.date(2023, 4, 4)
     [fact] = extract("Norwegen war bis zum 1. Mai 2023 Mitglied der NATO.", "de").facts
     assert fact.time is not None and fact.time.role.name == "END"
+
+
+def test_a_group_is_no_speaker() -> None:
+    text = (
+        "Macron reiste ab. „Wir dürfen auf keinen Fall nachgeben, niemals, unter keinen Umständen“, "
+        "sagten westliche Diplomaten."
+    )
+    [quotation] = extract(text, "de").quotations
+    assert quotation.speaker is None

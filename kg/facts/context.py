@@ -240,9 +240,34 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
             distance = min(abs(r.start() - say.end()), abs(say.start() - r.end()))
             if best is None or distance < best[0]:
                 best = (distance, ctx.person_for_role(r.group(1), r.start()) or _none_entity())
+    if (best is None or best[1].label == "") and _definite_singular_at(ctx, say):
+        # "sagte der Spanier", "the veteran diplomat said": a description of the person last named
+        return ctx.recent_person(anchor), verb_at
     if best is None or best[1].label == "":
         return None, verb_at  # "westliche Diplomaten erklärten": said by no one we can name
     return best[1], verb_at
+
+
+DEFINITE = {"de": ("der", "die"), "en": ("the",)}
+
+
+def _definite_singular_at(ctx: DocContext, say: re.Match[str]) -> bool:
+    """A singular definite description right after (or before) the verb of saying: "sagte der Spanier",
+    "der Spanier sagte", "the Spaniard said" — not "westliche Diplomaten erklärten", "the diplomats said"."""
+    verb = say.group(0).split()[0].lower()
+    if ctx.lang == "de" and verb.endswith("en"):
+        return False  # plural verb: sagten, erklärten
+    articles = DEFINITE.get(ctx.lang, ())
+    after = ctx.words(say.end(), min(len(ctx.text), say.end() + 40))[:3]
+    before = ctx.words(max(0, say.start() - 40), say.start())[-3:]
+    for words in (after, before):
+        lowered = [w.lower() for _, _, w in words]
+        for i, w in enumerate(lowered):
+            if w in articles and i + 1 < len(words):
+                noun = next((x for _, _, x in words[i + 1 :] if x[:1].isupper()), None)
+                if noun and not (ctx.lang == "en" and noun.endswith("s")):
+                    return True
+    return False
 
 
 def _none_entity() -> Entity:

@@ -227,6 +227,7 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
     # office names are masculine in the KB: Kommissionspräsidentin -> Kommissionspräsident
     if ctx.lang == "de":
         titles += tuple(FEMININE.sub("", t) for t in titles if FEMININE.search(t))
+        titles += tuple(_german_title_variants(titles))
     if jurisdiction is None and person.entity.qid is not None:
         # "Präsident Wladimir Putin": the title names no country; the KB knows which presidency
         # this person is known for (it names the office; the fact itself is the text's)
@@ -280,3 +281,20 @@ def _nearby_organisations(ctx: DocContext, offset: int) -> list[Entity]:
         if org.qid is not None:
             found.setdefault(org.key, org)
     return list(found.values())
+
+
+# Words a German title may use where the KB's names use another (Kommissionschef ~ Kommissionspräsident).
+TITLE_SYNONYMS_DE: tuple[tuple[str, str], ...] = (("chefin", "präsidentin"), ("chef", "präsident"))
+
+
+def _german_title_variants(titles: tuple[str, ...]) -> list[str]:
+    """Inflected adjectival titles in their KB form (Außenbeauftragte -> Außenbeauftragter) and synonyms."""
+    out: list[str] = []
+    for title in titles:
+        if re.search(r"(?:beauftragte|vorsitzende|gesandte|abgeordnete)n?$", title):
+            out.append(re.sub(r"n?$", "", title) + "r")
+        for word, synonym in TITLE_SYNONYMS_DE:
+            if title.lower().endswith(word) and "chef der" not in title.lower():
+                out.append(title[: -len(word)] + synonym)
+                break
+    return [t for t in out if t not in titles]

@@ -16,6 +16,7 @@ P, C, ORG, PL, POS = (
 )
 
 NATO = Entity("NATO", ORG, "Q7184")
+EU = Entity("European Union", ORG, "Q458")
 EU_COMMISSION = Entity("European Commission", ORG, "Q8880")
 STOLTENBERG = Entity("Jens Stoltenberg", P, "Q57665")
 MACRON = Entity("Emmanuel Macron", P, "Q3052772")
@@ -52,6 +53,7 @@ HAND_LINKER = Extractor("tests.hand", "1")
 # surface form -> entity, as a linker would find them (German and English forms)
 SURFACES: dict[str, Entity] = {
     "NATO": NATO,
+    "EU": EU,
     "Nato": NATO,
     "Europäischen Kommission": EU_COMMISSION,
     "European Commission": EU_COMMISSION,
