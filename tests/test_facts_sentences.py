@@ -279,3 +279,26 @@ def test_a_group_is_no_speaker() -> None:
     )
     [quotation] = extract(text, "de").quotations
     assert quotation.speaker is None
+
+
+def test_meetings_each_at_its_own_place_and_day() -> None:
+    text = (
+        "Wendy Sherman and Vladimir Putin held talks in Geneva on Monday. "
+        "NATO will meet in Brussels on Wednesday, followed by talks in Vienna on Thursday."
+    )
+    got = {
+        (frozenset(p.label for p in m.participants), m.place.label if m.place else None, m.date)
+        for m in extract(text, "en").meetings
+    }
+    assert got == {
+        (frozenset({"Wendy Sherman", "Vladimir Putin"}), "Geneva", dt.date(2022, 1, 3)),  # held: past
+        (frozenset({"NATO"}), "Brussels", dt.date(2022, 1, 12)),
+        (frozenset(), "Vienna", dt.date(2022, 1, 13)),
+    }
+
+
+def test_the_alliance_prefers_the_organisation_named_most() -> None:
+    text = (
+        "NATO met. NATO agreed. Later the European Commission spoke. Sweden is not a member of the alliance."
+    )
+    assert facts(text, "en") == {("Sweden", "MEMBER_OF", "NATO", "Negative", "Asserted")}

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.facts.kbview import is_alliance
 from kg.facts.patterns import LanguagePatterns
 from kg.facts.patterns_de import PATTERNS_DE
 from kg.facts.patterns_en import PATTERNS_EN
@@ -129,16 +130,25 @@ class DocContext:
                 return m.entity
         return self.recent_person(offset)
 
-    def organisation_before(self, offset: int) -> Entity | None:
-        """The organisation last named before ``offset`` ("das Bündnis", "the Alliance")."""
-        lo = bisect.bisect_left(self._mention_starts, offset)
-        for m in reversed(self.mentions[:lo]):
-            if m.entity.kind is EntityKind.ORGANISATION and m.span.end <= offset:
-                return m.entity
-        for m in self.mentions:
-            if m.entity.kind is EntityKind.ORGANISATION:
-                return m.entity
-        return None
+    def organisation_before(self, offset: int, *, alliance: bool = False) -> Entity | None:
+        """The organisation a text means without naming it ("das Bündnis", "the Alliance", or a
+        candidacy with no organisation): with ``alliance``, the last-named military alliance if
+        the KB types one so; else the organisation named most often so far, the latest on a tie."""
+        before = [
+            m for m in self.mentions if m.entity.kind is EntityKind.ORGANISATION and m.span.end <= offset
+        ]
+        if not before:
+            before = [m for m in self.mentions if m.entity.kind is EntityKind.ORGANISATION]
+        if not before:
+            return None
+        if alliance:
+            alliances = [m for m in before if is_alliance(self.kb, m.entity)]
+            if alliances:
+                return alliances[-1].entity
+        counts = Counter(m.entity.key for m in before)
+        last_seen = {m.entity.key: i for i, m in enumerate(before)}
+        key = max(counts, key=lambda k: (counts[k], last_seen[k]))
+        return before[last_seen[key]].entity
 
     def organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
         """Organisations named in ``text[begin:end]``: linked mentions and resolved anaphora."""
@@ -150,7 +160,7 @@ class DocContext:
         for a in self.patterns.org_anaphora.finditer(self.text, begin, end):
             if any(b < a.end() and a.start() < e for b, e, _ in found):
                 continue
-            org = self.organisation_before(a.start())
+            org = self.organisation_before(a.start(), alliance=True)
             if org is not None:
                 found.append((a.start(), a.end(), org))
         return sorted(found, key=lambda x: x[0])

@@ -10,6 +10,7 @@ from typing import Any
 from kg.model import Entity, EntityKind
 
 CONTINENT = "Q5107"
+MILITARY_ALLIANCE = "Q1127126"
 MIN_HELD_SCORE = 0.3
 GENERIC_PLACE_WORDS = frozenset(
     {
@@ -95,3 +96,11 @@ def position_held(kb: Any, title: str, person_qid: str, lang: str) -> Entity | N
             entity = kb.entity(position.qid, lang=lang)
             return entity if isinstance(entity, Entity) else None
     return None
+
+
+def is_alliance(kb: Any, entity: Entity) -> bool:
+    """Whether the KB types an organisation as a military alliance ("das Bündnis" means it)."""
+    if entity.qid is None or not hasattr(kb, "item"):
+        return False
+    item = kb.item(entity.qid)
+    return item is not None and MILITARY_ALLIANCE in tuple(getattr(item, "instance_of", ()))

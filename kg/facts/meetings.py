@@ -132,7 +132,33 @@ def _places(
             and all(w in ctx.patterns.coordination for w in ctx.lower_words(out[-1].span.end, m.span.begin))
         ):
             out.append(m)
-    return out
+    return _places_of_trigger(ctx, out, trigger, whole_sentence=whole_sentence)
+
+
+def _places_of_trigger(
+    ctx: DocContext, places: list[Mention], trigger: re.Match[str], *, whole_sentence: bool
+) -> list[Mention]:
+    """A verb meets at the place (group) nearest to it; a noun at the places after it ("talks in
+    Geneva and Vienna"), else before it — not at every place of the sentence."""
+    if not places:
+        return places
+    groups: list[list[Mention]] = []
+    for m in places:
+        if groups and all(
+            w in ctx.patterns.coordination for w in ctx.lower_words(groups[-1][-1].span.end, m.span.begin)
+        ):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    if whole_sentence:
+        return min(
+            groups,
+            key=lambda g: min(abs(g[0].span.begin - trigger.end()), abs(trigger.start() - g[-1].span.end)),
+        )
+    after = [g for g in groups if g[0].span.begin >= trigger.end()]
+    if after:
+        return after[0]
+    return groups[-1]
 
 
 def _inside_larger_name(ctx: DocContext, m: Mention) -> bool:
@@ -153,7 +179,7 @@ def _participants(
         clause_begin, clause_end = _clause(ctx, trigger, begin, end)
         named = [
             m
-            for m in ctx.mentions_in(clause_begin, clause_end, PARTICIPANT_KINDS)
+            for m in _outermost(ctx.mentions_in(clause_begin, clause_end, PARTICIPANT_KINDS))
             if not ctx.in_quotation(m.span.begin)
         ]
         people = [m.entity for m in named]
@@ -170,7 +196,7 @@ def _participants(
         if clause_words_before:
             parties = [
                 m
-                for m in ctx.mentions_in(clause_words_before[0][0], trigger.start(), PARTY_KINDS)
+                for m in _outermost(ctx.mentions_in(clause_words_before[0][0], trigger.start(), PARTY_KINDS))
                 if m.span.text[:1].isupper() and not ctx.in_quotation(m.span.begin)
             ]
             if parties:
@@ -188,8 +214,67 @@ def _participants(
         ]
         linked_people = [m for m in linked if m.entity.kind is EntityKind.PERSON]
         chosen = linked_people or [m for m in linked if m.span.text[:1].isupper()]
-        return _unique([m.entity for m in sorted(chosen, key=lambda m: m.span.begin)])
+        return _unique([m.entity for m in sorted(_outermost(chosen), key=lambda m: m.span.begin)])
+    # "Sherman and Ryabkov held talks in Geneva": the subjects before a support verb of the noun
+    clause_begin, _ = _clause(ctx, trigger, begin, end)
+    subjects = [
+        m
+        for m in ctx.mentions_in(clause_begin, trigger.start(), PARTICIPANT_KINDS)
+        if not ctx.in_quotation(m.span.begin)
+    ]
+    if subjects:
+        between = ctx.lower_words(subjects[-1].span.end, trigger.start())
+        if any(w in SUPPORT_VERBS for w in between) and not ctx.patterns.say.search(
+            ctx.text, subjects[-1].span.end, trigger.start()
+        ):
+            return _unique([m.entity for m in subjects])
     return []
+
+
+SUPPORT_VERBS = frozenset(
+    [
+        "held",
+        "hold",
+        "holds",
+        "holding",
+        "had",
+        "have",
+        "has",
+        "began",
+        "begin",
+        "begins",
+        "opened",
+        "open",
+        "resumed",
+        "führten",
+        "führen",
+        "führt",
+        "führte",
+        "hielten",
+        "halten",
+        "hält",
+        "begannen",
+        "beginnen",
+        "begann",
+        "nahmen",
+        "aufgenommen",
+    ]
+)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Without mentions nested in another ("NATO" inside "NATO-Russia Council")."""
+    return [
+        m
+        for m in mentions
+        if not any(
+            o is not m
+            and o.span.begin <= m.span.begin
+            and m.span.end <= o.span.end
+            and (o.span.end - o.span.begin) > (m.span.end - m.span.begin)
+            for o in mentions
+        )
+    ]
 
 
 CLAUSE_OPENERS = frozenset(
