@@ -113,3 +113,33 @@ def test_batch_interrupt_then_resume_equals_a_clean_run(tmp_path: Path, signum: 
     assert skipped >= len(done_graphs)
     assert_same(store_dataset(store), expected)
     assert_same(files_dataset(sorted(shards.glob("part-*.nq"))), expected)
+
+
+def _children(pid: int) -> list[int]:
+    ps = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True, check=True)
+    table = ps.stdout
+    return [int(p) for p, parent in (line.split() for line in table.splitlines()) if int(parent) == pid]
+
+
+@pytest.mark.slow
+def test_batch_interrupt_killed_worker_is_replaced(tmp_path: Path):
+    """A worker process that dies (kill -9, out of memory) is replaced; its chunk runs again; all lands."""
+    corpus = write_corpus(tmp_path / "corpus.jsonl", ARTICLES)
+    clean = tmp_path / "clean"
+    done = kg_process("extract", str(corpus), "--store", str(clean), "--no-progress")
+    _, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+
+    store = tmp_path / "store"
+    run = _Terminal(["extract", str(corpus), "--store", str(store), "--jobs", "2", "--chunk-size", "3"])
+    deadline = time.monotonic() + 600
+    while run.documents_done() < 6 and run.process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    # kg → fork server → workers: the workers are the grandchildren.
+    workers = [w for child in _children(run.process.pid) for w in _children(child)]
+    assert workers and run.process.poll() is None
+    os.kill(workers[0], signal.SIGKILL)
+    code, out, err = run.finish()
+    assert code == 0, err
+    assert f"documents: {ARTICLES} ok, 0 failed" in out
+    assert_same(store_dataset(store), store_dataset(clean))

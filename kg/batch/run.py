@@ -84,9 +84,11 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
             for sink in plan.sinks:
                 sink.abort()
         else:
-            engine.close()
-            for sink in plan.sinks:
-                sink.finish()
+            # All chunks are in: finishing (closing the pool, renaming the output) is not interrupted.
+            with interrupts.deferred(swallow=True):
+                engine.close()
+                for sink in plan.sinks:
+                    sink.finish()
         finally:
             if plan.shards is not None:
                 plan.shards.prune()
@@ -277,7 +279,8 @@ class _Interrupts:
         raise KeyboardInterrupt
 
     @contextmanager
-    def deferred(self) -> Iterator[None]:
+    def deferred(self, *, swallow: bool = False) -> Iterator[None]:
+        """Hold signals while the block runs; then raise one that came (or drop it: ``swallow``)."""
         self._deferring += 1
         try:
             yield
@@ -285,4 +288,5 @@ class _Interrupts:
             self._deferring -= 1
         if not self._deferring and self._pending:
             self._pending = False
-            raise KeyboardInterrupt
+            if not swallow:
+                raise KeyboardInterrupt
