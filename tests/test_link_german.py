@@ -176,3 +176,18 @@ def test_offsets_are_code_points_and_empty_text_is_fine(nlp) -> None:  # type: i
 def test_linking_is_deterministic(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Präsident Emmanuel Macron traf Olaf Scholz in Paris. Macron und Scholz sprachen über die Ukraine."
     assert link(nlp, text) == link(nlp, text)
+
+
+def test_nil_person_named_in_the_genitive_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Die Reise der Ministerin Karoline Brandtners Delegation begann. "
+        "Brandtner flog nach Kiew. Jens Lewis kam mit."
+    )
+    mentions = link(nlp, text)
+    assert rows(mentions)[:2] == [
+        (25, 44, "Karoline Brandtners", "NIL:Person:Karoline Brandtner"),  # the anchor keeps the ending
+        (64, 73, "Brandtner", "NIL:Person:Karoline Brandtner"),
+    ]
+    assert ("Jens Lewis", "NIL:Person:Jens Lewis") in [
+        (r[2], r[3]) for r in rows(mentions)
+    ]  # a name ending in s

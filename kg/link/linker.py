@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from collections import defaultdict
 from collections.abc import Sequence
@@ -266,7 +267,8 @@ def _add_people_and_ner(
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
-        earlier = _person_with_surname(out, run.label, begin) if run.first == run.last else None
+        label = _without_genitive(run.label, document.text)
+        earlier = _person_with_surname(out, label, begin) if run.first == run.last else None
         if earlier is not None:  # "Frau Lagarde" after "Christine Lagarde": the same person
             out.append(Mention(Span(begin, end, text), tokens[run.first].sentence, earlier, 0.85, SURNAME))
             cover(begin, end)
@@ -275,7 +277,7 @@ def _add_people_and_ner(
             Mention(
                 Span(begin, end, text),
                 tokens[run.first].sentence,
-                person_entity(run.label, document.lang),
+                person_entity(label, document.lang),
                 run.score,
                 NIL_PERSON,
             )
@@ -283,6 +285,19 @@ def _add_people_and_ner(
         cover(begin, end)
     out.extend(_surname_mentions(out, pieces, document, covered, tokens))
     return out
+
+
+def _without_genitive(label: str, text: str) -> str:
+    """ "Karoline Brandtners" -> "Karoline Brandtner" when the text also has the name without the s."""
+    if not label.endswith("s") or len(label.split()[-1]) < 4:
+        return label
+    base = label[:-1]
+    surname = base.split()[-1]
+    for match in re.finditer(re.escape(surname), text):
+        after = text[match.end() : match.end() + 1]
+        if not after or not (after.isalnum() or after in "-'’"):
+            return base
+    return label
 
 
 def _person_with_surname(mentions: Sequence[Mention], surname: str, before: int) -> Entity | None:

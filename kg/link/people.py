@@ -1,7 +1,8 @@
 """People the lexicon does not name as such: NIL persons and later short references.
 
 * A run of capitalised words after a title ("Außenministerin Wendy Sherman", "Minister Lawrow")
-  or starting with a known given name ("Sergej Rjabkow") that no KB name covers is a NIL person.
+  or starting with a known given name ("Sergej Rjabkow") that no KB name covers is a NIL person:
+  given names, then one surname (particles such as "von der" included).
 * Once a person is named in full, the surname alone later in the document ("Stoltenberg",
   "Rjabkows", "von der Leyen") refers to the same person.
 """
@@ -90,6 +91,11 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
         while j + 1 < len(tokens) and j + 1 - i < MAX_NAME_TOKENS and not covered[j + 1]:
             nxt = tokens[j + 1]
             if nxt.sentence != token.sentence:
+                break
+            # given names, then one surname: "Karoline Brandtners Delegation" stops at the surname;
+            # an unknown first word may still take a surname unless it looks like a genitive
+            current = tokens[j]
+            if not kb.is_given_name(current.text) and (j > i or current.text.endswith("s")):
                 break
             if _name_like(nxt) and kb.lexicon.title_of(nxt.text) is None:
                 j += 1
