@@ -154,3 +154,21 @@ def test_stdin(tmp_path: Path) -> None:
         [sys.executable, "-c", script], input=EN_TEXT.encode(), capture_output=True, check=True
     )
     assert out.stdout.decode().split() == ["Document", "<stdin>", "en"]
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(
+        '---\ntitle: "Talks in Vienna"\ndate: 2022-01-13\nurl: https://example.org/vienna\nlang: en\n---\n'
+        "The envoys met in Vienna on Thursday and agreed to meet again in the spring.\n",
+        encoding="utf-8",
+    )
+    [doc] = list(read_documents([str(path)]))
+    assert isinstance(doc, Document)
+    assert (doc.title, doc.published, doc.source_url, doc.lang) == (
+        "Talks in Vienna",
+        dt.date(2022, 1, 13),
+        "https://example.org/vienna",
+        "en",
+    )
+    assert doc.text.startswith("The envoys met in Vienna")

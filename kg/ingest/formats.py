@@ -145,12 +145,31 @@ _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*\n", re.DOTALL)
+
+
 def read_markdown(text: str, origin: str) -> RawDocument:
+    """Markdown without its markup; a YAML-style front matter block gives title, date, url, lang."""
+    meta: dict[str, str] = {}
+    front = FRONT_MATTER.match(text)
+    if front is not None:
+        for line in front.group("body").splitlines():
+            key, sep, value = line.partition(":")
+            if sep:
+                meta[key.strip().lower()] = value.strip().strip("\"'")
+        text = text[front.end() :]
     title_match = re.search(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", text, re.MULTILINE)
     plain = text
     for pattern, replacement in _MD_RULES:
         plain = pattern.sub(replacement, plain)
-    return RawDocument(text=plain, origin=origin, title=title_match.group(1) if title_match else None)
+    return RawDocument(
+        text=plain,
+        origin=origin,
+        title=meta.get("title") or (title_match.group(1) if title_match else None),
+        published=parse_date(meta.get("date") or meta.get("published"), origin),
+        source_url=meta.get("url") or meta.get("source") or None,
+        lang=meta.get("lang") or meta.get("language") or None,
+    )
 
 
 def plain_title(text: str) -> str | None:
