@@ -148,6 +148,19 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
                 ("Norway", "SHARES_BORDER_WITH", "Finland", "Positive", "Asserted"),
             },
         ),
+        (
+            "de",
+            "Schweden wird möglicherweise der NATO beitreten.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Possible")},
+        ),
+        (
+            "de",
+            "Finnland und Schweden beantragen die Mitgliedschaft in der NATO.",
+            {
+                ("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Applied"),
+                ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Applied"),
+            },
+        ),
         # coordination
         (
             "en",
@@ -302,3 +315,21 @@ def test_the_alliance_prefers_the_organisation_named_most() -> None:
         "NATO met. NATO agreed. Later the European Commission spoke. Sweden is not a member of the alliance."
     )
     assert facts(text, "en") == {("Sweden", "MEMBER_OF", "NATO", "Negative", "Asserted")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "date"),
+    [
+        ("en", "The summit in Madrid begins on Tuesday.", "Madrid", dt.date(2022, 1, 11)),
+        (
+            "de",
+            "Das Treffen der Außenminister findet am 20. Januar in Brüssel statt.",
+            "Brussels",
+            dt.date(2022, 1, 20),
+        ),
+        ("de", "Die Gespräche in Genf beginnen am Montag.", "Geneva", dt.date(2022, 1, 10)),
+    ],
+)
+def test_meeting_nouns(lang: str, text: str, place: str, date: dt.date) -> None:
+    [meeting] = extract(text, lang).meetings
+    assert meeting.place is not None and meeting.place.label == place and meeting.date == date
