@@ -175,3 +175,28 @@ def test_a_broken_user_kb_file_is_one_clear_error(kg_home: Path, capsys: pytest.
     assert main(["kb", "info"]) == 3
     err = capsys.readouterr().err
     assert err.startswith(f"kg: error: {broken}:") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("claims", "descriptions", "kind"),
+    [
+        ({"P31": ["Q5119", "Q515"]}, {}, EntityKind.PLACE),  # a capital is a place, not a country
+        ({"P31": ["Q6256", "Q3624078"]}, {}, EntityKind.COUNTRY),
+        ({"P39": ["Q167662"]}, {}, EntityKind.PERSON),  # holds an office
+        ({"P1001": ["Q7184"]}, {}, EntityKind.POSITION),  # has a jurisdiction
+        ({}, {"de": "politische Partei in Deutschland"}, EntityKind.ORGANISATION),
+        ({}, {"en": "armed conflict between two states"}, EntityKind.EVENT),
+        (
+            {"P17": ["Q30"], "P1082": ["1000"]},
+            {"en": "state of the United States of America"},
+            EntityKind.PLACE,
+        ),
+        ({}, {}, EntityKind.OTHER),
+    ],
+)
+def test_kind_of_items_pulled_without_a_known_class(
+    claims: dict[str, list[str]], descriptions: dict[str, str], kind: EntityKind
+) -> None:
+    from kg.kb.items import kind_of
+
+    assert kind_of(claims, descriptions) is kind

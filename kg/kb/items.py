@@ -36,8 +36,8 @@ _CLASS_KIND = dict(KIND_OF_CLASS)
 
 # Words of an English description that tell the kind of an item without a known P31 class.
 _DESCRIPTION_HINTS: tuple[tuple[tuple[str, ...], EntityKind], ...] = (
-    (("war", "conflict", "invasion", "summit", "crisis"), EntityKind.EVENT),
-    (("former state", "country", "sovereign state"), EntityKind.COUNTRY),
+    (("war", "conflict", "invasion", "summit", "crisis", "krieg", "konflikt", "gipfel"), EntityKind.EVENT),
+    (("former state", "country", "sovereign state", "staat", "land in"), EntityKind.COUNTRY),
     (
         (
             "government",
@@ -51,10 +51,32 @@ _DESCRIPTION_HINTS: tuple[tuple[tuple[str, ...], EntityKind], ...] = (
             "agency",
             "party",
             "union",
+            "company",
+            "regierung",
+            "ministerium",
+            "bündnis",
+            "partei",
+            "behörde",
+            "unternehmen",
         ),
         EntityKind.ORGANISATION,
     ),
-    (("headquarters", "complex", "building", "palace", "city", "region", "residence"), EntityKind.PLACE),
+    (
+        (
+            "headquarters",
+            "complex",
+            "building",
+            "palace",
+            "city",
+            "town",
+            "region",
+            "residence",
+            "stadt",
+            "hauptstadt",
+            "gebäude",
+        ),
+        EntityKind.PLACE,
+    ),
 )
 
 
