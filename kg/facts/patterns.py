@@ -42,6 +42,7 @@ class RelationRule:
     subject_after: re.Pattern[str] | None = None  # "apply to X": the subject follows this
     confidence: float = 0.8
     subject_reach: int = 20  # how many words before the trigger the subject may stand
+    genitive_subject: bool = False  # "der Beitritt der Ukraine", "the accession of Finland": subject after
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ PATTERNS_DE = LanguagePatterns(
         r"schrieb",
         r"twitterte",
         r"antwortete",
-        r"so",
+        r"so(?=\s+(?-i:[A-ZÄÖÜ]))",
         r"laut",
         r"zufolge",
         r"teilt(?:e|en)?\b.{0,40}?\bmit",
@@ -273,6 +273,7 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.NEAR,
             Scope.CLAUSE,
             confidence=0.75,
+            genitive_subject=True,
         ),
         RelationRule(
             "membership",
@@ -281,6 +282,7 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.NEAR,
             Scope.CLAUSE,
             confidence=0.75,
+            genitive_subject=True,
         ),
         RelationRule(
             "candidate",

@@ -221,6 +221,7 @@ PATTERNS_EN = LanguagePatterns(
             ObjectSource.NEAR,
             Scope.CLAUSE,
             confidence=0.75,
+            genitive_subject=True,
         ),
         RelationRule(
             "candidate",

@@ -37,6 +37,7 @@ CLAUSE_WORDS_AFTER_DE = 10
 CONDITION_OPENERS = frozenset(
     ["ob", "wenn", "falls", "sofern", "dass", "whether", "if", "unless", "that", "once"]
 )
+GENITIVE_LINKS = frozenset({"der", "des", "von", "of"})
 GROUP_GLUE = frozenset({"die", "den", "der", "dem", "the", ","})
 
 
@@ -132,6 +133,10 @@ def _subjects(
             group = _group_after(ctx, link.end(), end)
             if group:
                 return group
+    if rule.genitive_subject and after_words and after_words[0][2].lower() in GENITIVE_LINKS:
+        group = _group_after(ctx, after_words[0][1], end)
+        if group:  # "Russland lehnt den Beitritt der Ukraine ab": Ukraine, not Russia
+            return group
     # "NATO member Poland", "NATO-Mitglied Polen": an apposition right after the trigger
     if after_words:
         direct = [m for m in ctx.mentions_in(after_words[0][0], end) if m.span.begin == after_words[0][0]]
