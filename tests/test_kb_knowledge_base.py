@@ -200,3 +200,15 @@ def test_kind_of_items_pulled_without_a_known_class(
     from kg.kb.items import kind_of
 
     assert kind_of(claims, descriptions) is kind
+
+
+def test_remove_a_user_kb_file(kg_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bundled = load_knowledge_base().version
+    assert main(["kb", "import", str(FIXTURE), "--name", "sample"]) == 0
+    assert load_knowledge_base().version != bundled
+    capsys.readouterr()
+    assert main(["kb", "remove", "nonesuch"]) == 3
+    assert "no user knowledge-base file 'nonesuch' (user files: sample)" in capsys.readouterr().err
+    assert main(["kb", "remove", "sample"]) == 0
+    assert load_knowledge_base().version == bundled
+    assert list((kg_home / "kb").glob("*.json.gz")) == []

@@ -1,5 +1,5 @@
 """``kg kb info | import FILE… | pull --endpoint URL (--query FILE.rq | --items Q1,Q2 | --preset NAME) |
-lookup NAME [--lang de]`` — the knowledge base: what it holds, growing it, asking it."""
+remove NAME | lookup NAME [--lang de]`` — the knowledge base: what it holds, growing it, asking it."""
 
 from __future__ import annotations
 
@@ -45,6 +45,10 @@ def register(sub: Any) -> None:
     )
     pull.add_argument("--name", help="name of the user KB file (default: derived from the request)")
     pull.set_defaults(func=run_pull)
+
+    remove = kb_sub.add_parser("remove", help="remove a user knowledge-base file (see kg kb info)")
+    remove.add_argument("name", help="the source name kg kb info lists, e.g. pull-1a2b3c4d")
+    remove.set_defaults(func=run_remove)
 
     lookup = kb_sub.add_parser("lookup", help="candidates for a name, with scores")
     lookup.add_argument("name")
@@ -148,6 +152,22 @@ def run_pull(args: argparse.Namespace) -> int:
         f"pulled {len(result.records)} items in {result.batches} batches "
         f"({result.requests} requests, {result.retries} retries) from {args.endpoint} -> {target}"
     )
+    _print_version()
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from kg.kb.files import user_kb_dir, user_kb_files
+
+    target = user_kb_dir() / f"{_safe_name(args.name)}.json.gz"
+    if target not in user_kb_files():
+        names = ", ".join(p.name[: -len(".json.gz")] for p in user_kb_files()) or "none"
+        raise KnowledgeBaseError(f"no user knowledge-base file {args.name!r} (user files: {names})")
+    try:
+        target.unlink()
+    except OSError as exc:
+        raise KnowledgeBaseError(f"{target}: cannot remove: {exc.strerror or exc}") from exc
+    print(f"removed {target}")
     _print_version()
     return 0
 
