@@ -161,6 +161,12 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
                 ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Applied"),
             },
         ),
+        # the country whose accession it is, not the one that talks about it
+        (
+            "de",
+            "Russland lehnt den Beitritt der Ukraine zur NATO ab.",
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Negative", "Denied")},
+        ),
         # coordination
         (
             "en",
@@ -222,6 +228,7 @@ def test_fact_time(lang: str, text: str, date: dt.date) -> None:
             "Josep Borrell",
         ),
         ("en", "Emmanuel Macron arrived. “We are ready for talks,” the Frenchman said.", "Emmanuel Macron"),
+        ("de", "„Wir sind zu Gesprächen bereit“, so Stoltenberg.", "Jens Stoltenberg"),
     ],
 )
 def test_quotation_speaker(lang: str, text: str, speaker: str) -> None:
