@@ -13,7 +13,7 @@ import json
 import logging
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -206,28 +206,79 @@ class Store:
 
         Triples outside a named graph (Turtle, N-Triples, RDF/XML, or the default graph of TriG and
         N-Quads) go into ``graph_iri`` or, by default, into a graph named after the file's absolute
-        ``file:`` URI. All graphs of one file are replaced in one transaction.
+        ``file:`` URI. Each graph is replaced atomically (see :meth:`replace_graphs`). A file whose graphs
+        are all new and that has no blank nodes is handed whole to Oxigraph's bulk loader.
         """
         fmt = FORMATS.get(path.suffix.lower())
         if fmt is None:
             known = ", ".join(sorted(FORMATS))
             raise InputError(f"{path}: unknown RDF format (known extensions: {known})")
         file_graph = ox.NamedNode(graph_iri or path.resolve().as_uri())
+        named, has_default, has_blank, count = self._scan(path, fmt)
+        names = named | ({file_graph.value} if has_default else set())
+        if (
+            self.path is not None
+            and not has_blank  # the bulk loader keeps blank node labels: they could meet other files'
+            and not (has_default and named)
+            and not any(self._inner.contains_named_graph(ox.NamedNode(n)) for n in names)
+        ):
+            self._bulk_load_file(path, fmt, sorted(names), file_graph if has_default else None)
+            return LoadResult(path, tuple(sorted(names)), count)
         grouped: dict[str, list[ox.Quad]] = defaultdict(list)
+        for quad in self._parse(path, fmt):
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                grouped[file_graph.value].append(_in_graph(quad, file_graph))
+            else:
+                grouped[quad.graph_name.value].append(quad)
+        self.replace_graphs(grouped, bulk=True)
+        return LoadResult(path, tuple(grouped), sum(len(q) for q in grouped.values()))
+
+    def _parse(self, path: Path, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
         try:
             for quad in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
-                if isinstance(quad.graph_name, ox.DefaultGraph):
-                    grouped[file_graph.value].append(_in_graph(quad, file_graph))
-                elif isinstance(quad.graph_name, ox.NamedNode):
-                    grouped[quad.graph_name.value].append(quad)
-                else:  # a blank-node graph name cannot be addressed or replaced later
+                if isinstance(quad.graph_name, ox.BlankNode):
+                    # a blank-node graph name cannot be addressed or replaced later
                     raise InputError(f"{path}: graph named by a blank node; name it with an IRI")
+                yield quad
         except SyntaxError as exc:
             raise InputError(f"{path}: not valid {fmt.name}: {exc}") from exc
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc}") from exc
-        self.replace_graphs(grouped, bulk=True)
-        return LoadResult(path, tuple(grouped), sum(len(q) for q in grouped.values()))
+
+    def _scan(self, path: Path, fmt: ox.RdfFormat) -> tuple[set[str], bool, bool, int]:
+        """(named graphs, any default-graph triple?, any blank node?, quads) — and the file is valid."""
+        named: set[str] = set()
+        has_default = has_blank = False
+        count = 0
+        blank, default = ox.BlankNode, ox.DefaultGraph
+        for quad in self._parse(path, fmt):
+            count += 1
+            graph = quad.graph_name
+            if isinstance(graph, default):
+                has_default = True
+            else:
+                named.add(graph.value)
+            if not has_blank and (isinstance(quad.subject, blank) or isinstance(quad.object, blank)):
+                has_blank = True
+        return named, has_default, has_blank, count
+
+    def _bulk_load_file(
+        self, path: Path, fmt: ox.RdfFormat, names: list[str], to_graph: ox.NamedNode | None
+    ) -> None:
+        """Bulk-load a file of new graphs, under the same journal as :meth:`_bulk_insert`."""
+        assert self.path is not None
+        journal = self.path / JOURNAL
+        journal.write_text(json.dumps(names), encoding="utf-8")
+        _fsync(journal)
+        try:
+            self._inner.bulk_load(path=str(path), format=fmt, to_graph=to_graph)
+        except (SyntaxError, OSError) as exc:
+            self._recover()  # take out what the bulk loader wrote before it failed
+            raise StoreError(f"{self.path}: cannot load {path}: {exc}") from exc
+        for iri in names:
+            self._inner.add_graph(ox.NamedNode(iri))
+        self._inner.flush()
+        journal.unlink()
 
     def flush(self) -> None:
         self._inner.flush()
