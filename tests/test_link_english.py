@@ -124,3 +124,12 @@ def test_words_of_another_language_stay_in_it(nlp) -> None:  # type: ignore[no-u
     # German "Island" is Iceland and "Hamburger" someone from Hamburg; in English they are not
     text = "Island nations met Iceland. Hamburger stands opened."
     assert rows(link(nlp, text)) == [(19, 26, "Iceland", "Q189")]
+
+
+def test_a_place_name_that_starts_a_persons_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Victoria Nuland met Jordan Kessler in Jordan."
+    assert rows(link(nlp, text)) == [
+        (0, 15, "Victoria Nuland", "NIL:Person:Victoria Nuland"),
+        (20, 34, "Jordan Kessler", "NIL:Person:Jordan Kessler"),
+        (38, 44, "Jordan", "Q810"),
+    ]

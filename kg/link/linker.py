@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from kg.kb import KnowledgeBase, NameEntry
 from kg.kb.names import final_forms, is_acronym, normalise
 from kg.link.matcher import Match, NameTrie
-from kg.link.people import find_nil_persons, person_entity, surname_of
+from kg.link.people import find_nil_persons, is_name_like, person_entity, surname_of
 from kg.link.pieces import Piece, text_pieces
 from kg.link.resolve import (
     PLACE_PREPOSITIONS,
@@ -248,6 +248,7 @@ def _add_people_and_ner(
     def free(begin: int, end: int) -> bool:
         return not any(covered[i] for i in token_range(begin, end))
 
+    mentions = _drop_given_names_taken_for_places(mentions, tokens, kb)
     for m in mentions:
         if m.linker is LEXICON:
             cover(m.span.begin, m.span.end)
@@ -284,6 +285,32 @@ def _add_people_and_ner(
         )
         cover(begin, end)
     out.extend(_surname_mentions(out, pieces, document, covered, tokens))
+    return out
+
+
+def _drop_given_names_taken_for_places(
+    mentions: Sequence[Mention], tokens: Sequence[Token], kb: KnowledgeBase
+) -> list[Mention]:
+    """ "Victoria Nuland", "Jordan Kessler": a place name that is also a given name, followed by a
+    capitalised word no KB name covers, starts a person's name rather than naming the place."""
+    starts = {t.begin: i for i, t in enumerate(tokens)}
+    lexicon_ends = {m.span.end for m in mentions} | {m.span.begin for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        i = starts.get(m.span.begin)
+        if (
+            i is not None
+            and i + 1 < len(tokens)
+            and tokens[i].end == m.span.end
+            and m.entity.kind in (EntityKind.PLACE, EntityKind.COUNTRY)
+            and kb.is_given_name(tokens[i].text)
+            and tokens[i + 1].sentence == tokens[i].sentence
+            and tokens[i + 1].begin not in lexicon_ends
+            and is_name_like(tokens[i + 1])
+            and kb.lexicon.title_of(tokens[i + 1].text) is None
+        ):
+            continue
+        out.append(m)
     return out
 
 

@@ -63,7 +63,8 @@ def surname_of(label: str) -> str | None:
     return pieces[-1]
 
 
-def _name_like(token: Token) -> bool:
+def is_name_like(token: Token) -> bool:
+    """Capitalised, letters (and hyphens, apostrophes), not an acronym: a word of a person's name."""
     text = token.text
     if not text[:1].isupper() or len(text) < 2:
         return False
@@ -78,7 +79,7 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if covered[i] or not _name_like(token) or kb.lexicon.title_of(token.text) is not None:
+        if covered[i] or not is_name_like(token) or kb.lexicon.title_of(token.text) is not None:
             i += 1
             continue
         title = _title(tokens[i - 1], kb) if i > 0 and tokens[i - 1].sentence == token.sentence else None
@@ -97,13 +98,13 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
             current = tokens[j]
             if not kb.is_given_name(current.text) and (j > i or current.text.endswith("s")):
                 break
-            if _name_like(nxt) and kb.lexicon.title_of(nxt.text) is None:
+            if is_name_like(nxt) and kb.lexicon.title_of(nxt.text) is None:
                 j += 1
                 continue
             if (
                 nxt.text in PARTICLES
                 and j + 2 < len(tokens)
-                and _name_like(tokens[j + 2])
+                and is_name_like(tokens[j + 2])
                 and not covered[j + 2]
             ):
                 j += 2
