@@ -340,3 +340,15 @@ def test_the_alliance_prefers_the_organisation_named_most() -> None:
 def test_meeting_nouns(lang: str, text: str, place: str, date: dt.date) -> None:
     [meeting] = extract(text, lang).meetings
     assert meeting.place is not None and meeting.place.label == place and meeting.date == date
+
+
+def test_quotation_framed_by_the_next_sentence_and_continued() -> None:
+    text = (
+        "Macron kam. „Wir sind zu Gesprächen bereit.“ Das sagte Stoltenberg am Montag in Brüssel. "
+        "„Und wir bleiben es, ganz sicher.“"
+    )
+    got = [(q.speaker.label if q.speaker else None, q.date, q.text) for q in extract(text, "de").quotations]
+    assert got == [
+        ("Jens Stoltenberg", dt.date(2022, 1, 3), "Wir sind zu Gesprächen bereit."),
+        ("Jens Stoltenberg", dt.date(2022, 1, 3), "Und wir bleiben es, ganz sicher."),
+    ]

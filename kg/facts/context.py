@@ -212,7 +212,7 @@ def _stem(word: str) -> str:
 def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tuple[Entity | None, int]:
     """The speaker a verb of saying in ``text[begin:end]`` (outside quotations) names, and the offset of
     that verb (-1 if none). ``anchor`` is where the quotation or reported clause stands."""
-    frame = _outside_quotes(ctx, begin, end)
+    frame = outside_quotations(ctx, begin, end)
     say = None
     for b, e in frame:
         m = ctx.patterns.say.search(ctx.text, b, e)
@@ -284,7 +284,7 @@ def _none_entity() -> Entity:
     return Entity(label="", kind=EntityKind.PERSON)
 
 
-def _outside_quotes(ctx: DocContext, begin: int, end: int) -> list[tuple[int, int]]:
+def outside_quotations(ctx: DocContext, begin: int, end: int) -> list[tuple[int, int]]:
     parts = []
     cursor = begin
     for q in ctx.quotations:

@@ -7,7 +7,9 @@ previous quotation's speaker when it directly follows it (``sagte er. „Aber �
 
 from __future__ import annotations
 
-from kg.facts.context import DocContext, speaker_in_frame
+import datetime as dt
+
+from kg.facts.context import DocContext, outside_quotations, speaker_in_frame
 from kg.facts.time import find_times
 from kg.model import Entity, Extractor, Quotation, QuotationSpan
 
@@ -18,7 +20,8 @@ MIN_WORDS = 3
 
 def extract_quotations(ctx: DocContext) -> list[Quotation]:
     out: list[Quotation] = []
-    previous: tuple[QuotationSpan, Entity | None] | None = None
+    # the last quotation with a speaker: where its frame ended, who spoke, when
+    previous: tuple[int, Entity | None, dt.date | None] | None = None
     for raw in ctx.quotations:
         q = _without_trailing_comma(ctx, raw)
         words = q.span.text.split()
@@ -28,17 +31,23 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
         frame_end = ctx.sentence(last_sentence).span.end
         speaker, verb_at = speaker_in_frame(ctx, frame_begin, frame_end, q.span.begin)
         confidence = 0.9
+        inherited_date = None
         if verb_at < 0:
             speaker = None
             if previous is not None and previous[1] is not None and _continues(ctx, previous[0], q):
                 speaker = previous[1]
+                inherited_date = previous[2]
+                confidence = 0.8
+            else:
+                # „…“ Das sagte Stoltenberg am Freitag. — the frame is the next sentence
+                speaker, frame_end = _frame_in_next_sentence(ctx, last_sentence, frame_end)
                 confidence = 0.8
         if len(words) < MIN_WORDS or (speaker is None and len(words) < MIN_WORDS_WITHOUT_SPEAKER):
-            previous = (q, speaker) if speaker is not None else previous
+            previous = (frame_end, speaker, None) if speaker is not None else previous
             continue
         evidence = ctx.span(frame_begin, frame_end)
-        date = None
-        outside = [
+        frame_parts = outside_quotations(ctx, frame_begin, frame_end)
+        times = [
             t
             for t in find_times(
                 evidence.text,
@@ -46,10 +55,9 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
                 ctx.document.published,
                 ctx.lower_words(evidence.begin, evidence.end),
             )
-            if not (q.span.begin <= t.begin < q.span.end)
+            if any(b <= t.begin < e for b, e in frame_parts)
         ]
-        if outside:
-            date = outside[0].date
+        date = times[0].date if times else inherited_date
         out.append(
             Quotation(
                 text=q.span.text,
@@ -62,16 +70,30 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
                 date=date,
             )
         )
-        previous = (q, speaker)
+        previous = (frame_end, speaker, date)
     return out
 
 
-def _continues(ctx: DocContext, before: QuotationSpan, q: QuotationSpan) -> bool:
-    """``q`` follows ``before`` with nothing but its frame in between: the same sentence, the next
-    sentence, or the next paragraph opening with it."""
-    gap_sentences = ctx.sentence_at(q.span.begin) - ctx.sentence_at(
-        max(before.span.begin, before.span.end - 1)
-    )
+FRAME_OPENERS = frozenset({"das", "dies", "so", "that", "this", "these", "those"})
+
+
+def _frame_in_next_sentence(ctx: DocContext, last_sentence: int, frame_end: int) -> tuple[Entity | None, int]:
+    """A quotation standing alone, framed by the next sentence ("Das sagte X.", "That is what X said.")."""
+    if last_sentence + 1 >= len(ctx.analysis.sentences):
+        return None, frame_end
+    following = ctx.sentence(last_sentence + 1).span
+    first = following.text.split(maxsplit=1)[0].lower() if following.text.strip() else ""
+    if first not in FRAME_OPENERS:
+        return None, frame_end
+    speaker, verb_at = speaker_in_frame(ctx, following.begin, following.end, following.begin)
+    if verb_at < 0 or speaker is None:
+        return None, frame_end
+    return speaker, following.end
+
+
+def _continues(ctx: DocContext, previous_frame_end: int, q: QuotationSpan) -> bool:
+    """``q`` follows the previous quotation and its frame directly: in the same sentence or the next."""
+    gap_sentences = ctx.sentence_at(q.span.begin) - ctx.sentence_at(max(0, previous_frame_end - 1))
     return 0 <= gap_sentences <= 1
 
 
