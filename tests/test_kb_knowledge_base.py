@@ -65,6 +65,9 @@ def test_lookup_ranks_candidates() -> None:
     assert article5[0].target == "NIL:TreatyClause:Article 5 of the North Atlantic Treaty"
     assert article5[0].kind is EntityKind.TREATY_CLAUSE
     assert kb.lookup("Malte") == []  # blocked: a common word
+    assert [c.target for c in kb.lookup("Russlands", lang="de")] == ["Q159"]  # genitive
+    assert [c.target for c in kb.lookup("NATO's", lang="en")] == ["Q7184"]  # possessive
+    assert kb.lookup("Russlands")[0].score < kb.lookup("Russland")[0].score
 
 
 @pytest.mark.parametrize(

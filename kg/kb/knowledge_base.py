@@ -23,7 +23,7 @@ from kg.kb.files import (
 )
 from kg.kb.items import KbItem, item_from_json, merge_records
 from kg.kb.lexicon import Lexicon, NilTarget, load_lexicon
-from kg.kb.names import is_acronym, name_pieces, normalise
+from kg.kb.names import final_forms, is_acronym, name_pieces, normalise
 from kg.kb.wikidata_rdf import FORMATS, records_from_file
 from kg.model import Entity, EntityKind
 
@@ -147,12 +147,24 @@ class KnowledgeBase:
                 yield key, entry
 
     def lookup(self, name: str, *, lang: str | None = None) -> list[Candidate]:
-        """Candidates for an exact name (case-insensitive), best first, scored by the name's
-        prior and the item's prominence alone — no document context."""
+        """Candidates for a name (case-insensitive; a genitive or possessive ending is tried off
+        when the name itself is unknown), best first, scored by the name's prior and the item's
+        prominence alone — no document context."""
         key = name_key(name)
+        entries = self._names.get(key, [])
+        penalty = 0.0
+        if not entries and key:
+            pieces = key.split(" ")
+            for form, _inflected in final_forms(
+                pieces[-1], capitalised=name[:1].isupper(), in_phrase=len(pieces) > 1
+            )[1:]:
+                entries = self._names.get(" ".join([*pieces[:-1], form]), [])
+                if entries:
+                    penalty = 0.02
+                    break
         candidates: dict[str, Candidate] = {}
-        for entry in self._names.get(key, ()):
-            score = self.name_score(entry, lang)
+        for entry in entries:
+            score = round(self.name_score(entry, lang) - penalty, 4)
             best = candidates.get(entry.target)
             if best is None or score > best.score:
                 candidates[entry.target] = Candidate(
