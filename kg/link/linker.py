@@ -1,15 +1,17 @@
 """Mention detection and linking for one document.
 
 1. The lexicon trie finds every KB name (labels, aliases, variants, demonyms, NIL lexicon
-   entries) in the document's pieces; entries that need a context item (Article 5 needs NATO)
-   are dropped where the document lacks it.
+   entries) in the document's pieces; hand-written variants count only in their language,
+   entries that need a context item (Article 5 needs NATO) only where the document has it,
+   and the head of a hyphen compound only by a label ("Ethik-Kommission" is no EU body).
 2. Overlaps are resolved longest first in three layers: names over whole tokens, offices
    ("Präsidentin der Europäischen Kommission" keeps the Commission inside it), and parts of
    hyphen compounds ("Nato" in "Nato-Generalsekretär", both halves of "Russland-NATO-Rat").
 3. ``resolve`` scores the candidates; one referent per name in a document; below the
    threshold a KB name becomes a NIL entity (a lexicon variant is dropped instead).
-4. A trained pipeline's entities, NIL persons (title or given name + capitalised words) and
-   later surname references fill in what the lexicon missed.
+4. A trained pipeline's entities, NIL persons (title or given name + capitalised words; a
+   place that is also a given name may start one: "Victoria Nuland") and later surname
+   references fill in what the lexicon missed.
 """
 
 from __future__ import annotations
