@@ -11,8 +11,8 @@ from typing import Any
 
 from kg.facts.context import PATTERNS, DocContext
 from kg.facts.meetings import extract_meetings, meeting_extractor
-from kg.facts.offices import OFFICE_EXTRACTORS, extract_offices
-from kg.facts.quotes import QUOTE_EXTRACTOR, extract_quotations
+from kg.facts.offices import OFFICE_SHAPES, extract_offices, office_extractor
+from kg.facts.quotes import extract_quotations, quote_extractor
 from kg.facts.relations import extract_relations, relation_extractor
 from kg.model import Document, Extraction, Extractor, Mention, TextAnalysis
 
@@ -20,10 +20,10 @@ __all__ = ["EXTRACTORS", "extract_facts"]
 
 
 def _all_extractors() -> tuple[Extractor, ...]:
-    found: dict[str, Extractor] = {QUOTE_EXTRACTOR.id: QUOTE_EXTRACTOR}
-    for e in OFFICE_EXTRACTORS.values():
-        found[e.id] = e
+    found: dict[str, Extractor] = {}
     for lang, patterns in sorted(PATTERNS.items()):
+        for e in (quote_extractor(lang), *(office_extractor(lang, shape) for shape in OFFICE_SHAPES)):
+            found[e.id] = e
         for rule in patterns.relations:
             e = relation_extractor(lang, rule)
             found[e.id] = e

@@ -18,11 +18,18 @@ from kg.facts.context import DocContext
 from kg.facts.kbview import position_for, position_held
 from kg.model import Entity, EntityKind, Extractor, Fact, Mention, Predicate
 
-OFFICE_EXTRACTORS = {
-    "before": Extractor("kg.facts.offices.title_before_name", "1"),
-    "apposition_before": Extractor("kg.facts.offices.title_apposition_before", "1"),
-    "apposition_after": Extractor("kg.facts.offices.title_apposition_after", "1"),
+OFFICE_SHAPES = ("title_before_name", "title_apposition_before", "title_apposition_after")
+SHAPE_NAMES = {
+    "before": "title_before_name",
+    "apposition_before": "title_apposition_before",
+    "apposition_after": "title_apposition_after",
 }
+
+
+def office_extractor(lang: str, shape: str) -> Extractor:
+    return Extractor(f"kg.facts.{lang}.offices.{shape}", "1")
+
+
 MAX_TITLE_WORDS = 8
 FEMININE = re.compile(r"(?<=[a-zäöüß])in(?:nen)?\b")
 QUALIFIED_TITLE = re.compile(
@@ -63,7 +70,7 @@ def extract_offices(ctx: DocContext) -> list[Fact]:
                     object=position,
                     evidence=sentence.span,
                     sentence=sentence_index,
-                    extractor=OFFICE_EXTRACTORS[shape],
+                    extractor=office_extractor(ctx.lang, SHAPE_NAMES[shape]),
                     confidence=round((0.9 if position.qid else 0.75) * min(1.0, person.score + 0.1), 3),
                 )
             )

@@ -13,7 +13,11 @@ from kg.facts.context import DocContext, outside_quotations, speaker_in_frame
 from kg.facts.time import find_times
 from kg.model import Entity, Extractor, Quotation, QuotationSpan
 
-QUOTE_EXTRACTOR = Extractor("kg.facts.quotes", "1")
+
+def quote_extractor(lang: str) -> Extractor:
+    return Extractor(f"kg.facts.{lang}.quotes", "1")
+
+
 MIN_WORDS_WITHOUT_SPEAKER = 8  # shorter quoted words without a speaker are titles or scare quotes
 MIN_WORDS = 3
 
@@ -64,7 +68,7 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
                 span=q.span,
                 evidence=evidence,
                 sentence=first_sentence,
-                extractor=QUOTE_EXTRACTOR,
+                extractor=quote_extractor(ctx.lang),
                 confidence=confidence if speaker is not None else 0.5,
                 speaker=speaker,
                 date=date,
