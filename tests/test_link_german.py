@@ -191,3 +191,11 @@ def test_nil_person_named_in_the_genitive_first(nlp) -> None:  # type: ignore[no
     assert ("Jens Lewis", "NIL:Person:Jens Lewis") in [
         (r[2], r[3]) for r in rows(mentions)
     ]  # a name ending in s
+
+
+def test_capitalised_adjective_inside_a_sentence_belongs_to_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Die Deutsche Bank und die deutsche Regierung. Deutsche Truppen zogen ab."
+    assert rows(link(nlp, text)) == [
+        (26, 34, "deutsche", "Q183"),
+        (46, 54, "Deutsche", "Q183"),  # at the start of a sentence the adjective may be either
+    ]

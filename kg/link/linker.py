@@ -98,11 +98,23 @@ def _usable(entry: NameEntry, lang: str, blocked_in: frozenset[tuple[str, str]])
     return not blocked_in or (normalise(entry.form), lang) not in blocked_in
 
 
+def _capitalised_inside_sentence(pieces: Sequence[Piece], index: int) -> bool:
+    piece = pieces[index]
+    if not piece.capitalised or index == 0:
+        return False
+    previous = pieces[index - 1]
+    return previous.sentence == piece.sentence and previous.text[-1:].isalnum()
+
+
 def _find(pieces: Sequence[Piece], kb: KnowledgeBase, lang: str) -> list[Found]:
     blocked_in = kb.lexicon.blocked_in
     matches: list[Match[NameEntry]] = []
     for match in lexicon_trie(kb).find_all(pieces):
         usable = tuple(e for e in match.payloads if _usable(e, lang, blocked_in))
+        if lang == "de" and _capitalised_inside_sentence(pieces, match.first):
+            # German adjectives are lower-case unless a proper name starts there: "die Deutsche
+            # Bank" is no mention of Germany, "die deutsche Regierung" is
+            usable = tuple(e for e in usable if e.source != "demonym")
         if usable:
             matches.append(Match(match.first, match.last, usable, match.inflected))
     # Items named unambiguously somewhere in the text satisfy the lexicon's context conditions.
