@@ -251,7 +251,7 @@ def test_update_is_refused_when_read_only(server: Server) -> None:
 
 
 def test_service_outside_the_allow_list_is_refused(server: Server) -> None:
-    for target in ("<http://127.0.0.1:9/sparql>", "ex:sparql"):
+    for target in ("<http://127.0.0.1:9/sparql>", "ex:sparql", r"<http://127.0.0.1\u003A9/sparql>"):
         query = f"PREFIX ex: <http://127.0.0.1:9/> SELECT * WHERE {{ SERVICE {target} {{ ?s ?p ?o }} }}"
         status, _, body = http(
             "POST", server.sparql, body=query, headers={"Content-Type": "application/sparql-query"}
@@ -323,6 +323,14 @@ def test_updates_need_the_token_when_allowed(tmp_path: Path) -> None:
         assert len(got) == 1 and (rdflib.URIRef("http://example.org/x"), None, None) in got
         assert http("DELETE", url, headers=auth)[0] == 204
         assert http("GET", url)[0] == 404
+        # even with the token, LOAD (which fetches any URL) is refused
+        load = http(
+            "POST",
+            srv.sparql,
+            body=f"LOAD <{srv.url}/health> INTO GRAPH <http://example.org/l>",
+            headers={"Content-Type": "application/sparql-update", **auth},
+        )
+        assert load[0] == 403 and b"LOAD is disabled" in load[2]
 
 
 def test_runaway_query_stops_at_the_timeout_and_others_still_run(tmp_path: Path) -> None:

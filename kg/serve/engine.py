@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from kg.errors import QueryError
 from kg.serve.results import Outcome, QueryTimeout, RowCapExceeded, materialise
 from kg.store import PREFIXES, Store
-from kg.store.sparql_text import service_iris
+from kg.store.sparql_text import keywords, service_iris
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,8 @@ class QueryEngine:
             ) from exc
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        if "LOAD" in keywords(sparql):
+            raise Refused("LOAD is disabled here (it would fetch any URL); use kg load or a Graph Store PUT")
         self.check_services(sparql)
         with self._write_lock:
             self.store.update(sparql, base_iri=base_iri)

@@ -20,7 +20,7 @@ _TOKEN = re.compile(
   | (?P<comment>\#[^\n]*)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
                |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<iri><(?:[^<>"{}|^`\\\s]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<var>[?$][A-Za-z0-9_\u00B7-\U000EFFFF]+)
   | (?P<pname>(?:[A-Za-z\u00C0-\U000EFFFF][\w.\-\u00B7-\U000EFFFF]*?)?
              :(?:[\w\-:%.\u00B7-\U000EFFFF]*[\w\-:%\u00B7-\U000EFFFF])?)
@@ -72,7 +72,7 @@ def service_iris(sparql: str, default_prefixes: Mapping[str, str] | None = None)
         if target is None:
             raise QueryError("SERVICE without an endpoint")
         if target.kind == "iri":
-            iri = target.text[1:-1]
+            iri = _unescape(target.text[1:-1])
             if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", iri):
                 raise QueryError(f"SERVICE <{iri}>: a relative IRI is not allowed here")
             found.append(iri)
@@ -84,6 +84,18 @@ def service_iris(sparql: str, default_prefixes: Mapping[str, str] | None = None)
         else:
             raise QueryError(f"SERVICE {target.text}: only a fixed endpoint IRI is allowed")
     return found
+
+
+def _unescape(iri: str) -> str:
+    """Decode the \\uXXXX / \\UXXXXXXXX escapes SPARQL allows in IRIs."""
+    return re.sub(
+        r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})", lambda m: chr(int(m.group(1) or m.group(2), 16)), iri
+    )
+
+
+def keywords(sparql: str) -> set[str]:
+    """The bare words (keywords) of a query or update, upper-cased; strings, IRIs, names excluded."""
+    return {t.text.upper() for t in tokens(sparql) if t.kind == "word"}
 
 
 def add_using(update: str, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> str:
