@@ -215,3 +215,14 @@ def test_remove_a_user_kb_file(kg_home: Path, capsys: pytest.CaptureFixture[str]
     assert main(["kb", "remove", "sample"]) == 0
     assert load_knowledge_base().version == bundled
     assert list((kg_home / "kb").glob("*.json.gz")) == []
+
+
+def test_import_json_ld(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "Q34.jsonld"
+    doc.write_text(
+        '{"@id": "http://www.wikidata.org/entity/Q34",'
+        ' "http://www.w3.org/2004/02/skos/core#altLabel": {"@value": "Konungariket", "@language": "de"}}',
+        encoding="utf-8",
+    )
+    assert main(["kb", "import", str(doc)]) == 0
+    assert [c.target for c in load_knowledge_base().lookup("Konungariket")] == ["Q34"]

@@ -21,7 +21,9 @@ def register(sub: Any) -> None:
     info.set_defaults(func=run_info)
 
     imp = kb_sub.add_parser("import", help="add Wikidata-shaped RDF files to the user knowledge base")
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".ttl, .nt, .nq, .trig or .rdf")
+    imp.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help=".ttl, .nt, .nq, .trig, .rdf or .jsonld"
+    )
     imp.add_argument("--name", help="name of the user KB file (default: from the input file)")
     imp.set_defaults(func=run_import)
 
