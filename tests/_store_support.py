@@ -53,12 +53,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for(url: str, proc: subprocess.Popen[str], *, limit: float = 60.0) -> None:
+def wait_for(url: str, proc: subprocess.Popen[str], *, limit: float = 60.0, log: Path | None = None) -> None:
     """Poll ``url`` until it answers (any HTTP status) or the process dies."""
     end = time.monotonic() + limit
     while time.monotonic() < end:
         if proc.poll() is not None:
-            out = proc.stderr.read() if proc.stderr else ""
+            out = log.read_text(errors="replace") if log is not None else ""
             raise AssertionError(f"server exited with {proc.returncode}: {out}")
         try:
             with urllib.request.urlopen(url, timeout=2):
@@ -96,17 +96,19 @@ def kg_serve(store: Path, *extra: str, token: str | None = None) -> Iterator[Ser
     env = {**os.environ}
     if token is not None:
         env["KG_SERVE_TOKEN"] = token
-    proc = subprocess.Popen(
-        [*kg_command(), "serve", "--store", str(store), "--port", str(port), *extra],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=REPO_ROOT,
-    )
+    log = store.with_name(store.name + f"-serve-{port}.log")  # a file, so a chatty server never blocks
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            [*kg_command(), "serve", "--store", str(store), "--port", str(port), *extra],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            text=True,
+            env=env,
+            cwd=REPO_ROOT,
+        )
     try:
         url = f"http://127.0.0.1:{port}"
-        wait_for(url + "/health", proc)
+        wait_for(url + "/health", proc, log=log)
         yield Server(url, proc)
     finally:
         stop(proc)
@@ -121,15 +123,17 @@ def oxigraph_serve(location: Path) -> Iterator[str]:
 
         pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
     port = free_port()
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    log = location.with_name(location.name + f"-oxigraph-{port}.log")
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            text=True,
+        )
     try:
         url = f"http://127.0.0.1:{port}"
-        wait_for(url + "/query?query=ASK%7B%7D", proc)
+        wait_for(url + "/query?query=ASK%7B%7D", proc, log=log)
         yield url
     finally:
         stop(proc)

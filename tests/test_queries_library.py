@@ -255,3 +255,28 @@ def test_federated_query_is_refused_when_not_allowed(tmp_path: Path, fake_wikida
             "query", "wikidata-countries", "--endpoint", srv.sparql, "--param", f"wikidata=<{fake_wikidata}>"
         )
         assert result.returncode == 1 and "not allowed" in result.stderr
+
+
+def test_construct_query_prints_the_same_graph_locally_and_remotely(
+    local_store: Path, server: Server, tmp_path: Path
+) -> None:
+    rq = tmp_path / "meetings-graph.rq"
+    rq.write_text(
+        "# title: meetings as a graph\nCONSTRUCT { ?m ?p ?o } WHERE { ?m a kgo:Meeting ; ?p ?o }\n",
+        encoding="utf-8",
+    )
+    local = run_kg("query", str(rq), "--store", str(local_store))
+    remote = run_kg("query", str(rq), "--endpoint", server.sparql)
+    assert local.returncode == 0 and remote.returncode == 0, local.stderr + remote.stderr
+    import rdflib.compare
+
+    local_graph = rdflib.Graph().parse(data=local.stdout, format="turtle")
+    remote_graph = rdflib.Graph().parse(data=remote.stdout, format="turtle")
+    assert len(local_graph) > 0 and rdflib.compare.isomorphic(local_graph, remote_graph)
+
+
+def test_a_store_in_use_by_the_server_gives_a_clear_error(tmp_path: Path) -> None:
+    store = load_fixture_store(tmp_path / "store")
+    with kg_serve(store):
+        result = run_kg("query", "meetings", "--store", str(store))
+        assert result.returncode == 3 and "in use" in result.stderr and "Traceback" not in result.stderr
