@@ -167,6 +167,14 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "Russland lehnt den Beitritt der Ukraine zur NATO ab.",
             {("Ukraine", "CANDIDATE_FOR", "NATO", "Negative", "Denied")},
         ),
+        (
+            "de",
+            "Russland blockiert den Beitritt Finnlands und Schwedens zur NATO.",
+            {
+                ("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Asserted"),
+                ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Asserted"),
+            },
+        ),
         # coordination
         (
             "en",
@@ -352,3 +360,16 @@ def test_quotation_framed_by_the_next_sentence_and_continued() -> None:
         ("Jens Stoltenberg", dt.date(2022, 1, 3), "Wir sind zu Gesprächen bereit."),
         ("Jens Stoltenberg", dt.date(2022, 1, 3), "Und wir bleiben es, ganz sicher."),
     ]
+
+
+def test_quotation_date_only_from_the_verbs_clause() -> None:
+    text = (
+        "„Wir werden eine Lösung finden“, sagte Stoltenberg, der am Montag in Berlin mit Scholz zusammenkam."
+    )
+    [quotation] = extract(text, "de").quotations
+    assert quotation.speaker is not None and quotation.date is None
+    [meeting] = extract(text, "de").meetings
+    assert meeting.date == dt.date(2022, 1, 3) and {p.label for p in meeting.participants} == {
+        "Jens Stoltenberg",
+        "Olaf Scholz",
+    }

@@ -64,3 +64,14 @@ def test_relative_dates_need_a_publication_date() -> None:
 def test_may_the_verb_is_no_month() -> None:
     assert resolve("Sweden may apply for membership.") == []
     assert resolve("Der Morgen war kalt.") == []
+
+
+def test_the_tense_of_the_time_expressions_own_clause() -> None:
+    # the sentence is about the future, the clause with "am Montag" about the past
+    assert resolve("Die Gespräche, die am Montag begannen, werden fortgesetzt.") == [dt.date(2022, 1, 3)]
+    assert resolve("Stoltenberg, der am Montag in Genf zusammenkam, wird sprechen.") == [dt.date(2022, 1, 3)]
+    # a participle without a finite verb does not make a clause past
+    assert resolve("NATO will meet on Wednesday, followed by talks on Thursday.") == [
+        dt.date(2022, 1, 12),
+        dt.date(2022, 1, 13),
+    ]

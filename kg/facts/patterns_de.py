@@ -342,6 +342,7 @@ PATTERNS_DE = LanguagePatterns(
                 r"kam(?:en)?\b.{0,40}?\bzusammen",
                 r"empfängt",
                 r"empfangen",
+                r"zusammen(?:kam|kamen|kommt|kommen|gekommen|treffen|getroffen)",
                 r"empfing",
             ),
             verbal=True,

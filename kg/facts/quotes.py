@@ -8,6 +8,7 @@ previous quotation's speaker when it directly follows it (``sagte er. „Aber �
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from kg.facts.context import DocContext, outside_quotations, speaker_in_frame
 from kg.facts.time import find_times
@@ -59,7 +60,7 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
                 ctx.document.published,
                 ctx.lower_words(evidence.begin, evidence.end),
             )
-            if any(b <= t.begin < e for b, e in frame_parts)
+            if any(b <= t.begin < e for b, e in frame_parts) and _same_clause(ctx, verb_at, t.begin)
         ]
         date = times[0].date if times else inherited_date
         out.append(
@@ -109,3 +110,15 @@ def _without_trailing_comma(ctx: DocContext, q: QuotationSpan) -> QuotationSpan:
     if end == q.span.end:
         return q
     return QuotationSpan(ctx.span(q.span.begin, end), q.sentence)
+
+
+OTHER_CLAUSE = re.compile(r",\s*(?:der|die|das|dem|den|wo|als|nachdem|who|which|where|when|after)\b", re.I)
+
+
+def _same_clause(ctx: DocContext, verb_at: int, time_at: int) -> bool:
+    """A date dates the saying only in the verb's own clause ("sagte X am Freitag"), not in a
+    relative clause after it ("sagte X, der am Sonntag … zusammenkam")."""
+    if verb_at < 0:
+        return True
+    lo, hi = sorted((verb_at, time_at))
+    return OTHER_CLAUSE.search(ctx.text, lo, hi) is None

@@ -133,9 +133,11 @@ def _subjects(
             group = _group_after(ctx, link.end(), end)
             if group:
                 return group
-    if rule.genitive_subject and after_words and after_words[0][2].lower() in GENITIVE_LINKS:
-        group = _group_after(ctx, after_words[0][1], end)
-        if group:  # "Russland lehnt den Beitritt der Ukraine ab": Ukraine, not Russia
+    if rule.genitive_subject and after_words:
+        # "Russland lehnt den Beitritt der Ukraine ab", "den Beitritt Finnlands": the country after
+        start = after_words[0][1] if after_words[0][2].lower() in GENITIVE_LINKS else after_words[0][0]
+        group = _group_after(ctx, start, end)
+        if group and (start != after_words[0][0] or group[0].span.begin == after_words[0][0]):
             return group
     # "NATO member Poland", "NATO-Mitglied Polen": an apposition right after the trigger
     if after_words:

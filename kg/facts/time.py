@@ -207,7 +207,8 @@ def find_times(
             # "morgen" after a weekday is part of it; "Morgen" capitalised is a noun in German
             if kind == "relative" and m.group(0) == "Morgen":
                 continue
-            date = _resolve(kind, m, published, clause_words)
+            tense_words = _tense_words(_clause_words_around(text, m.start(), m.end()), clause_words)
+            date = _resolve(kind, m, published, tense_words)
             if date is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -249,12 +250,7 @@ def resolve_weekday(weekday: int, published: dt.date, phrase: str, clause_words:
         w in phrase for w in ("vergangenen", "letzten", "last", "next", "nächsten", "kommenden")
     ):
         return published
-    words = {w.lower() for w in clause_words}
-    past = (
-        any(w in phrase for w in ("vergangenen", "letzten", "last"))
-        or (bool(words & PAST_WORDS) and not bool(words & FUTURE_WORDS))
-        or (any(w.endswith("ed") and len(w) > 4 for w in words) and not words & FUTURE_WORDS)
-    )
+    past = any(w in phrase for w in ("vergangenen", "letzten", "last")) or tense_of(clause_words) == "past"
     if any(w in phrase for w in ("next", "nächsten", "kommenden")):
         past = False
     if past:
@@ -262,3 +258,106 @@ def resolve_weekday(weekday: int, published: dt.date, phrase: str, clause_words:
         return published - dt.timedelta(days=delta)
     delta = (weekday - published.weekday()) % 7 or 7
     return published + dt.timedelta(days=delta)
+
+
+CLAUSE_BREAK = re.compile(
+    r"[,;:„“”\"»«()–—]|\b(?:dass|wo|als|nachdem|bevor|weil|that|where|when|after|before)\b"
+)
+# German strong verbs in the simple past (also at the end of separable compounds: zusammenkam, teilnahm)
+STRONG_PAST_DE = (
+    "kam",
+    "kamen",
+    "traf",
+    "trafen",
+    "sprach",
+    "sprachen",
+    "gab",
+    "gaben",
+    "fand",
+    "fanden",
+    "nahm",
+    "nahmen",
+    "hielt",
+    "hielten",
+    "ging",
+    "gingen",
+    "stand",
+    "standen",
+    "rief",
+    "riefen",
+    "trat",
+    "traten",
+    "bat",
+    "baten",
+    "lud",
+    "luden",
+    "flog",
+    "flogen",
+    "wies",
+    "wiesen",
+    "begann",
+    "begannen",
+)
+
+
+def _clause_words_around(text: str, begin: int, end: int) -> list[str]:
+    """The words of the clause a time expression stands in: between the nearest breaks around it."""
+    left = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, begin):
+        left = m.end()
+    right_match = CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return [w.lower() for w in re.findall(r"\w+", text[left:right])]
+
+
+def _tense_words(local: list[str], sentence: list[str]) -> list[str]:
+    """The words whose tense decides: the clause's when a listed verb form tells, else the sentence's;
+    a mere suffix guess (-ed, -te) of the clause only when the sentence's verbs say nothing."""
+    for words, strong in ((local, True), (sentence, True), (local, False), (sentence, False)):
+        if tense_of(words, strong_only=strong) is not None:
+            return words
+    return sentence
+
+
+def tense_of(words: list[str], *, strong_only: bool = False) -> str | None:
+    """ "past", "future" (present counts as future for scheduled events) or None when no verb tells."""
+    lowered = {w.lower() for w in words}
+    if lowered & FUTURE_WORDS:
+        return "future"
+    if lowered & PAST_WORDS or any(w.endswith(STRONG_PAST_DE) for w in lowered):
+        return "past"
+    if strong_only:
+        return None
+    if any(w.endswith("ed") and len(w) > 4 for w in lowered):
+        return "past"
+    if any(w.endswith(("te", "ten")) and len(w) > 5 and w not in NOT_PAST for w in lowered):
+        return "past"  # weak German past: sagte, erklärten (adjectives like "nächste" are listed)
+    return None
+
+
+NOT_PAST = frozenset(
+    [
+        "nächste",
+        "nächsten",
+        "letzte",
+        "letzten",
+        "erste",
+        "ersten",
+        "zweite",
+        "zweiten",
+        "dritte",
+        "dritten",
+        "kommenden",
+        "kommende",
+        "meisten",
+        "beste",
+        "besten",
+        "größte",
+        "größten",
+        "weitere",
+        "weiteren",
+        "mittlerweile",
+        "gesamte",
+        "gesamten",
+    ]
+)

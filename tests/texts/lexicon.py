@@ -77,6 +77,8 @@ SURFACES: dict[str, Entity] = {
     "Putin": PUTIN,
     "Ukraine": UKRAINE,
     "Finnland": FINLAND,
+    "Finnlands": FINLAND,
+    "Schwedens": SWEDEN,
     "Finland": FINLAND,
     "Schweden": SWEDEN,
     "Sweden": SWEDEN,
