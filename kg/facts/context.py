@@ -250,6 +250,11 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
             distance = min(abs(r.start() - say.end()), abs(say.start() - r.end()))
             if best is None or distance < best[0]:
                 best = (distance, ctx.person_for_role(r.group(1), r.start()) or _none_entity())
+    if best is None:
+        # "„…“, erklärte das Außenministerium", "the Kremlin said": an institution right at the verb
+        institution = _institution_at(ctx, frame, say)
+        if institution is not None:
+            return institution, verb_at
     if (best is None or best[1].label == "") and _definite_singular_at(ctx, say):
         # "sagte der Spanier", "the veteran diplomat said": a description of the person last named
         return ctx.recent_person(anchor), verb_at
@@ -259,6 +264,25 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
 
 
 DEFINITE = {"de": ("der", "die"), "en": ("the",)}
+INSTITUTION_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.COUNTRY, EntityKind.PLACE})
+INSTITUTION_REACH = 3  # words between the verb and the institution (das Auswärtige Amt)
+
+
+def _institution_at(ctx: DocContext, frame: list[tuple[int, int]], say: re.Match[str]) -> Entity | None:
+    after = [w for w in ctx.words(say.end(), min(len(ctx.text), say.end() + 60))][: INSTITUTION_REACH + 1]
+    before = ctx.words(max(0, say.start() - 60), say.start())[-(INSTITUTION_REACH + 1) :]
+    for words in (after, list(reversed(before))):
+        for b, e, w in words:
+            if w in ",.;:" or not any(fb <= b < fe for fb, fe in frame):
+                break
+            hit = [
+                m
+                for m in ctx.mentions_overlapping(b, e)
+                if m.entity.kind in INSTITUTION_KINDS and m.span.text[:1].isupper()
+            ]
+            if hit:
+                return hit[0].entity
+    return None
 
 
 def _definite_singular_at(ctx: DocContext, say: re.Match[str]) -> bool:
