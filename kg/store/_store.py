@@ -251,15 +251,26 @@ class Store:
         has_default = has_blank = False
         count = 0
         blank, default = ox.BlankNode, ox.DefaultGraph
-        for quad in self._parse(path, fmt):
-            count += 1
-            graph = quad.graph_name
-            if isinstance(graph, default):
-                has_default = True
-            else:
-                named.add(graph.value)
-            if not has_blank and (isinstance(quad.subject, blank) or isinstance(quad.object, blank)):
-                has_blank = True
+        last_graph = None
+        try:
+            # a tight loop: this pass is the whole overhead of kg load over Oxigraph's bulk loader
+            for quad in ox.parse(path=str(path), format=fmt):
+                count += 1
+                graph = quad.graph_name
+                if graph != last_graph:
+                    last_graph = graph
+                    if type(graph) is default:
+                        has_default = True
+                    elif type(graph) is blank:
+                        raise InputError(f"{path}: graph named by a blank node; name it with an IRI")
+                    else:
+                        named.add(graph.value)
+                if not has_blank and (type(quad.subject) is blank or type(quad.object) is blank):
+                    has_blank = True
+        except SyntaxError as exc:
+            raise InputError(f"{path}: not valid {fmt.name}: {exc}") from exc
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc}") from exc
         return named, has_default, has_blank, count
 
     def _bulk_load_file(
