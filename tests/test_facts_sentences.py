@@ -237,6 +237,7 @@ def test_fact_time(lang: str, text: str, date: dt.date) -> None:
         ),
         ("en", "Emmanuel Macron arrived. “We are ready for talks,” the Frenchman said.", "Emmanuel Macron"),
         ("de", "„Wir sind zu Gesprächen bereit“, so Stoltenberg.", "Jens Stoltenberg"),
+        ("de", "„Wir sind zu Gesprächen bereit“, so von der Leyen.", "Ursula von der Leyen"),
         ("de", "„Wir sind zu Gesprächen bereit“, erklärte die NATO.", "NATO"),
         ("en", '"We are ready for talks," NATO said.', "NATO"),
     ],

@@ -33,7 +33,7 @@ PATTERNS_DE = LanguagePatterns(
         r"schrieb",
         r"twitterte",
         r"antwortete",
-        r"so(?=\s+(?-i:[A-ZÄÖÜ]))",
+        r"so(?=\s+(?-i:[A-ZÄÖÜ]|von\s|van\s|de\s|der\s|die\s))",
         r"laut",
         r"zufolge",
         r"teilt(?:e|en)?\b.{0,40}?\bmit",
