@@ -184,3 +184,20 @@ def test_open_undoes_an_interrupted_bulk_insert(tmp_path: Path) -> None:
     store = Store.open(store_dir)
     assert store.graph_names() == ["https://w3id.org/kg-news/id/doc-de1"]
     assert not (store_dir / "kg-pending-load.json").exists()
+
+
+def test_blank_nodes_of_different_files_stay_apart(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "store")
+    for name in ("a.ttl", "b.ttl"):
+        path = tmp_path / name
+        path.write_text(f'_:x <http://example.org/p> "{name}" .\n', encoding="utf-8")
+        store.load_file(path)
+    subjects = store.select("SELECT DISTINCT ?s WHERE { ?s <http://example.org/p> ?o }")
+    assert len(subjects) == 2
+
+
+def test_a_graph_named_by_a_blank_node_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "blank.trig"
+    path.write_text('_:g { <http://example.org/a> <http://example.org/p> "x" . }\n', encoding="utf-8")
+    result = run_kg("load", path, "--store", tmp_path / "store")
+    assert result.returncode == 2 and "blank node" in result.stderr
