@@ -70,3 +70,22 @@ def test_batch_jobs_report_counts_documents_and_facts(corpus: Path, tmp_path: Pa
     stats = Store.open(tmp_path / "s", read_only=True).stats()
     assert stats.documents == 24
     assert f"facts: {stats.facts}," in out
+
+
+def test_batch_jobs_standard_output_gets_the_graph(corpus: Path, one_job_store: Path, tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "extract", str(corpus), "-o", "-", "--format", "nquads",
+         "--jobs", "2"],
+        capture_output=True, check=False, env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH),
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"documents: 24 ok" in done.stderr
+    lines = done.stdout.splitlines()
+    assert lines == sorted(set(lines))  # canonical N-Quads: sorted, no duplicates
+    out = tmp_path / "stdout.nq"
+    out.write_bytes(done.stdout)
+    assert_same(files_dataset([out]), store_dataset(one_job_store))

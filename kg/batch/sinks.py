@@ -8,6 +8,7 @@ the end; shards are renamed into place by the worker that wrote them.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ SHARD_FORMATS = (None, "nquads")
 def is_shard_directory(output: Path, fmt: str | None) -> bool:
     """``-o DIR``: an existing directory, a path ending in a separator, or a name without a suffix."""
     text = str(output)
+    if text == "-":  # standard output
+        return False
     directory = output.is_dir() or text.endswith(("/", os.sep)) or (not output.suffix and not output.exists())
     if directory and fmt not in SHARD_FORMATS:
         raise ConfigError(f"{output}: a directory gets N-Quads shards; --format {fmt} needs a file name")
@@ -73,8 +76,13 @@ class FileSink:
     def __init__(self, output: Path, fmt: str | None) -> None:
         self.output = output
         self.fmt = fmt
-        output.parent.mkdir(parents=True, exist_ok=True)
-        self._tmp = output.with_name(f".{output.name}.{os.getpid()}.nq.tmp")
+        if str(output) == "-":  # standard output: spooled, written canonically at the end
+            fd, name = tempfile.mkstemp(prefix="kg-extract-", suffix=".nq.tmp")
+            os.close(fd)
+            self._tmp = Path(name)
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            self._tmp = output.with_name(f".{output.name}.{os.getpid()}.nq.tmp")
         self._out = self._tmp.open("wb")
 
     def accept(self, result: TaskResult) -> None:
@@ -87,7 +95,7 @@ class FileSink:
 
         self._out.close()
         try:
-            if _is_nquads(self.output, self.fmt):
+            if str(self.output) != "-" and _is_nquads(self.output, self.fmt):
                 os.replace(self._tmp, self.output)
             else:
                 quads = ox.parse(path=str(self._tmp), format=ox.RdfFormat.N_QUADS)

@@ -93,5 +93,6 @@ def run(args: argparse.Namespace) -> int:
     if report.interrupted:
         print(report.summary(), file=sys.stderr)
         return 130
-    print(report.summary())
+    # With -o - the graph is on stdout: the summary must not mix into it.
+    print(report.summary(), file=sys.stderr if str(args.output) == "-" else sys.stdout)
     return 0 if report.documents_ok or report.skipped_unchanged or not report.failures else 1
