@@ -90,7 +90,8 @@ def load_pipeline(lang: str, *, model: str | None = None) -> NlpPipeline:
     except (ValueError, OSError, ImportError):  # lookups missing: lemmas fall back to the text
         nlp = spacy.blank(lang)
         nlp.add_pipe("sentencizer")
-    info = PipelineInfo(name=f"blank:{lang}", version=spacy.about.__version__, has_parser=False, has_ner=False)
+    version = spacy.about.__version__
+    info = PipelineInfo(name=f"blank:{lang}", version=version, has_parser=False, has_ner=False)
     return NlpPipeline(nlp, info)
 
 
