@@ -371,6 +371,10 @@ def test_keep_alive_connection_serves_get_then_post(server: Server) -> None:
         first = conn.getresponse()
         assert first.status == 200
         first.read()
+        conn.request("GET", "/store", headers={"Accept": "application/n-quads"})  # streamed in chunks
+        dump = conn.getresponse()
+        assert dump.status == 200 and dump.getheader("Transfer-Encoding") == "chunked"
+        assert len(list(ox.parse(dump.read(), format=ox.RdfFormat.N_QUADS))) == 270
         conn.request(
             "POST",
             "/sparql",

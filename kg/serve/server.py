@@ -42,7 +42,6 @@ from kg.serve.results import (
     TABULAR_TYPES,
     Outcome,
     negotiate,
-    serialize,
     write,
 )
 from kg.store import Store
@@ -459,8 +458,8 @@ class Handler(BaseHTTPRequestHandler):
                     raise HttpError(
                         HTTPStatus.NOT_ACCEPTABLE, f"the dataset is available as {', '.join(DATASET_OFFER)}"
                     )
-                all_quads = store.oxigraph.quads_for_pattern(None, None, None, None)
-                body = serialize(all_quads, DATASET_TYPES[media])
+                self._stream_dataset(media)
+                return
             else:
                 media = negotiate(self._accept(params), GRAPH_OFFER)
                 if media is None:
@@ -507,6 +506,23 @@ class Handler(BaseHTTPRequestHandler):
                     store.oxigraph.add_graph(target)
         self._send(HTTPStatus.NO_CONTENT if existed else HTTPStatus.CREATED, b"", "text/plain")
 
+    def _stream_dataset(self, media: str) -> None:
+        """The whole store, serialized as it is read and sent in chunks: it may not fit in memory."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", _with_charset(media))
+        self.send_header("Vary", "Accept")
+        self._cors()
+        if self.command == "HEAD":
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        writer = _ChunkedWriter(self.wfile)
+        quads = self.server.store.oxigraph.quads_for_pattern(None, None, None, None)
+        ox.serialize(quads, writer, DATASET_TYPES[media])  # type: ignore[arg-type]  # any .write(bytes) will do
+        writer.close()
+
     def _parse_graph_body(self, target: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
         media, _ = self._content_type()
         fmt = GRAPH_TYPES.get(media) or (ox.RdfFormat.N_TRIPLES if media == "application/n-triples" else None)
@@ -543,6 +559,33 @@ class Handler(BaseHTTPRequestHandler):
         if media.startswith("text/") or media in ("application/javascript", "application/json"):
             media += "; charset=utf-8"
         self._send(HTTPStatus.OK, path.read_bytes(), media, {"Cache-Control": "max-age=3600"})
+
+
+class _ChunkedWriter:
+    """A binary writer that frames what it is given as HTTP/1.1 chunks (buffered to ~16 KiB)."""
+
+    def __init__(self, out: Any, size: int = 16384) -> None:
+        self._out = out
+        self._size = size
+        self._buffer = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self._buffer += data
+        if len(self._buffer) >= self._size:
+            self._flush()
+        return len(data)
+
+    def flush(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        if self._buffer:
+            self._out.write(b"%x\r\n" % len(self._buffer) + bytes(self._buffer) + b"\r\n")
+            self._buffer.clear()
+
+    def close(self) -> None:
+        self._flush()
+        self._out.write(b"0\r\n\r\n")
 
 
 def _single(params: dict[str, list[str]], key: str) -> str:
