@@ -376,3 +376,10 @@ def test_quotation_date_only_from_the_verbs_clause() -> None:
         "Jens Stoltenberg",
         "Olaf Scholz",
     }
+
+
+def test_meeting_label_names_the_body_that_meets() -> None:
+    [meeting] = extract("Am Mittwoch folgt ein Treffen des Russland-NATO-Rates in Brüssel.", "de").meetings
+    assert meeting.label == "Russland-NATO-Rat"
+    assert meeting.place is not None and meeting.place.label == "Brussels"
+    assert meeting.date == dt.date(2022, 1, 12)

@@ -101,7 +101,7 @@ def _drafts_for(
                 confidence=rule.confidence * (place_mention.score if place_mention else 0.8),
                 place=place_mention.entity if place_mention else None,
                 date_=date,
-                label=None,
+                label=_label(ctx, trigger, s.end),
                 sentences=[sentence_index],
             )
         )
@@ -348,5 +348,36 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         elif len(d.participants) > len(target.participants):
             target.evidence_sentence = d.evidence_sentence
         target.confidence = max(target.confidence, d.confidence)
+        target.label = target.label or d.label
         target.sentences.extend(d.sentences)
     return out
+
+
+LABEL_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.EVENT})
+
+
+def _label(ctx: DocContext, trigger: re.Match[str], end: int) -> str | None:
+    """The body or event that meets: "Treffen des Russland-NATO-Rates", "NATO-Gipfel", "G7 summit"."""
+    inside = [
+        m for m in ctx.mentions_overlapping(trigger.start(), trigger.end()) if m.entity.kind in LABEL_KINDS
+    ]
+    if inside and (inside[0].span.end - inside[0].span.begin) >= (trigger.end() - trigger.start()):
+        return _name(ctx, inside[0])  # the trigger is the name itself ("Russland-NATO-Rates")
+    after = ctx.words(trigger.end(), end)[:3]
+    if after and after[0][2].lower() in ("des", "der", "of", "the"):
+        named = [m for m in ctx.mentions_in(after[0][1], after[-1][1]) if m.entity.kind in LABEL_KINDS]
+        if named:
+            return _name(ctx, named[0])
+    return None
+
+
+def _name(ctx: DocContext, mention: Mention) -> str:
+    """The entity's label in the document's language, else the name as written, out of the genitive."""
+    if mention.entity.label_lang == ctx.lang:
+        return mention.entity.label
+    text = mention.span.text
+    if ctx.lang == "de" and text[:1].isupper():
+        for ending in ("es", "s"):
+            if text.endswith(ending) and len(text) - len(ending) >= 3:
+                return text[: -len(ending)]
+    return text

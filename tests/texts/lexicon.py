@@ -48,6 +48,7 @@ PRESIDENT_EC = Entity("President of the European Commission", POS, "Q8882")
 PM_INDIA = Entity("Prime Minister of India", POS, "Q192711")
 US_DEPUTY_SECSTATE = Entity("US Deputy Secretary of State", POS, "Q2301213")
 
+NATO_RUSSIA_COUNCIL = Entity("Russland-NATO-Rat", ORG, label_lang="de")  # a NIL organisation
 HAND_LINKER = Extractor("tests.hand", "1")
 
 # surface form -> entity, as a linker would find them (German and English forms)
@@ -111,6 +112,7 @@ SURFACES: dict[str, Entity] = {
     "Vienna": VIENNA,
     "Madrid": MADRID,
     "Nato-Generalsekretär": NATO_SG,
+    "Russland-NATO-Rates": NATO_RUSSIA_COUNCIL,
 }
 
 
