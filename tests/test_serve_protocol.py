@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import threading
 import time
 import urllib.parse
@@ -393,3 +394,20 @@ def test_keep_alive_connection_serves_get_then_post(server: Server) -> None:
         assert third.status == 200 and json.loads(third.read())["boolean"] is False
     finally:
         conn.close()
+
+
+def test_timed_out_queries_still_hold_their_slot_so_runaways_cannot_pile_up(tmp_path: Path) -> None:
+    store = load_fixture_store(tmp_path / "store")
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    with kg_serve(store, "--timeout", "1", "--max-running", "1") as srv:
+        status, _, body = http(
+            "POST", srv.sparql, body=runaway, headers={"Content-Type": "application/sparql-query"}
+        )
+        assert status == 503 and b"limit" in body
+        # the engine is still computing the COUNT (it cannot be cancelled): the one slot stays taken
+        status, headers, body = http("GET", srv.sparql + "?query=" + urllib.parse.quote("ASK {}"))
+        assert status == 503 and b"busy" in body and headers.get("retry-after") == "5"
+        assert http("GET", srv.url + "/health")[0] == 200  # the rest of the server still answers
+        # Ctrl-C stops the server although the abandoned query is still computing
+        srv.proc.send_signal(signal.SIGINT)
+        assert srv.proc.wait(timeout=60) == 0

@@ -97,7 +97,12 @@ def run(args: argparse.Namespace) -> int:
         serve(store, args.host, args.port, config, ready=ready)
     except KeyboardInterrupt:
         print("kg: stopped", file=sys.stderr)
-    return 0
+    # A timed-out query may still be computing in a worker thread (Oxigraph cannot cancel it), and the
+    # interpreter would wait for it at exit; every write is already committed, so leave at once.
+    store.flush()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _token(args: argparse.Namespace) -> str:
