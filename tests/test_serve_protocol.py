@@ -411,3 +411,15 @@ def test_timed_out_queries_still_hold_their_slot_so_runaways_cannot_pile_up(tmp_
         # Ctrl-C stops the server although the abandoned query is still computing
         srv.proc.send_signal(signal.SIGINT)
         assert srv.proc.wait(timeout=60) == 0
+
+
+def test_library_queries_are_served_with_parameters_filled_in(server: Server) -> None:
+    status, headers, body = http("GET", server.url + "/queries/entity.rq?entity=wd%3AQ183")
+    assert status == 200 and headers["content-type"].startswith("application/sparql-query")
+    assert b"<http://www.wikidata.org/entity/Q183>" in body and b"$entity" not in body.split(b"PREFIX")[-1]
+    hostile = http(
+        "GET", server.url + "/queries/entity.rq?" + urllib.parse.urlencode({"entity": "x } DROP ALL {"})
+    )
+    assert hostile[0] == 200 and b'"x } DROP ALL {"' in hostile[2]
+    assert http("GET", server.url + "/queries/entity.rq?nope=1")[0] == 400
+    assert http("GET", server.url + "/queries/no-such.rq")[0] == 404

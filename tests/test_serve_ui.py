@@ -52,3 +52,30 @@ def test_page_runs_a_library_query_and_shows_rows(server: Server, tmp_path: Path
             assert outside == [], f"the page fetched from outside the endpoint: {outside}"
         finally:
             browser.close()
+
+
+def test_page_fills_in_a_parameter_and_runs_the_query(server: Server) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(server.url + "/", wait_until="load")
+            page.wait_for_selector("#library[data-loaded='true']", timeout=30_000)
+            page.select_option("#library", "entity")
+            page.fill("#params input[name='entity']", "wd:Q3874799")
+            page.click("#params button")
+            page.wait_for_function(
+                "() => window.kgYasgui.getTab().getQuery().includes('<http://www.wikidata.org/entity/Q3874799>')",
+                timeout=30_000,
+            )
+            page.click(".yasqe_queryButton")
+            page.wait_for_selector(".yasr table tbody tr", timeout=30_000)
+            text = page.locator(".yasr table tbody").inner_text()
+            assert "speaker of quotation" in text and "participant of meeting" in text
+        finally:
+            browser.close()

@@ -5,6 +5,7 @@ Routes::
     GET  /                       the query page (YASGUI, bundled assets, query library as examples)
     GET  /assets/…               the page's JS/CSS
     GET  /queries.json           the query library
+    GET  /queries/NAME.rq?k=v    one library query, parameters filled in
     GET  /health                 {"status": "ok", …}
     GET|POST /sparql  (/query)   SPARQL query; GET without a query: the service description
     POST /sparql  (/update)      SPARQL update (only with --allow-update and the bearer token)
@@ -208,6 +209,8 @@ class Handler(BaseHTTPRequestHandler):
             return lambda params: self._asset("index.html")
         if path == "/queries.json":
             return lambda params: self._send(HTTPStatus.OK, self.server.library_json, "application/json")
+        if path.startswith("/queries/") and path.endswith(".rq"):
+            return lambda params: self._library_query(path[len("/queries/") : -len(".rq")], params)
         if path.startswith("/assets/"):
             return lambda params: self._asset(path[len("/assets/") :])
         raise HttpError(HTTPStatus.NOT_FOUND, f"no such page: {path} (the SPARQL endpoint is /sparql)")
@@ -550,6 +553,19 @@ class Handler(BaseHTTPRequestHandler):
             "update": self.server.config.allow_update,
         }
         self._send(HTTPStatus.OK, json.dumps(body).encode(), "application/json")
+
+    def _library_query(self, name: str, params: dict[str, list[str]]) -> None:
+        """A library query with its parameters filled in (validated as terms): ``?entity=wd:Q183``."""
+        from kg.store.library import find_query, queries_dir
+
+        if not name or "/" in name or name.startswith("."):
+            raise HttpError(HTTPStatus.NOT_FOUND, f"no such library query: {name}")
+        try:
+            query = find_query(name, queries_dir())
+        except QueryError as exc:
+            raise HttpError(HTTPStatus.NOT_FOUND, str(exc)) from exc
+        text = query.render({key: values[-1] for key, values in params.items()})
+        self._send(HTTPStatus.OK, text.encode(), "application/sparql-query; charset=utf-8")
 
     def _asset(self, name: str) -> None:
         path = (ASSETS / name).resolve()
