@@ -134,6 +134,22 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             {("Finland", "PARTNER_OF", "NATO", "Positive", "Asserted")},
         ),
         ("en", "Poland and its partners met in Madrid to discuss NATO.", set()),
+        # a verb that is no copula: the noun is not about the subject
+        ("de", "Russland droht den NATO-Mitgliedern.", set()),
+        ("en", "Russia threatened NATO members.", set()),
+        (
+            "de",
+            "Russland bedroht die NATO-Partner Finnland und Schweden.",
+            {
+                ("Finland", "PARTNER_OF", "NATO", "Positive", "Asserted"),
+                ("Sweden", "PARTNER_OF", "NATO", "Positive", "Asserted"),
+            },
+        ),
+        (
+            "en",
+            "Ukraine would never become a member of NATO.",
+            {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Asserted")},
+        ),
         # borders, with coordinated objects
         (
             "de",

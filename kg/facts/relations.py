@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.facts.context import DocContext, speaker_in_frame
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
-from kg.facts.time import find_times
+from kg.facts.time import MONTHS, WEEKDAYS, find_times
 from kg.model import (
     Entity,
     EntityKind,
@@ -160,6 +160,8 @@ def _subjects(
     if not candidates:
         return []
     nearest = _outside_parenthesis(ctx, candidates, trigger.start())
+    if rule.scope is Scope.LOCAL and not _predicative_gap(ctx, nearest.span.end, trigger.start()):
+        return []  # "Russland droht den NATO-Mitgliedern": Russia is no member
     group = [nearest]
     for m in reversed(candidates[: candidates.index(nearest)]):
         between = ctx.lower_words(m.span.end, group[0].span.begin)
@@ -172,6 +174,223 @@ def _subjects(
         else:
             break
     return group
+
+
+# Words that may stand between a subject and a nominal trigger that describes it ("Norwegen ist seit
+# Jahrzehnten Mitglied", "Finland, a close partner to NATO but not a member"); a verb that is not a
+# copula means the noun is about something else ("Russland droht den NATO-Mitgliedern").
+PREDICATIVE_GAP = frozenset(
+    [
+        "ist",
+        "sind",
+        "sei",
+        "seien",
+        "wäre",
+        "wären",
+        "sein",
+        "war",
+        "waren",
+        "wird",
+        "werden",
+        "wurde",
+        "wurden",
+        "bleibt",
+        "bleiben",
+        "bleibe",
+        "blieb",
+        "gilt",
+        "gelte",
+        "galt",
+        "hat",
+        "haben",
+        "hatte",
+        "als",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "und",
+        "oder",
+        "sowie",
+        "aber",
+        "sondern",
+        "auch",
+        "bereits",
+        "schon",
+        "noch",
+        "längst",
+        "seit",
+        "langem",
+        "jahren",
+        "jahrzehnten",
+        "jahrzehnte",
+        "dagegen",
+        "jedoch",
+        "zwar",
+        "weiterhin",
+        "inzwischen",
+        "mittlerweile",
+        "nun",
+        "jetzt",
+        "derzeit",
+        "in",
+        "im",
+        "welche",
+        "welcher",
+        "zu",
+        "zur",
+        "zum",
+        "von",
+        "vom",
+        "mit",
+        "ohne",
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "nie",
+        "niemals",
+        "mehr",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "been",
+        "be",
+        "remains",
+        "remain",
+        "remained",
+        "becomes",
+        "became",
+        "become",
+        "a",
+        "an",
+        "the",
+        "as",
+        "and",
+        "or",
+        "but",
+        "also",
+        "already",
+        "still",
+        "long",
+        "not",
+        "no",
+        "longer",
+        "never",
+        "yet",
+        "which",
+        "who",
+        "that",
+        "since",
+        "of",
+        "to",
+        "with",
+        "in",
+        "for",
+        "its",
+        "their",
+        "'s",
+        "’s",
+        "years",
+        "decades",
+        "partner",
+        "partners",
+        "partnerin",
+        "mitglied",
+        "mitglieder",
+        "member",
+        "members",
+        "ally",
+        "allies",
+        ",",
+        "(",
+        ")",
+        "–",
+    ]
+)
+TIME_LINKS = frozenset({"bis", "ab", "am", "until", "from", "on", "dem"})
+# modal auxiliaries and verbs of receiving a status keep the noun about the subject
+MODAL_OR_RECEIVING = frozenset(
+    [
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "can",
+        "cannot",
+        "würde",
+        "würden",
+        "könnte",
+        "könnten",
+        "soll",
+        "sollte",
+        "sollten",
+        "muss",
+        "müsse",
+        "kann",
+        "dürfte",
+        "dürften",
+        "möchte",
+        "will",
+        "wollen",
+        "erhielt",
+        "erhält",
+        "erhalten",
+        "erhielten",
+        "bekam",
+        "bekommt",
+        "bekommen",
+        "received",
+        "receives",
+        "receive",
+        "got",
+        "gets",
+        "granted",
+        "obtained",
+    ]
+)
+ADJECTIVE_LIKE = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|er|en|es|em|est|ive|al|ful|ic|ing|time|key|close)$")
+
+
+def _predicative_gap(ctx: DocContext, begin: int, end: int) -> bool:
+    words = ctx.words(begin, end)
+    for i, (b, e, w) in enumerate(words):
+        low = w.lower()
+        if low in PREDICATIVE_GAP or low in MODAL_OR_RECEIVING or ctx.mentions_overlapping(b, e):
+            continue
+        if re.fullmatch(r"\d+\.?", low) or low.rstrip(".") in MONTHS or low in WEEKDAYS or low in TIME_LINKS:
+            continue  # "war bis zum 1. Mai 2023 Mitglied", "since 1999"
+        following = words[i + 1][2] if i + 1 < len(words) else ""
+        prenominal = (
+            i + 1 == len(words)
+            or bool(ctx.mentions_overlapping(words[i + 1][0], words[i + 1][1]))
+            or (
+                following.lower() in PREDICATIVE_GAP
+                and following.lower() not in ("und", "and", ",", "der", "die", "the")
+            )
+            or bool(ADJECTIVE_LIKE.fullmatch(following))
+        )
+        if ADJECTIVE_LIKE.fullmatch(w) and prenominal:
+            continue  # an adjective before the noun: "langjährige NATO-Partner", "a close partner"
+        return False
+    return True
 
 
 def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at: int) -> Mention:
