@@ -136,6 +136,8 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
         ("en", "Poland and its partners met in Madrid to discuss NATO.", set()),
         # a verb that is no copula: the noun is not about the subject
         ("de", "Russland droht den NATO-Mitgliedern.", set()),
+        ("de", "Russland blockiert einen Beitritt zur NATO.", set()),
+        ("en", "Russia opposes NATO membership.", set()),
         ("en", "Russia threatened NATO members.", set()),
         (
             "de",

@@ -162,6 +162,11 @@ def _subjects(
     nearest = _outside_parenthesis(ctx, candidates, trigger.start())
     if rule.scope is Scope.LOCAL and not _predicative_gap(ctx, nearest.span.end, trigger.start()):
         return []  # "Russland droht den NATO-Mitgliedern": Russia is no member
+    if (
+        rule.predicate is Predicate.CANDIDATE_FOR
+        and set(ctx.lower_words(nearest.span.end, trigger.start())) & OPPOSING
+    ):
+        return []  # "Russland blockiert einen Beitritt", "Russia opposes membership": no candidate
     group = [nearest]
     for m in reversed(candidates[: candidates.index(nearest)]):
         between = ctx.lower_words(m.span.end, group[0].span.begin)
@@ -320,6 +325,44 @@ PREDICATIVE_GAP = frozenset(
         "(",
         ")",
         "–",
+    ]
+)
+# Verbs by which a third party acts against a candidacy (a candidate declining is "lehnt ab", "declines")
+OPPOSING = frozenset(
+    [
+        "blockiert",
+        "blockieren",
+        "blockierte",
+        "blockierten",
+        "verhindern",
+        "verhindert",
+        "verhinderte",
+        "kritisiert",
+        "kritisieren",
+        "kritisierte",
+        "warnt",
+        "warnen",
+        "warnte",
+        "droht",
+        "drohen",
+        "drohte",
+        "bekämpft",
+        "opposes",
+        "oppose",
+        "opposed",
+        "blocks",
+        "block",
+        "blocked",
+        "criticises",
+        "criticizes",
+        "criticised",
+        "criticized",
+        "warns",
+        "warned",
+        "threatens",
+        "threatened",
+        "vetoes",
+        "vetoed",
     ]
 )
 TIME_LINKS = frozenset({"bis", "ab", "am", "until", "from", "on", "dem"})
