@@ -34,7 +34,9 @@ import pyoxigraph as ox
 
 import kg
 from kg.errors import KgError, QueryError
+from kg.serve.describe import service_description
 from kg.serve.engine import Busy, EngineConfig, QueryEngine, Refused, TimedOut, TooManyRows
+from kg.serve.httputil import ChunkedWriter, HttpError, single_param, with_charset
 from kg.serve.results import (
     BOOLEAN_TYPES,
     DATASET_TYPES,
@@ -67,14 +69,6 @@ class ServerConfig:
     allow_update: bool = False
     token: str | None = None  # required for updates and graph writes when allow_update
     engine: EngineConfig = field(default_factory=EngineConfig)
-
-
-class HttpError(Exception):
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers or {}
 
 
 class KgHttpServer(ThreadingHTTPServer):
@@ -309,7 +303,7 @@ class Handler(BaseHTTPRequestHandler):
         if "query" not in params:
             self._service_description()
             return
-        self._run_query(_single(params, "query"), params)
+        self._run_query(single_param(params, "query"), params)
 
     def _sparql_post(self, params: dict[str, list[str]]) -> None:
         media, _ = self._content_type()
@@ -322,9 +316,9 @@ class Handler(BaseHTTPRequestHandler):
                 if key in params and key in form:
                     merged[key] = params[key] + form[key]
             if "query" in form:
-                self._run_query(_single(form, "query"), merged)
+                self._run_query(single_param(form, "query"), merged)
             elif "update" in form:
-                self._run_update(_single(form, "update"), merged)
+                self._run_update(single_param(form, "update"), merged)
             else:
                 raise HttpError(HTTPStatus.BAD_REQUEST, "the form has neither query= nor update=")
         elif media == "application/sparql-query":
@@ -369,7 +363,7 @@ class Handler(BaseHTTPRequestHandler):
                 f"cannot answer this {_kind_name(outcome)} as {accept}; available: {', '.join(offer)}",
             )
         body = write(outcome, media)
-        self._send(HTTPStatus.OK, body, _with_charset(media), {"Vary": "Accept"})
+        self._send(HTTPStatus.OK, body, with_charset(media), {"Vary": "Accept"})
 
     def _authorise_write(self) -> None:
         if not self.server.config.allow_update:
@@ -397,44 +391,11 @@ class Handler(BaseHTTPRequestHandler):
         media = negotiate(self.headers.get("Accept"), GRAPH_OFFER)
         if media is None:
             media = "text/turtle"
-        endpoint = ox.NamedNode(self.server.base_url + "/sparql")
-        sd = "http://www.w3.org/ns/sparql-service-description#"
-        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-        service = ox.BlankNode("service")
-        dataset = ox.BlankNode("dataset")
-        default_graph = ox.BlankNode("defaultGraph")
-
-        def n(local: str) -> ox.NamedNode:
-            return ox.NamedNode(sd + local)
-
-        triples = [
-            ox.Triple(service, rdf_type, n("Service")),
-            ox.Triple(service, n("endpoint"), endpoint),
-            ox.Triple(service, n("supportedLanguage"), n("SPARQL11Query")),
-            ox.Triple(service, n("feature"), n("UnionDefaultGraph")),
-            ox.Triple(service, n("feature"), n("BasicFederatedQuery")),
-            ox.Triple(service, n("defaultDataset"), dataset),
-            ox.Triple(dataset, rdf_type, n("Dataset")),
-            ox.Triple(dataset, n("defaultGraph"), default_graph),
-            ox.Triple(default_graph, rdf_type, n("Graph")),
-        ]
-        if self.server.config.allow_update:
-            triples.append(ox.Triple(service, n("supportedLanguage"), n("SPARQL11Update")))
-        for fmt in (
-            "SPARQL_Results_JSON",
-            "SPARQL_Results_XML",
-            "SPARQL_Results_CSV",
-            "SPARQL_Results_TSV",
-            "Turtle",
-            "N-Triples",
-            "JSON-LD",
-            "RDF_XML",
-        ):
-            triples.append(
-                ox.Triple(service, n("resultFormat"), ox.NamedNode("http://www.w3.org/ns/formats/" + fmt))
-            )
+        triples = service_description(
+            self.server.base_url + "/sparql", update=self.server.config.allow_update
+        )
         body = write(Outcome("graph", triples=triples), media)
-        self._send(HTTPStatus.OK, body, _with_charset(media), {"Vary": "Accept"})
+        self._send(HTTPStatus.OK, body, with_charset(media), {"Vary": "Accept"})
 
     # ---- Graph Store Protocol ----------------------------------------------------------------------
 
@@ -443,7 +404,7 @@ class Handler(BaseHTTPRequestHandler):
         if "graph" in params and "default" in params:
             raise HttpError(HTTPStatus.BAD_REQUEST, "give either ?graph=IRI or ?default, not both")
         if "graph" in params:
-            iri = _single(params, "graph")
+            iri = single_param(params, "graph")
             if not iri or any(c in iri for c in '<>" {}|\\^`'):
                 raise HttpError(HTTPStatus.BAD_REQUEST, f"not a valid graph IRI: {iri!r}")
             return False, iri
@@ -473,7 +434,7 @@ class Handler(BaseHTTPRequestHandler):
                     raise HttpError(HTTPStatus.NOT_FOUND, f"no graph <{graph}> in this store")
                 triples = [q.triple for q in store.graph_quads(graph)]
                 body = write(Outcome("graph", triples=triples), media)
-            self._send(HTTPStatus.OK, body, _with_charset(media), {"Vary": "Accept"})
+            self._send(HTTPStatus.OK, body, with_charset(media), {"Vary": "Accept"})
             return
         if method not in ("PUT", "POST", "DELETE"):
             raise HttpError(
@@ -512,7 +473,7 @@ class Handler(BaseHTTPRequestHandler):
     def _stream_dataset(self, media: str) -> None:
         """The whole store, serialized as it is read and sent in chunks: it may not fit in memory."""
         self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", _with_charset(media))
+        self.send_header("Content-Type", with_charset(media))
         self.send_header("Vary", "Accept")
         self._cors()
         if self.command == "HEAD":
@@ -521,7 +482,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
-        writer = _ChunkedWriter(self.wfile)
+        writer = ChunkedWriter(self.wfile)
         quads = self.server.store.oxigraph.quads_for_pattern(None, None, None, None)
         ox.serialize(quads, writer, DATASET_TYPES[media])  # type: ignore[arg-type]  # any .write(bytes) will do
         writer.close()
@@ -575,46 +536,6 @@ class Handler(BaseHTTPRequestHandler):
         if media.startswith("text/") or media in ("application/javascript", "application/json"):
             media += "; charset=utf-8"
         self._send(HTTPStatus.OK, path.read_bytes(), media, {"Cache-Control": "max-age=3600"})
-
-
-class _ChunkedWriter:
-    """A binary writer that frames what it is given as HTTP/1.1 chunks (buffered to ~16 KiB)."""
-
-    def __init__(self, out: Any, size: int = 16384) -> None:
-        self._out = out
-        self._size = size
-        self._buffer = bytearray()
-
-    def write(self, data: bytes) -> int:
-        self._buffer += data
-        if len(self._buffer) >= self._size:
-            self._flush()
-        return len(data)
-
-    def flush(self) -> None:
-        self._flush()
-
-    def _flush(self) -> None:
-        if self._buffer:
-            self._out.write(b"%x\r\n" % len(self._buffer) + bytes(self._buffer) + b"\r\n")
-            self._buffer.clear()
-
-    def close(self) -> None:
-        self._flush()
-        self._out.write(b"0\r\n\r\n")
-
-
-def _single(params: dict[str, list[str]], key: str) -> str:
-    values = params.get(key, [])
-    if len(values) != 1:
-        raise HttpError(HTTPStatus.BAD_REQUEST, f"give exactly one {key} parameter (got {len(values)})")
-    return values[0]
-
-
-def _with_charset(media: str) -> str:
-    if media.startswith("text/") or media.endswith("json") or media.endswith("xml"):
-        return media + "; charset=utf-8"
-    return media
 
 
 def _kind_name(outcome: Outcome) -> str:
