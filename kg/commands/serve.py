@@ -83,6 +83,16 @@ def run(args: argparse.Namespace) -> int:
             timeout=args.timeout, max_rows=args.max_rows, max_running=args.max_running, service_allow=services
         ),
     )
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"kg: warning: serving on {args.host}: other machines can reach this endpoint over plain HTTP"
+            + (
+                " and the update token travels unencrypted; put a TLS proxy in front"
+                if args.allow_update
+                else ""
+            ),
+            file=sys.stderr,
+        )
     store = Store.open(args.store)
 
     def ready(server: Any) -> None:
