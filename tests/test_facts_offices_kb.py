@@ -53,6 +53,8 @@ def offices(text: str, lang: str) -> list[Fact]:
         ("de", "Präsident Wladimir Putin drohte.", "Q218295"),  # the presidency the KB knows he held
         ("de", "Der EU-Außenbeauftragte Josep Borrell warnte.", "Q634291"),  # weak adjectival inflection
         ("de", "Die Kommissionschefin Ursula von der Leyen reiste ab.", "Q8882"),  # Chef ~ Präsident
+        ("en", "NATO chief Jens Stoltenberg spoke.", "Q167662"),  # the organisation's one executive office
+        ("en", "UN Secretary-General Max Muster spoke.", "Q81066"),  # a hyphenated title
     ],
 )
 def test_position_items(lang: str, text: str, position: str) -> None:

@@ -31,6 +31,10 @@ def office_extractor(lang: str, shape: str) -> Extractor:
 
 
 MAX_TITLE_WORDS = 8
+GENERIC_HEAD = re.compile(
+    r"\b(?:chief|head|leader|boss)\b|(?:chef|chefin|leiter|leiterin|führer|führerin)\b", re.I
+)
+EXECUTIVE_TITLES = ("Secretary General", "President", "Generalsekretär", "Präsident")
 FEMININE = re.compile(r"(?<=[a-zäöüß])in(?:nen)?\b")
 QUALIFIED_TITLE = re.compile(
     r"stellvertretend|vize|deputy|vice|ehemalig|former|designiert|acting|kommissarisch"
@@ -144,7 +148,8 @@ def _title_ending_at(
     begin_index = head_index
     while begin_index > 0 and head_index - begin_index < MAX_TITLE_WORDS:
         at, _, word = words[begin_index - 1]
-        if _is_modifier(ctx, word, at):
+        glued_hyphen = word == "-" and begin_index >= 2 and words[begin_index - 2][1] == at
+        if _is_modifier(ctx, word, at) or glued_hyphen:  # "Secretary-General" is three tokens
             begin_index -= 1
         else:
             break
@@ -255,6 +260,19 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
                 found = position_for(ctx.kb, title, org, ctx.lang)
                 if found is not None:
                     return found
+    if (
+        jurisdiction is not None
+        and jurisdiction.kind is EntityKind.ORGANISATION
+        and GENERIC_HEAD.search(written)
+    ):
+        # "NATO chief", "der oberste zivile Führer des Bündnisses": the organisation's one executive office
+        found_heads = {
+            e.key: e
+            for title in EXECUTIVE_TITLES
+            if (e := position_for(ctx.kb, title, jurisdiction, ctx.lang)) is not None
+        }
+        if len(found_heads) == 1:
+            return next(iter(found_heads.values()))
     return Entity(label=written, kind=EntityKind.POSITION, label_lang=ctx.lang)
 
 

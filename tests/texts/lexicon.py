@@ -17,6 +17,7 @@ P, C, ORG, PL, POS = (
 
 NATO = Entity("NATO", ORG, "Q7184")
 EU = Entity("European Union", ORG, "Q458")
+UN = Entity("United Nations", ORG, "Q1065")
 EU_COMMISSION = Entity("European Commission", ORG, "Q8880")
 STOLTENBERG = Entity("Jens Stoltenberg", P, "Q57665")
 MACRON = Entity("Emmanuel Macron", P, "Q3052772")
@@ -55,6 +56,7 @@ HAND_LINKER = Extractor("tests.hand", "1")
 SURFACES: dict[str, Entity] = {
     "NATO": NATO,
     "EU": EU,
+    "UN": UN,
     "Nato": NATO,
     "Europäischen Kommission": EU_COMMISSION,
     "European Commission": EU_COMMISSION,
