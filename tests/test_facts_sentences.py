@@ -401,3 +401,11 @@ def test_meeting_label_names_the_body_that_meets() -> None:
     assert meeting.label == "Russland-NATO-Rat"
     assert meeting.place is not None and meeting.place.label == "Brussels"
     assert meeting.date == dt.date(2022, 1, 12)
+
+
+def test_someone_speaking_for_a_person_is_not_the_person() -> None:
+    text = "„Wir sind zu Gesprächen bereit“, sagte ein Sprecher von Scholz."
+    assert [q.speaker for q in extract(text, "de").quotations] == []  # unnamed speaker, short quote: dropped
+    text = '"We are ready for talks and for much more than that," a spokesman for Macron said.'
+    [quotation] = extract(text, "en").quotations
+    assert quotation.speaker is None

@@ -227,6 +227,9 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
     best: tuple[int, Entity] | None = None
     for person in people:
         distance = min(abs(person.span.begin - say.end()), abs(say.start() - person.span.end))
+        preceding = ctx.text[max(0, person.span.begin - 30) : person.span.begin]
+        if SPOKESPERSON_FOR.search(preceding):
+            continue  # "sagte ein Sprecher von Scholz": someone speaking for the person, not the person
         if best is None or distance < best[0]:
             best = (distance, person.entity)
     # A pronoun or role noun right at the verb beats a person named further away.
@@ -264,6 +267,11 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
 
 
 DEFINITE = {"de": ("der", "die"), "en": ("the",)}
+SPOKESPERSON_FOR = re.compile(
+    r"\b(?:sprecher(?:in)?|berater(?:in)?|mitarbeiter(?:in)?|spokes(?:man|woman|person)|advis[eo]r|aide|"
+    r"assistant)\s+(?:for|of|to|von|des|der)\s+(?:the\s+|dem\s+|der\s+)?$",
+    re.I,
+)
 INSTITUTION_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.COUNTRY, EntityKind.PLACE})
 INSTITUTION_REACH = 3  # words between the verb and the institution (das Auswärtige Amt)
 
