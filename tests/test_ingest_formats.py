@@ -172,3 +172,20 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
         "en",
     )
     assert doc.text.startswith("The envoys met in Vienna")
+
+
+def test_short_sentences_that_start_like_chrome_stay(tmp_path: Path) -> None:
+    lines = [
+        "Quelle der Unruhe ist Russland.",
+        "Die Kinder aßen Cookies.",
+        "Share prices fell sharply.",
+        "Newsletter-Abonnenten erfahren es zuerst.",
+    ]
+    body = "Die Minister berieten lange über die Lage im Osten und vertagten sich.\n\n" + "\n\n".join(lines)
+    path = tmp_path / "kurz.txt"
+    path.write_text(body + "\n\nWe use cookies. Accept all\nQuelle: dpa\n", encoding="utf-8")
+    [doc] = list(read_documents([str(path)], lang="de"))
+    assert isinstance(doc, Document)
+    for line in lines:
+        assert line in doc.text
+    assert "cookies. Accept" not in doc.text and "dpa" not in doc.text

@@ -22,11 +22,12 @@ CHROME_LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(cancel reply|post comment|add a comment|comments?|kommentare?)\s*(\(\d+\))?",
         r"(share|teilen|drucken|print|e-?mail|tweet|whatsapp|facebook|twitter|linkedin)"
         r"(\s*(this|on|auf|via|diesen artikel|this article|article)\b.*)?",
-        r"(source|quelle)( site| website| link)?\s*:?.{0,40}",
+        r"(source|quelle)( site| website| link)?(\s*:.{0,40})?",
         r"(advertisement|anzeige|werbung|sponsored( content)?)",
         r"(read more|mehr lesen|weiterlesen|lesen sie (auch|mehr)|related( articles)?|mehr zum thema).*",
-        r"(subscribe|abonnieren|newsletter|jetzt abonnieren|sign up).*",
-        r"(accept|akzeptieren|alle akzeptieren).{0,20}cookies?.*|.*\bcookies?\b.{0,40}",
+        r"(subscribe|jetzt abonnieren|sign up)\b.{0,60}|newsletter( abonnieren| bestellen)?|abonnieren",
+        r"(accept|akzeptieren|alle akzeptieren).{0,20}cookies?.*|.*\bcookies?\b.{0,30}"
+        r"\b(accept|akzeptieren|policy|richtlinie|einstellungen|settings|use|verwenden|nutzen)\b.*",
         r"(skip to (main )?content|zum inhalt springen|back to top|nach oben).*",
         r"(all rights reserved|alle rechte vorbehalten|©|\(c\)).*",
     )
