@@ -90,7 +90,12 @@ class ProcessEngine:
 
     def submit(self, task: Task) -> Pending:
         pool = self._executor()
-        return _PoolPending(self, task, pool.submit(extract_task, task, self._config), self._generation)
+        generation = self._generation
+        try:
+            future = pool.submit(extract_task, task, self._config)
+        except BrokenProcessPool:  # a worker died since the last task: start a fresh pool
+            future = self._resubmit(task, generation)
+        return _PoolPending(self, task, future, self._generation)
 
     def _resubmit(self, task: Task, generation: int) -> Future[TaskResult]:
         """A worker died: replace the broken pool (once per breakage) and run the task again."""
