@@ -1,0 +1,425 @@
+"""Who a relation is about: the country (or coordinated countries) a trigger describes.
+
+Before the trigger by default, nearest first and not from inside a parenthesis; after it for "Article 5
+does not apply to X", "NATO member Poland" and "der Beitritt der Ukraine"; from the dependency parse
+when there is one. A nominal trigger ("NATO-Mitglied") describes the subject only across a
+predicative gap (copula, modal, adjectives) — "Russland droht den NATO-Mitgliedern" is about others.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from kg.facts.context import DocContext
+from kg.facts.patterns import ObjectSource, RelationRule, Scope
+from kg.facts.time import MONTHS, WEEKDAYS
+from kg.model import EntityKind, Mention, Predicate, Token
+
+SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
+GENITIVE_LINKS = frozenset({"der", "des", "von", "of"})
+GROUP_GLUE = frozenset({"die", "den", "der", "dem", "the", ","})
+
+
+def is_subject_mention(m: Mention) -> bool:
+    # adjectival demonyms (russische Nachbarn, Russian troops) are not subjects
+    return m.entity.kind in SUBJECT_KINDS and m.span.text[:1].isupper()
+
+
+def find_subjects(
+    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int
+) -> list[Mention]:
+    after_words = ctx.words(trigger.end(), end)
+    if rule.subject_after is not None:
+        link = rule.subject_after.search(ctx.text, trigger.end(), min(end, trigger.end() + 40))
+        if link is not None:
+            group = group_after(ctx, link.end(), end)
+            if group:
+                return group
+    if rule.genitive_subject and after_words:
+        # "Russland lehnt den Beitritt der Ukraine ab", "den Beitritt Finnlands": the country after
+        start = after_words[0][1] if after_words[0][2].lower() in GENITIVE_LINKS else after_words[0][0]
+        group = group_after(ctx, start, end)
+        if group and (start != after_words[0][0] or group[0].span.begin == after_words[0][0]):
+            return group
+    # "NATO member Poland", "NATO-Mitglied Polen": an apposition right after the trigger
+    if after_words:
+        direct = [m for m in ctx.mentions_in(after_words[0][0], end) if m.span.begin == after_words[0][0]]
+        if (
+            direct
+            and is_subject_mention(direct[0])
+            and rule.obj in (ObjectSource.IN_TRIGGER, ObjectSource.ADJACENT)
+        ):
+            return group_after(ctx, after_words[0][0], end)
+    if ctx.analysis.has_parser and rule.subject_after is None:
+        parsed = _parsed_subjects(ctx, trigger, begin, end)
+        if parsed:
+            return parsed
+    before_words = ctx.words(begin, trigger.start())
+    reach = rule.subject_reach
+    counted = [w for w in before_words if w[2][:1].isalnum()]  # punctuation does not count
+    floor = counted[-reach][0] if len(counted) > reach else begin
+    candidates = [m for m in ctx.mentions_in(floor, trigger.start()) if is_subject_mention(m)]
+    if not candidates:
+        return []
+    nearest = _outside_parenthesis(ctx, candidates, trigger.start())
+    if rule.scope is Scope.LOCAL and not _predicative_gap(ctx, nearest.span.end, trigger.start()):
+        return []  # "Russland droht den NATO-Mitgliedern": Russia is no member
+    if (
+        rule.predicate is Predicate.CANDIDATE_FOR
+        and set(ctx.lower_words(nearest.span.end, trigger.start())) & OPPOSING
+    ):
+        return []  # "Russland blockiert einen Beitritt", "Russia opposes membership": no candidate
+    group = [nearest]
+    for m in reversed(candidates[: candidates.index(nearest)]):
+        between = ctx.lower_words(m.span.end, group[0].span.begin)
+        if (
+            between
+            and all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between)
+            and any(w in ctx.patterns.coordination for w in between)
+        ) or not between:
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+# Words that may stand between a subject and a nominal trigger that describes it ("Norwegen ist seit
+# Jahrzehnten Mitglied", "Finland, a close partner to NATO but not a member"); a verb that is not a
+# copula means the noun is about something else ("Russland droht den NATO-Mitgliedern").
+PREDICATIVE_GAP = frozenset(
+    [
+        "ist",
+        "sind",
+        "sei",
+        "seien",
+        "wäre",
+        "wären",
+        "sein",
+        "war",
+        "waren",
+        "wird",
+        "werden",
+        "wurde",
+        "wurden",
+        "bleibt",
+        "bleiben",
+        "bleibe",
+        "blieb",
+        "gilt",
+        "gelte",
+        "galt",
+        "hat",
+        "haben",
+        "hatte",
+        "als",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "und",
+        "oder",
+        "sowie",
+        "aber",
+        "sondern",
+        "auch",
+        "bereits",
+        "schon",
+        "noch",
+        "längst",
+        "seit",
+        "langem",
+        "jahren",
+        "jahrzehnten",
+        "jahrzehnte",
+        "dagegen",
+        "jedoch",
+        "zwar",
+        "weiterhin",
+        "inzwischen",
+        "mittlerweile",
+        "nun",
+        "jetzt",
+        "derzeit",
+        "in",
+        "im",
+        "welche",
+        "welcher",
+        "zu",
+        "zur",
+        "zum",
+        "von",
+        "vom",
+        "mit",
+        "ohne",
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "nie",
+        "niemals",
+        "mehr",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "been",
+        "be",
+        "remains",
+        "remain",
+        "remained",
+        "becomes",
+        "became",
+        "become",
+        "a",
+        "an",
+        "the",
+        "as",
+        "and",
+        "or",
+        "but",
+        "also",
+        "already",
+        "still",
+        "long",
+        "not",
+        "no",
+        "longer",
+        "never",
+        "yet",
+        "which",
+        "who",
+        "that",
+        "since",
+        "of",
+        "to",
+        "with",
+        "in",
+        "for",
+        "its",
+        "their",
+        "'s",
+        "’s",
+        "years",
+        "decades",
+        "partner",
+        "partners",
+        "partnerin",
+        "mitglied",
+        "mitglieder",
+        "member",
+        "members",
+        "ally",
+        "allies",
+        ",",
+        "(",
+        ")",
+        "–",
+    ]
+)
+# Verbs by which a third party acts against a candidacy (a candidate declining is "lehnt ab", "declines")
+OPPOSING = frozenset(
+    [
+        "blockiert",
+        "blockieren",
+        "blockierte",
+        "blockierten",
+        "verhindern",
+        "verhindert",
+        "verhinderte",
+        "kritisiert",
+        "kritisieren",
+        "kritisierte",
+        "warnt",
+        "warnen",
+        "warnte",
+        "droht",
+        "drohen",
+        "drohte",
+        "bekämpft",
+        "opposes",
+        "oppose",
+        "opposed",
+        "blocks",
+        "block",
+        "blocked",
+        "criticises",
+        "criticizes",
+        "criticised",
+        "criticized",
+        "warns",
+        "warned",
+        "threatens",
+        "threatened",
+        "vetoes",
+        "vetoed",
+    ]
+)
+TIME_LINKS = frozenset({"bis", "ab", "am", "until", "from", "on", "dem"})
+# modal auxiliaries and verbs of receiving a status keep the noun about the subject
+MODAL_OR_RECEIVING = frozenset(
+    [
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "can",
+        "cannot",
+        "würde",
+        "würden",
+        "könnte",
+        "könnten",
+        "soll",
+        "sollte",
+        "sollten",
+        "muss",
+        "müsse",
+        "kann",
+        "dürfte",
+        "dürften",
+        "möchte",
+        "will",
+        "wollen",
+        "erhielt",
+        "erhält",
+        "erhalten",
+        "erhielten",
+        "bekam",
+        "bekommt",
+        "bekommen",
+        "received",
+        "receives",
+        "receive",
+        "got",
+        "gets",
+        "granted",
+        "obtained",
+    ]
+)
+ADJECTIVE_LIKE = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|er|en|es|em|est|ive|al|ful|ic|ing|time|key|close)$")
+
+
+def _predicative_gap(ctx: DocContext, begin: int, end: int) -> bool:
+    words = ctx.words(begin, end)
+    for i, (b, e, w) in enumerate(words):
+        low = w.lower()
+        if low in PREDICATIVE_GAP or low in MODAL_OR_RECEIVING or ctx.mentions_overlapping(b, e):
+            continue
+        if re.fullmatch(r"\d+\.?", low) or low.rstrip(".") in MONTHS or low in WEEKDAYS or low in TIME_LINKS:
+            continue  # "war bis zum 1. Mai 2023 Mitglied", "since 1999"
+        following = words[i + 1][2] if i + 1 < len(words) else ""
+        prenominal = (
+            i + 1 == len(words)
+            or bool(ctx.mentions_overlapping(words[i + 1][0], words[i + 1][1]))
+            or (
+                following.lower() in PREDICATIVE_GAP
+                and following.lower() not in ("und", "and", ",", "der", "die", "the")
+            )
+            or bool(ADJECTIVE_LIKE.fullmatch(following))
+        )
+        if ADJECTIVE_LIKE.fullmatch(w) and prenominal:
+            continue  # an adjective before the noun: "langjährige NATO-Partner", "a close partner"
+        return False
+    return True
+
+
+def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at: int) -> Mention:
+    """The nearest candidate, unless it stands in a parenthesis set off by two commas before the trigger
+    ("Sweden, unlike Russia, wants to join") while another candidate stands right before it."""
+    nearest = candidates[-1]
+    words = ctx.words(candidates[0].span.begin, trigger_at)
+    commas = [b for b, _, w in words if w == ","]
+    for first, second in itertools.pairwise(commas):
+        if first < nearest.span.begin and nearest.span.end <= second:
+            before = [m for m in candidates if m.span.end <= first]
+            if before and not [w for w in ctx.lower_words(before[-1].span.end, first) if w[:1].isalnum()]:
+                return before[-1]
+    return nearest
+
+
+# Subject relations of the parsers spaCy ships: TIGER (German) and ClearNLP/UD (English).
+SUBJECT_DEPS = frozenset({"sb", "sbp", "nsubj", "nsubjpass", "nsubj:pass"})
+CONJUNCT_DEPS = frozenset({"cj", "conj", "cd", "cc"})
+NEGATION_DEPS = frozenset({"ng", "neg"})
+MAX_HEAD_STEPS = 4
+
+
+def _trigger_tokens(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> list[Token]:
+    sentence = ctx.sentence_at(begin)
+    return [t for t in ctx.tokens_by_sentence.get(sentence, []) if trigger.start() <= t.begin < trigger.end()]
+
+
+def _governing_tokens(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> list[Token]:
+    """The trigger's tokens and the chain of their heads up to (and including) the clause's verb."""
+    by_index = {t.index: t for t in ctx.analysis.tokens}
+    chain: list[Token] = []
+    for token in _trigger_tokens(ctx, trigger, begin, end):
+        current = token
+        for _ in range(MAX_HEAD_STEPS):
+            chain.append(current)
+            if current.pos in ("VERB", "AUX") and any(
+                c.dep in SUBJECT_DEPS for c in ctx.analysis.tokens if c.head == current.index
+            ):
+                break
+            parent = by_index.get(current.head)
+            if parent is None or parent.index == current.index:
+                break
+            current = parent
+    return chain
+
+
+def _parsed_subjects(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> list[Mention]:
+    """Countries in the subject (and its conjuncts) of the verb that governs the trigger."""
+    chain = {t.index for t in _governing_tokens(ctx, trigger, begin, end)}
+    subjects = {t.index for t in ctx.analysis.tokens if t.head in chain and t.dep in SUBJECT_DEPS}
+    frontier = set(subjects)
+    while frontier:  # Finnland und Schweden: cd -> cj, or conj
+        frontier = {t.index for t in ctx.analysis.tokens if t.head in frontier and t.dep in CONJUNCT_DEPS}
+        frontier -= subjects
+        subjects |= frontier
+    spans = [(t.begin, t.end) for t in ctx.analysis.tokens if t.index in subjects]
+    found = [
+        m
+        for m in ctx.mentions_in(begin, end)
+        if is_subject_mention(m)
+        and any((m.span.begin <= b and e <= m.span.end) or b <= m.span.begin < e for b, e in spans)
+    ]
+    return found
+
+
+def parsed_negation(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
+    chain = {t.index for t in _governing_tokens(ctx, trigger, begin, end)}
+    return any(t.head in chain and t.dep in NEGATION_DEPS for t in ctx.analysis.tokens)
+
+
+def group_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
+    mentions = [m for m in ctx.mentions_in(begin, end) if is_subject_mention(m)]
+    if not mentions:
+        return []
+    lead = ctx.lower_words(begin, mentions[0].span.begin)
+    if any(w not in GROUP_GLUE for w in lead):
+        return []
+    group = [mentions[0]]
+    for m in mentions[1:]:
+        between = ctx.lower_words(group[-1].span.end, m.span.begin)
+        if between and all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between):
+            group.append(m)
+        else:
+            break
+    return group
