@@ -409,3 +409,10 @@ def test_someone_speaking_for_a_person_is_not_the_person() -> None:
     text = '"We are ready for talks and for much more than that," a spokesman for Macron said.'
     [quotation] = extract(text, "en").quotations
     assert quotation.speaker is None
+
+
+def test_meeting_at_the_destination_of_a_trip() -> None:
+    [meeting] = extract("Scholz will travel to Madrid on Monday for talks with Macron.", "en").meetings
+    assert meeting.place is not None and meeting.place.label == "Madrid"
+    assert meeting.date == dt.date(2022, 1, 10)
+    assert {p.label for p in meeting.participants} == {"Olaf Scholz", "Emmanuel Macron"}

@@ -176,7 +176,7 @@ PATTERNS_EN = LanguagePatterns(
             "denied",
         ]
     ),
-    place_prepositions=frozenset({"in", "at"}),
+    place_prepositions=frozenset({"in", "at", "to"}),  # "travel to Washington for talks"
     participant_links=frozenset({"with", "between"}),
     relations=(
         RelationRule(
