@@ -185,7 +185,7 @@ def _reason(exc: BaseException) -> str:
 def _outcome(
     document: Document, key: str, result: DocumentResult, context: WorkerContext, config: WorkerConfig
 ) -> DocumentOutcome:
-    from kg.rdf import document_quads, serialize_quads
+    from kg.rdf import document_quads
 
     run = context.run_for(document.lang, config.started)
     graph_iri = graph_iri_of(document, config.base_iri)
@@ -195,13 +195,14 @@ def _outcome(
         for q in document_quads(result, run, base_iri=config.base_iri)
     ]
     quads.extend(state_quads(quads, graph, key))
-    data = serialize_quads(quads, "nquads")  # canonical: sorted lines, as a single-document export
+    # In the mapping's (deterministic) order: sorting here cost 3x the serialisation (profiled).
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
     return DocumentOutcome(
         doc_id=document.doc_id,
         origin=document.origin,
         graph_iri=graph_iri,
         nquads=data,
-        triples=data.count(b"\n"),
+        triples=len(quads),
         mentions=len(result.mentions),
         entity_keys=tuple(sorted({m.entity.key for m in result.mentions})),
         facts=len(result.facts),
