@@ -154,12 +154,18 @@ def _process(
     """Results per document (a string: why it failed). Batched; one by one only to isolate a failure."""
     from kg.pipeline import process_document, process_documents
 
+    # One nlp.pipe batch per language: process_documents batches runs of one language, and a mixed
+    # chunk (de, en, de, …) would otherwise be batches of one.
+    order = sorted(range(len(documents)), key=lambda i: documents[i].lang)
     try:
-        return list(
-            process_documents(
-                documents, pipelines=context.pipelines, kb=context.kb, batch_size=config.batch_size
-            )
+        grouped = process_documents(
+            [documents[i] for i in order],
+            pipelines=context.pipelines,
+            kb=context.kb,
+            batch_size=config.batch_size,
         )
+        by_index: dict[int, DocumentResult | str] = dict(zip(order, grouped, strict=True))
+        return [by_index[i] for i in range(len(documents))]
     except Exception:
         log.debug("a batch failed; retrying its documents one by one", exc_info=True)
     results: list[DocumentResult | str] = []
