@@ -20,7 +20,8 @@ COMMANDS = ("extract", "validate", "kb", "load", "stats", "query", "serve", "pus
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kg", description="Knowledge-graph exporter for news articles (entities, facts, quotations → RDF)."
+        prog="kg",
+        description="Knowledge-graph exporter for news articles (entities, facts, quotations → RDF).",
     )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

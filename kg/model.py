@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 WD = "http://www.wikidata.org/entity/"
 WDT = "http://www.wikidata.org/prop/direct/"
@@ -17,7 +17,7 @@ KGO = "https://w3id.org/kg-news/ontology#"
 """The project's ontology namespace (``ontology/kg.ttl``). Stable: queries depend on it."""
 
 
-class EntityKind(str, Enum):
+class EntityKind(StrEnum):
     """Coarse entity types; the RDF mapping types NIL entities with them."""
 
     PERSON = "Person"
@@ -30,12 +30,12 @@ class EntityKind(str, Enum):
     OTHER = "Other"
 
 
-class Polarity(str, Enum):
+class Polarity(StrEnum):
     POSITIVE = "Positive"
     NEGATIVE = "Negative"
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """How firmly the text holds a fact; values are the ontology individuals' local names."""
 
     ASSERTED = "Asserted"
@@ -47,7 +47,7 @@ class Modality(str, Enum):
     DENIED = "Denied"
 
 
-class Predicate(str, Enum):
+class Predicate(StrEnum):
     """Relation predicates (full IRIs): Wikidata's where it has one, ours otherwise."""
 
     MEMBER_OF = WDT + "P463"
@@ -59,7 +59,7 @@ class Predicate(str, Enum):
     COVERED_BY = KGO + "coveredBy"
 
 
-class TimeRole(str, Enum):
+class TimeRole(StrEnum):
     """Which Wikidata qualifier a fact's time fills."""
 
     POINT = WDT + "P585"

@@ -15,4 +15,5 @@ def project_dir(name: str) -> Path:
     for candidate in (REPO_ROOT / name, Path(sys.prefix) / "share" / "kg" / name):
         if candidate.is_dir():
             return candidate
-    raise ConfigError(f"cannot find the {name}/ folder of kg (looked in {REPO_ROOT} and {sys.prefix}/share/kg)")
+    looked = f"{REPO_ROOT} and {sys.prefix}/share/kg"
+    raise ConfigError(f"cannot find the {name}/ folder of kg (looked in {looked})")
