@@ -149,3 +149,13 @@ def test_rdf_export_dash_writes_to_stdout(
 ) -> None:
     write_quads(quads, "-", fmt="nt")
     assert capsysbinary.readouterr().out == serialize_quads(quads, "nt")
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_rdf_export_file_mode_follows_the_umask(quads: list[Quad], tmp_path: Path, umask: int) -> None:
+    previous = os.umask(umask)
+    try:
+        out = write_quads(quads, tmp_path / "out.ttl")
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -128,6 +128,8 @@ def write_quads(
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as out:
+            # mkstemp creates the file 0600; the output is an ordinary file and follows the umask.
+            os.fchmod(out.fileno(), 0o666 & ~_current_umask())
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
@@ -139,6 +141,13 @@ def write_quads(
             raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
     return path
+
+
+def _current_umask() -> int:
+    # The only portable way to read the umask is to set it and set it back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 # --- JSON-LD -----------------------------------------------------------------------------------
