@@ -28,6 +28,8 @@ class DocContext:
     kb: Any
     patterns: LanguagePatterns
     offices: dict[str, list[str]] = field(default_factory=dict)  # person key -> titles as written
+    # person key -> the country whose office the text gives the person ("der ukrainische Präsident X")
+    person_country: dict[str, Entity] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.document.text

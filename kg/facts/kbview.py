@@ -98,6 +98,19 @@ def position_held(kb: Any, title: str, person_qid: str, lang: str) -> Entity | N
     return None
 
 
+def position_country(kb: Any, position: Entity, lang: str) -> Entity | None:
+    """The country an office is of (``P1001``), when the KB knows the office and its jurisdiction is a
+    country: President of Ukraine -> Ukraine."""
+    if position.qid is None or not hasattr(kb, "item"):
+        return None
+    item = kb.item(position.qid)
+    for place in tuple(getattr(item, "jurisdiction", ())) if item is not None else ():
+        if getattr(kb, "kind", None) is not None and kb.kind(place) is EntityKind.COUNTRY:
+            entity = kb.entity(place, lang=lang)
+            return entity if isinstance(entity, Entity) else None
+    return None
+
+
 def is_alliance(kb: Any, entity: Entity) -> bool:
     """Whether the KB types an organisation as a military alliance ("das Bündnis" means it)."""
     if entity.qid is None or not hasattr(kb, "item"):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kg.facts.context import DocContext
-from kg.facts.kbview import position_for, position_held
+from kg.facts.kbview import position_country, position_for, position_held
 from kg.model import Entity, EntityKind, Extractor, Fact, Mention, Predicate
 
 OFFICE_SHAPES = ("title_before_name", "title_apposition_before", "title_apposition_after")
@@ -65,6 +65,9 @@ def extract_offices(ctx: DocContext) -> list[Fact]:
                 continue
             seen.add(key)
             ctx.offices.setdefault(person.entity.key, []).append(ctx.text[phrase.begin : phrase.end])
+            country = _title_country(ctx, phrase, position)
+            if country is not None:
+                ctx.person_country.setdefault(person.entity.key, country)
             sentence_index = ctx.sentence_at(person.span.begin)
             sentence = ctx.sentence(sentence_index)
             facts.append(
@@ -98,6 +101,19 @@ def _titles_of(ctx: DocContext, person: Mention) -> list[tuple[str, TitlePhrase]
         if phrase is not None:
             found.append(("apposition_after", phrase))
     return found
+
+
+def _title_country(ctx: DocContext, phrase: TitlePhrase, position: Entity) -> Entity | None:
+    """The country whose office a title names: a country (or its adjective) inside the title
+    ("der ukrainische Präsident", "Polish Prime Minister"), else the KB office's jurisdiction."""
+    inside = [
+        m.entity
+        for m in ctx.mentions_overlapping(phrase.begin, phrase.end)
+        if m.entity.kind is EntityKind.COUNTRY
+    ]
+    if inside:
+        return inside[-1]
+    return position_country(ctx.kb, position, ctx.lang)
 
 
 def _is_head(ctx: DocContext, word: str) -> bool:

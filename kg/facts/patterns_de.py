@@ -176,6 +176,16 @@ PATTERNS_DE = LanguagePatterns(
                     "verlangte",
                     "forderung",
                     "forderungen",
+                    "gefordert",
+                    "verlangten",
+                    "pocht",
+                    "pochte",
+                    "pochen",
+                    "pochten",
+                    "drängt",
+                    "drängte",
+                    "drängen",
+                    "drängten",
                 ]
             ),
         ),
@@ -198,6 +208,13 @@ PATTERNS_DE = LanguagePatterns(
                     "anstreben",
                     "anstrebt",
                     "angestrebt",
+                    "hofft",
+                    "hoffen",
+                    "hoffte",
+                    "hofften",
+                    "bemüht",
+                    "bemühen",
+                    "bemühte",
                 ]
             ),
         ),
@@ -277,12 +294,38 @@ PATTERNS_DE = LanguagePatterns(
         ),
         RelationRule(
             "membership",
-            re.compile(r"\bMitgliedschaft\b|\bMitgliedsantrag\w*|\bBeitrittsantrag\w*"),
+            re.compile(
+                r"\bMitgliedschaft\b|\b(?:Mitglieds|Beitritts|Aufnahme)antrag\w*|\bBeitrittsgesuch\w*"
+            ),
             Predicate.CANDIDATE_FOR,
             ObjectSource.NEAR,
             Scope.CLAUSE,
             confidence=0.75,
             genitive_subject=True,
+        ),
+        RelationRule(
+            # "die Aufnahme (der Ukraine) in die NATO": admission as a noun, only with its "in"
+            "admission",
+            re.compile(
+                r"\bAufnahme\b(?=(?:\s+(?:der|des)(?:\s+[\w-]+){1,3}?)?\s+in(?:s|\s+die|\s+den|\s+das)?\s)"
+            ),
+            Predicate.CANDIDATE_FOR,
+            ObjectSource.NEAR,
+            Scope.CLAUSE,
+            confidence=0.7,
+            genitive_subject=True,
+        ),
+        RelationRule(
+            # "Die Ukraine strebt (seit Jahren) in die NATO", "drängt in die EU": aiming to get in
+            "strive_into",
+            re.compile(
+                r"\b(?:streb|dräng)(?:t|en|te|ten)\b(?=(?:\s+[\w-]+){0,4}?\s+in(?:s|\s+die|\s+das|\s+den)\s)"
+            ),
+            Predicate.CANDIDATE_FOR,
+            ObjectSource.NEAR,
+            Scope.CLAUSE,
+            modality=Modality.INTENDED,
+            confidence=0.7,
         ),
         RelationRule(
             "candidate",

@@ -39,8 +39,9 @@ PATTERNS_EN = LanguagePatterns(
     ),
     pronouns=frozenset({"he", "she"}),
     role_nouns=re.compile(
-        r"\bthe\s+((?:[\w-]+\s+){0,2}?(?:secretary[- ]general|president|prime minister|chancellor|minister|"
-        r"spokes(?:man|woman|person)|ambassador|chief|commissioner|foreign secretary|leader))\b",
+        r"\bthe\s+((?:[\w-]+\s+){0,2}?(?:secretary[- ]general|secretary of state|secretary|president|"
+        r"prime minister|chancellor|minister|premier|spokes(?:man|woman|person)|ambassador|envoy|chief|"
+        r"commissioner|leader|chair(?:man|woman)?|high representative))\b",
         re.I,
     ),
     title_head=re.compile(
@@ -137,7 +138,33 @@ PATTERNS_EN = LanguagePatterns(
         ),
         (Modality.INVITED, frozenset(["invited", "invitation", "invite", "invites"])),
         (Modality.APPLIED, frozenset(["applied", "apply", "applies", "application"])),
-        (Modality.DEMANDED, frozenset(["demands", "demanded", "demand", "demanding", "insists", "insisted"])),
+        (
+            Modality.DEMANDED,
+            frozenset(
+                [
+                    "demands",
+                    "demanded",
+                    "demand",
+                    "demanding",
+                    "insists",
+                    "insisted",
+                    "call",
+                    "calls",
+                    "called",
+                    "calling",
+                    "urge",
+                    "urges",
+                    "urged",
+                    "urging",
+                    "pressed",
+                    "presses",
+                    "pressing",
+                    "pushed",
+                    "pushes",
+                    "pushing",
+                ]
+            ),
+        ),
         (
             Modality.INTENDED,
             frozenset(
@@ -158,6 +185,16 @@ PATTERNS_EN = LanguagePatterns(
                     "aspires",
                     "aspire",
                     "hopes",
+                    "hoped",
+                    "hoping",
+                    "bid",
+                    "bids",
+                    "aspiration",
+                    "aspirations",
+                    "ambition",
+                    "ambitions",
+                    "eager",
+                    "keen",
                 ]
             ),
         ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from kg.facts.context import DocContext
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
@@ -56,10 +57,12 @@ def find_subjects(
         if parsed:
             return parsed
     before_words = ctx.words(begin, trigger.start())
-    reach = rule.subject_reach
     counted = [w for w in before_words if w[2][:1].isalnum()]  # punctuation does not count
-    floor = counted[-reach][0] if len(counted) > reach else begin
-    candidates = [m for m in ctx.mentions_in(floor, trigger.start()) if is_subject_mention(m)]
+    candidates = _candidates_before(ctx, rule, counted, begin, trigger.start(), rule.subject_reach)
+    if not candidates and rule.scope is Scope.LOCAL:
+        # "Ukraine has long been a close partner of NATO but is not a member": a second predicate
+        # reaches further back, but only across a predicative gap (checked below)
+        candidates = _candidates_before(ctx, rule, counted, begin, trigger.start(), 2 * rule.subject_reach)
     if not candidates:
         return []
     nearest = _outside_parenthesis(ctx, candidates, trigger.start())
@@ -82,6 +85,20 @@ def find_subjects(
         else:
             break
     return group
+
+
+def _candidates_before(
+    ctx: DocContext, rule: RelationRule, counted: list[tuple[int, int, str]], begin: int, end: int, reach: int
+) -> list[Mention]:
+    floor = counted[-reach][0] if len(counted) > reach else begin
+    found = []
+    for m in ctx.mentions_in(floor, end):
+        if is_subject_mention(m):
+            found.append(m)
+        elif rule.predicate is Predicate.CANDIDATE_FOR and m.entity.key in ctx.person_country:
+            # "Der ukrainische Präsident X forderte die Aufnahme": the person speaks for the country
+            found.append(replace(m, entity=ctx.person_country[m.entity.key]))
+    return found
 
 
 # Words that may stand between a subject and a nominal trigger that describes it ("Norwegen ist seit
@@ -215,6 +232,19 @@ PREDICATIVE_GAP = frozenset(
         "’s",
         "years",
         "decades",
+        "many",
+        "several",
+        "some",
+        "over",
+        "more",
+        "than",
+        "almost",
+        "nearly",
+        "vielen",
+        "einigen",
+        "mehreren",
+        "über",
+        "fast",
         "partner",
         "partners",
         "partnerin",
@@ -312,7 +342,9 @@ MODAL_OR_RECEIVING = frozenset(
         "obtained",
     ]
 )
-ADJECTIVE_LIKE = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|er|en|es|em|est|ive|al|ful|ic|ing|time|key|close)$")
+ADJECTIVE_LIKE = re.compile(
+    r"[a-zäöüß][a-zäöüß-]*(?:e|er|en|es|em|est|ive|al|ful|ic|ing|ble|ant|ent|ong|time|key|close)$"
+)
 
 
 def _predicative_gap(ctx: DocContext, begin: int, end: int) -> bool:
@@ -332,6 +364,11 @@ def _predicative_gap(ctx: DocContext, begin: int, end: int) -> bool:
                 and following.lower() not in ("und", "and", ",", "der", "die", "the")
             )
             or bool(ADJECTIVE_LIKE.fullmatch(following))
+            or (  # coordinated adjectives: "a close and reliable partner", "enger und verlässlicher"
+                following.lower() in ("and", "und", "or", "oder", ",")
+                and i + 2 < len(words)
+                and bool(ADJECTIVE_LIKE.fullmatch(words[i + 2][2]))
+            )
         )
         if ADJECTIVE_LIKE.fullmatch(w) and prenominal:
             continue  # an adjective before the noun: "langjährige NATO-Partner", "a close partner"

@@ -1,0 +1,177 @@
+"""Phrasings beyond the first test article, German and English, each in sentences of our own with
+hand-built mentions: a second predicate of the subject, a person demanding for their country, the
+noun "Aufnahme", striving into an organisation, wire-service role nouns for speakers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+
+import pytest
+from texts.lexicon import (
+    EU,
+    GEORGIA,
+    SURFACES,
+    UKRAINE,
+    USA,
+    TinyKb,
+    hand_mentions,
+)
+
+from kg.facts import extract_facts
+from kg.model import Document, Entity, EntityKind, Extraction
+from kg.nlp import NlpPipeline, load_pipeline
+
+PUBLISHED = dt.date(2023, 3, 15)  # a Wednesday
+ZELENSKY = Entity("Volodymyr Zelenskyy", EntityKind.PERSON, "Q3874799")
+BLINKEN = Entity("Antony Blinken", EntityKind.PERSON, "Q7821917")
+KOBACHIDSE = Entity("Irakli Kobachidse", EntityKind.PERSON)  # a NIL person
+MORE = {
+    **SURFACES,
+    "Wolodymyr Selenskyj": ZELENSKY,
+    "Selenskyj": ZELENSKY,
+    "Volodymyr Zelensky": ZELENSKY,
+    "Zelensky": ZELENSKY,
+    "Antony Blinken": BLINKEN,
+    "Blinken": BLINKEN,
+    "Irakli Kobachidse": KOBACHIDSE,
+    "ukrainische": UKRAINE,
+    "Ukrainian": UKRAINE,
+    "georgische": GEORGIA,
+    "Georgian": GEORGIA,
+    "Europäischen Union": EU,
+    "Europäische Union": EU,
+    "European Union": EU,
+    "U.S.": USA,
+}
+
+
+@functools.cache
+def pipeline(lang: str) -> NlpPipeline:
+    return load_pipeline(lang, model="blank")
+
+
+def extract(text: str, lang: str) -> Extraction:
+    doc = Document("p", text, lang, "case", hashlib.sha256(text.encode()).hexdigest(), published=PUBLISHED)
+    return extract_facts(doc, pipeline(lang).analyse(doc), hand_mentions(text, MORE), TinyKb())
+
+
+def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
+    return {
+        (f.subject.label, f.predicate.name, f.object.label, f.polarity.value, f.modality.value)
+        for f in extract(text, lang).facts
+        if f.predicate.name != "HOLDS_POSITION"
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a second predicate of the same subject, further back than a noun usually reaches
+        (
+            "en",
+            "Finland has for many decades been a close and reliable partner of NATO "
+            "but is still not a member.",
+            {
+                ("Finland", "PARTNER_OF", "NATO", "Positive", "Asserted"),
+                ("Finland", "MEMBER_OF", "NATO", "Negative", "Asserted"),
+            },
+        ),
+        # ... but not across a verb that is no copula
+        ("en", "Russia has for many years threatened the NATO members.", set()),
+        # a person with a country's office demands, applies or intends for that country
+        (
+            "de",
+            "Der georgische Regierungschef Irakli Kobachidse hat am Dienstag erneut den Beitritt zur "
+            "Europäischen Union gefordert.",
+            {("Georgia", "CANDIDATE_FOR", "European Union", "Positive", "Demanded")},
+        ),
+        (
+            "en",
+            "Ukrainian President Volodymyr Zelensky on Tuesday again called for swift membership of NATO.",
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Demanded")},
+        ),
+        (
+            "en",
+            "Ukrainian President Volodymyr Zelensky says his country wants to join the European Union.",
+            {("Ukraine", "CANDIDATE_FOR", "European Union", "Positive", "Intended")},
+        ),
+        # a person with an organisation's office is no candidate
+        ("en", "NATO chief Jens Stoltenberg wants to talk about membership.", set()),
+        # the noun "Aufnahme" with its "in", the candidate in the genitive or before it
+        (
+            "de",
+            "Polen unterstützt die Aufnahme der Ukraine in die NATO.",
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Asserted")},
+        ),
+        (
+            "de",
+            "Schweden hofft auf eine rasche Aufnahme in die NATO.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Intended")},
+        ),
+        ("de", "Polen kritisiert die Aufnahme von Flüchtlingen in Deutschland.", set()),
+        # striving into an organisation
+        (
+            "de",
+            "Georgien strebt seit vielen Jahren in die NATO.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Intended")},
+        ),
+        (
+            "de",
+            "Die Ukraine drängt in die Europäische Union.",
+            {("Ukraine", "CANDIDATE_FOR", "European Union", "Positive", "Intended")},
+        ),
+        # demands and intentions in other words
+        (
+            "de",
+            "Finnland hat den Beitritt zur NATO verlangt.",
+            {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Demanded")},
+        ),
+        (
+            "en",
+            "Georgia urged NATO to speed up its membership bid.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Demanded")},
+        ),
+        (
+            "en",
+            "Sweden's bid to join NATO stalled.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Intended")},
+        ),
+    ],
+)
+def test_relation_phrasing(lang: str, text: str, expected: set[tuple[str, str, str, str, str]]) -> None:
+    assert relations(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "en",
+            'U.S. Secretary of State Antony Blinken arrived in Brussels. "We will stand with our allies '
+            'for as long as it takes," the Secretary of State told reporters.',
+            "Antony Blinken",
+        ),
+        (
+            "en",
+            'German Chancellor Olaf Scholz flew to Paris. "Europe has to take more responsibility for its '
+            'own security," the chancellor said.',
+            "Olaf Scholz",
+        ),
+        (
+            "de",
+            "Bundeskanzler Olaf Scholz reiste nach Paris. „Europa muss mehr Verantwortung für die eigene "
+            "Sicherheit übernehmen“, sagte der Kanzler.",
+            "Olaf Scholz",
+        ),
+    ],
+)
+def test_role_noun_speaker(lang: str, text: str, speaker: str) -> None:
+    (quotation,) = extract(text, lang).quotations
+    assert quotation.speaker is not None and quotation.speaker.label == speaker
+
+
+def test_person_country_never_makes_a_member_or_partner() -> None:
+    text = "Der ukrainische Präsident Wolodymyr Selenskyj ist ein enger Partner der NATO."
+    assert relations(text, "de") == set()
