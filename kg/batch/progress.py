@@ -62,7 +62,7 @@ class Progress:
                 unit="doc",
                 file=sys.stderr,
                 smoothing=0.05,
-                mininterval=0.5,
+                mininterval=0.1,
                 miniters=1,  # tqdm's adaptive default could leave the count shown far behind
                 # A terminal that reports no size (a bare pty) would otherwise get no bar at all.
                 **({"dynamic_ncols": True} if _terminal_width() else {"ncols": 100, "nrows": 24}),
