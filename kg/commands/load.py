@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import ConfigError, InputError
 
 
 def register(sub: Any) -> None:
@@ -31,8 +31,17 @@ def run(args: argparse.Namespace) -> int:
     from kg.store import Store
 
     for path in args.files:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory; give the RDF files in it")
         if not path.is_file():
             raise InputError(f"{path}: no such file")
+    if args.graph is not None:
+        import pyoxigraph as ox
+
+        try:
+            ox.NamedNode(args.graph)
+        except ValueError as exc:
+            raise ConfigError(f"--graph {args.graph!r}: not an absolute IRI ({exc})") from None
     store = Store.open(args.store)
     total = 0
     for path in args.files:

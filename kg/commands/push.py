@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import ConfigError, KgError, StoreError
+from kg.errors import ConfigError, KgError
 
 
 class PushError(KgError):
@@ -66,10 +66,8 @@ def run(args: argparse.Namespace) -> int:
     url = urllib.parse.urlsplit(args.to)
     if url.scheme not in ("http", "https") or not url.netloc:
         raise ConfigError(f"--to {args.to}: want an http(s) URL of a Graph Store Protocol endpoint")
-    if not args.store.is_dir():
-        raise StoreError(f"{args.store}: no store here")
     opener = _opener(args)
-    store = Store.open(args.store)
+    store = Store.open(args.store, read_only=True)
     graphs = args.graph or store.graph_names()
     report = PushReport()
     for graph in graphs:

@@ -7,10 +7,11 @@ import csv
 import io
 import json
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from kg.errors import ConfigError, QueryError, StoreError
+from kg.errors import ConfigError, QueryError
 
 
 def register(sub: Any) -> None:
@@ -64,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
         print(sparql)
         return 0
     if args.endpoint:
+        url = urllib.parse.urlsplit(args.endpoint)
+        if url.scheme not in ("http", "https") or not url.netloc:
+            raise ConfigError(f"--endpoint {args.endpoint}: want an http(s) URL of a SPARQL endpoint")
         result = _remote(args.endpoint, sparql)
     elif args.store:
         result = _local(args.store, sparql)
@@ -84,9 +88,7 @@ def _local(store_dir: Path, sparql: str) -> Result:
     from kg.serve.results import serialize, term_json
     from kg.store import PREFIXES, Store
 
-    if not store_dir.is_dir():
-        raise StoreError(f"{store_dir}: no store here")
-    result = Store.open(store_dir).query(sparql)
+    result = Store.open(store_dir, read_only=True).query(sparql)
     if isinstance(result, (ox.QueryBoolean, bool)):
         return "boolean", bool(result)
     if isinstance(result, ox.QuerySolutions):

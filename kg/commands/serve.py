@@ -6,6 +6,7 @@ import argparse
 import os
 import secrets
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +71,15 @@ def run(args: argparse.Namespace) -> int:
 
     if args.timeout <= 0 or args.max_rows <= 0 or args.max_running <= 0:
         raise ConfigError("--timeout, --max-rows and --max-running must be positive")
+    if not 0 <= args.port <= 65535:
+        raise ConfigError(f"--port {args.port}: want a port number from 0 to 65535")
     if not args.store.is_dir():
         raise StoreError(f"{args.store}: no store here (create one with kg load or kg extract --store)")
     services: tuple[str, ...] = () if args.no_service else tuple(args.allow_service or (WIKIDATA_SPARQL,))
+    for service in services:
+        url = urllib.parse.urlsplit(service)
+        if url.scheme not in ("http", "https") or not url.netloc:
+            raise ConfigError(f"--allow-service {service}: want the http(s) URL of a SPARQL endpoint")
     token = None
     if args.allow_update:
         token = _token(args)

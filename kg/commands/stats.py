@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kg.errors import StoreError
-
 
 def register(sub: Any) -> None:
     p = sub.add_parser("stats", help="count documents, facts, entities and triples in a store")
@@ -20,9 +18,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from kg.store import Store
 
-    if not args.store.is_dir():
-        raise StoreError(f"{args.store}: no store here")
-    stats = Store.open(args.store).stats().as_dict()
+    stats = Store.open(args.store, read_only=True).stats().as_dict()
     if args.json:
         print(json.dumps(stats, indent=2))
     else:

@@ -77,11 +77,12 @@ class KgHttpServer(ThreadingHTTPServer):
     request_queue_size = 64
 
     def __init__(self, address: tuple[str, int], store: Store, config: ServerConfig) -> None:
-        super().__init__(address, Handler)
+        # Set up before binding: when the bind fails, socketserver calls server_close at once.
         self.store = store
         self.config = config
         self.engine = QueryEngine(store, config.engine)
         self.library_json = _library_json()
+        super().__init__(address, Handler)
 
     def server_close(self) -> None:
         super().server_close()

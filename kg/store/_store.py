@@ -107,13 +107,14 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+        """Open the store in ``path``; unless ``read_only``, a new or empty directory becomes a new store.
+
+        A read-only store can be opened while another process (``kg serve``, ``kg load``) writes it.
+        """
         directory = Path(path)
-        if directory.exists() and not directory.is_dir():
-            raise StoreError(f"{directory}: not a directory (a store is a directory)")
+        _check_store_directory(directory, must_exist=read_only)
         try:
             if read_only:
-                if not directory.is_dir():
-                    raise StoreError(f"{directory}: no store here")
                 inner = ox.Store.read_only(str(directory))
             else:
                 directory.mkdir(parents=True, exist_ok=True)
@@ -370,6 +371,22 @@ class Store:
         return len(self._inner)
 
 
+def _check_store_directory(directory: Path, *, must_exist: bool) -> None:
+    """Refuse what is not a store, so a typo never turns a folder of the user's into a database."""
+    if directory.exists() and not directory.is_dir():
+        raise StoreError(f"{directory}: not a directory (a store is a directory)")
+    if (directory / "CURRENT").is_file():  # every RocksDB (Oxigraph) database has one
+        return
+    if must_exist:
+        raise StoreError(f"{directory}: no store here")
+    try:
+        in_use = directory.is_dir() and any(directory.iterdir())
+    except OSError as exc:
+        raise StoreError(f"{directory}: cannot open store: {exc.strerror or exc}") from exc
+    if in_use:
+        raise StoreError(f"{directory}: not a store and not empty (a new store needs an empty directory)")
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -400,6 +417,10 @@ def _replace_update(graphs: Mapping[str, Sequence[ox.Quad]]) -> str:
 def _check_iri(iri: str) -> str:
     if not iri or any(c in iri for c in '<>"{}|^`\\ \n\r\t'):
         raise QueryError(f"not a valid IRI: {iri!r}")
+    try:
+        ox.NamedNode(iri)
+    except ValueError as exc:
+        raise QueryError(f"not a valid IRI: {iri!r} ({exc})") from None
     return iri
 
 

@@ -1,0 +1,100 @@
+"""Bad input on the command line: one line `kg: error: …` naming the problem, a non-zero exit, no
+traceback, and nothing written where nothing should be."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from _store_support import NEWS_TRIG, load_fixture_store, run_kg
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return load_fixture_store(tmp_path_factory.mktemp("cli-errors") / "store")
+
+
+def _fails(*args: str | Path, code: int, says: str) -> None:
+    result = run_kg(*args, timeout=120)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kg: error: ")]
+    assert len(errors) == 1, result.stderr
+    assert says in errors[0], result.stderr
+
+
+def _a_folder_of_the_user(tmp_path: Path) -> Path:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "todo.txt").write_text("buy milk\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "command", [["stats"], ["query", "meetings"], ["push", "--to", "http://127.0.0.1:9/s"]]
+)
+def test_reading_commands_do_not_turn_a_folder_into_a_store(tmp_path: Path, command: list[str]) -> None:
+    folder = _a_folder_of_the_user(tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    _fails(*command, "--store", folder, code=3, says=f"{folder}: no store here")
+    _fails(*command, "--store", empty, code=3, says=f"{empty}: no store here")
+    assert [p.name for p in folder.iterdir()] == ["todo.txt"]
+    assert list(empty.iterdir()) == []
+
+
+def test_load_refuses_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
+    folder = _a_folder_of_the_user(tmp_path)
+    _fails("load", NEWS_TRIG, "--store", folder, code=3, says="not a store and not empty")
+    assert [p.name for p in folder.iterdir()] == ["todo.txt"]
+
+
+def test_load_names_a_directory_given_as_a_file(tmp_path: Path) -> None:
+    _fails("load", tmp_path, "--store", tmp_path / "store", code=2, says=f"{tmp_path}: is a directory")
+    assert not (tmp_path / "store").exists()
+
+
+def test_load_graph_must_be_an_absolute_iri(tmp_path: Path) -> None:
+    _fails(
+        "load", NEWS_TRIG, "--store", tmp_path / "s", "--graph", "my-graph", code=2, says="--graph 'my-graph'"
+    )
+    assert not (tmp_path / "s").exists()
+
+
+def test_query_endpoint_must_be_an_http_url() -> None:
+    _fails("query", "meetings", "--endpoint", "localhost-7878", code=2, says="--endpoint localhost-7878")
+
+
+def test_push_names_a_graph_that_is_not_an_iri(store: Path) -> None:
+    _fails(
+        "push", "--store", store, "--to", "http://127.0.0.1:9/store", "--graph", "doc1", code=1, says="'doc1'"
+    )
+
+
+def test_serve_on_a_port_in_use_says_so(store: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        _fails(
+            "serve", "--store", store, "--port", str(port), code=1, says=f"cannot listen on 127.0.0.1:{port}"
+        )
+
+
+def test_serve_port_out_of_range(store: Path) -> None:
+    _fails("serve", "--store", store, "--port", "70000", code=2, says="--port 70000")
+
+
+def test_serve_allowed_service_must_be_an_http_url(store: Path) -> None:
+    _fails(
+        "serve",
+        "--store",
+        store,
+        "--port",
+        "0",
+        "--allow-service",
+        "wikidata",
+        code=2,
+        says="--allow-service",
+    )
