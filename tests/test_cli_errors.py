@@ -15,8 +15,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return load_fixture_store(tmp_path_factory.mktemp("cli-errors") / "store")
 
 
-def _fails(*args: str | Path, code: int, says: str) -> None:
-    result = run_kg(*args, timeout=120)
+def _fails(*args: str | Path, code: int, says: str, env: dict[str, str] | None = None) -> None:
+    result = run_kg(*args, timeout=120, env=env)
     assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("kg: error: ")]
@@ -98,3 +98,18 @@ def test_serve_allowed_service_must_be_an_http_url(store: Path) -> None:
         code=2,
         says="--allow-service",
     )
+
+
+def test_query_errors_name_the_query_file(store: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.rq"
+    broken.write_text("SELECT * WHERE { ?s ?p }\n", encoding="utf-8")
+    _fails("query", broken, "--store", store, code=1, says="broken.rq: bad query")
+    folder = tmp_path / "mine.rq"
+    folder.mkdir()
+    _fails("query", folder, "--store", store, code=1, says=f"{folder}: is a directory")
+
+
+def test_kb_import_names_a_directory_given_as_a_file(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _fails("kb", "import", tmp_path, code=3, says=f"{tmp_path}: is a directory", env={"KG_HOME": str(home)})
+    assert not home.exists()

@@ -102,6 +102,8 @@ def run_import(args: argparse.Namespace) -> int:
 
     total = 0
     for path in args.files:
+        if path.is_dir():
+            raise KnowledgeBaseError(f"{path}: is a directory; give the RDF files in it")
         if not path.is_file():
             raise KnowledgeBaseError(f"{path}: no such file")
         records = records_from_file(path)

@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
         if not sep or not name.strip():
             raise ConfigError(f"--param {item!r}: want NAME=VALUE")
         values[name.strip()] = value
-    sparql = find_query(args.query).render(values)
+    query = find_query(args.query)
+    sparql = query.render(values)
     if args.show:
         print(sparql)
         return 0
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigError(f"--endpoint {args.endpoint}: want an http(s) URL of a SPARQL endpoint")
         result = _remote(args.endpoint, sparql)
     elif args.store:
-        result = _local(args.store, sparql)
+        result = _local(args.store, sparql, query.path.name)
     else:
         raise ConfigError("say where to query: --store DIR or --endpoint URL")
     _print(result, args.format)
@@ -82,13 +83,17 @@ def run(args: argparse.Namespace) -> int:
 Result = tuple[str, Any]
 
 
-def _local(store_dir: Path, sparql: str) -> Result:
+def _local(store_dir: Path, sparql: str, label: str) -> Result:
     import pyoxigraph as ox
 
     from kg.serve.results import serialize, term_json
     from kg.store import PREFIXES, Store
 
-    result = Store.open(store_dir, read_only=True).query(sparql)
+    store = Store.open(store_dir, read_only=True)
+    try:
+        result = store.query(sparql)
+    except QueryError as exc:
+        raise QueryError(f"{label}: {exc}") from exc
     if isinstance(result, (ox.QueryBoolean, bool)):
         return "boolean", bool(result)
     if isinstance(result, ox.QuerySolutions):

@@ -122,6 +122,8 @@ def find_query(name_or_path: str, directory: Path | None = None) -> LibraryQuery
     candidate = Path(name_or_path)
     if candidate.suffix == ".rq" and candidate.is_file():
         return parse_query_file(candidate)
+    if candidate.suffix == ".rq" and candidate.is_dir():
+        raise QueryError(f"{name_or_path}: is a directory, not a query file")
     try:
         folder = directory or queries_dir()
     except ConfigError:
