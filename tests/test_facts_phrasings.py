@@ -44,6 +44,7 @@ MORE = {
     "Europäische Union": EU,
     "European Union": EU,
     "U.S.": USA,
+    "Turkey": Entity("Turkey", EntityKind.COUNTRY, "Q43"),
 }
 
 
@@ -137,6 +138,65 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "en",
             "Sweden's bid to join NATO stalled.",
             {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Intended")},
+        ),
+        # another party's "not" or rejection is not the candidate's
+        (
+            "en",
+            "Turkey would not approve Sweden's membership of NATO.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Asserted")},
+        ),
+        (
+            "en",
+            "Russia rejected Finland's accession to NATO.",
+            {("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Denied")},
+        ),
+        (
+            "en",
+            "Finland's membership of NATO is not possible.",
+            {("Finland", "CANDIDATE_FOR", "NATO", "Negative", "Asserted")},
+        ),
+        # asking is applying; pressing for an invitation is no invitation yet
+        (
+            "en",
+            "Ukraine has asked to join NATO.",
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Applied")},
+        ),
+        (
+            "de",
+            "Georgien bat um die Aufnahme in die NATO.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Applied")},
+        ),
+        (
+            "en",
+            "Georgia keeps pressing for an invitation from NATO.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Demanded")},
+        ),
+        # coordinated organisations
+        (
+            "en",
+            "Poland is a member of both NATO and the European Union.",
+            {
+                ("Poland", "MEMBER_OF", "NATO", "Positive", "Asserted"),
+                ("Poland", "MEMBER_OF", "European Union", "Positive", "Asserted"),
+            },
+        ),
+        (
+            "de",
+            "Polen ist Mitglied der NATO und der Europäischen Union.",
+            {
+                ("Poland", "MEMBER_OF", "NATO", "Positive", "Asserted"),
+                ("Poland", "MEMBER_OF", "European Union", "Positive", "Asserted"),
+            },
+        ),
+        # no organisation near the word: the one named earlier in the sentence, not the text's topic
+        (
+            "en",
+            "The European Union sent aid. Georgia applied to join NATO last year, but the members are "
+            "still divided over whether the country should ever be invited.",
+            {
+                ("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Applied"),
+                ("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Invited"),
+            },
         ),
     ],
 )

@@ -179,11 +179,12 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
                 ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Applied"),
             },
         ),
-        # the country whose accession it is, not the one that talks about it
+        # the country whose accession it is, not the one that talks about it; another party's
+        # rejection leaves it a candidate, denied (Georgia declining is the candidate's own "no")
         (
             "de",
             "Russland lehnt den Beitritt der Ukraine zur NATO ab.",
-            {("Ukraine", "CANDIDATE_FOR", "NATO", "Negative", "Denied")},
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Denied")},
         ),
         (
             "de",

@@ -160,6 +160,11 @@ PATTERNS_DE = LanguagePatterns(
                     "bewirbt",
                     "bewarb",
                     "antrag",
+                    "bat",
+                    "bittet",
+                    "baten",
+                    "ersucht",
+                    "ersuchte",
                 ]
             ),
         ),

@@ -137,7 +137,12 @@ PATTERNS_EN = LanguagePatterns(
             ),
         ),
         (Modality.INVITED, frozenset(["invited", "invitation", "invite", "invites"])),
-        (Modality.APPLIED, frozenset(["applied", "apply", "applies", "application"])),
+        (
+            Modality.APPLIED,
+            frozenset(
+                ["applied", "apply", "applies", "application", "asked", "asks", "requested", "request"]
+            ),
+        ),
         (
             Modality.DEMANDED,
             frozenset(

@@ -32,6 +32,8 @@ FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF}
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 10
+COMPLEMENT_WORDS = frozenset({"of", "to", "in", "into", "the", "zur", "zum", "der", "die", "des"})
+OVERRIDE_FIXED_MODALITY = frozenset({Modality.DEMANDED, Modality.INTENDED})
 CONDITION_OPENERS = frozenset(
     ["ob", "wenn", "falls", "sofern", "dass", "whether", "if", "unless", "that", "once"]
 )
@@ -87,6 +89,16 @@ def _facts_for(
         return []
     window = _window(ctx, rule, trigger, subjects, s.begin, s.end)
     polarity, modality = _factuality(ctx, rule, _cue_words(ctx, window, trigger, subjects))
+    np_begin = _possessed_candidacy(ctx, rule, trigger, subjects)
+    if np_begin is not None and _agent_before(ctx, subjects, s.begin, np_begin):
+        # "Turkey would not approve Sweden's membership", "Russland lehnt den Beitritt der Ukraine ab":
+        # another party's negation is not the candidate's; its rejection makes the candidacy Denied
+        narrow = Window(min(np_begin, window.end), window.end)
+        polarity, modality = _factuality(ctx, rule, _cue_words(ctx, narrow, trigger, subjects))
+        if modality is Modality.DENIED or set(_cue_words(ctx, window, trigger, subjects)) & (
+            ctx.patterns.denial_cues
+        ):
+            modality = Modality.DENIED
     if ctx.analysis.has_parser and parsed_negation(ctx, trigger, s.begin, s.end):
         polarity = Polarity.NEGATIVE
     if modality is Modality.ASSERTED and _governed_by_demand(ctx, s.begin, trigger.start()):
@@ -113,6 +125,43 @@ def _facts_for(
     ]
 
 
+def _possessed_candidacy(
+    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention]
+) -> int | None:
+    """Where the noun phrase begins when the candidate is its possessor: "Sweden's membership",
+    "Schwedens Beitritt", "der Beitritt der Ukraine", "the accession of Finland"; else None."""
+    if rule.predicate is not Predicate.CANDIDATE_FOR:
+        return None
+    if rule.genitive_subject and subjects[0].span.begin >= trigger.end():
+        before = ctx.words(max(0, trigger.start() - 30), trigger.start())[-1:]
+        if before and before[0][2].lower() in ARTICLES:
+            return before[0][0]
+        return trigger.start()
+    last = subjects[-1]
+    if last.span.end > trigger.start():
+        return None
+    between = ctx.words(last.span.end, trigger.start())
+    possessive = bool(between) and between[0][2] in ("'s", "’s")
+    if not possessive and ctx.lang == "de" and last.span.text.endswith("s"):
+        possessive = True  # "Schwedens (rascher) Beitritt": the words between are checked below
+    rest = between[1:] if between and between[0][2] in ("'s", "’s") else between
+    if possessive and all(w[:1].islower() and w.isalpha() for _, _, w in rest):
+        return subjects[0].span.begin
+    return None
+
+
+ARTICLES = frozenset({"der", "die", "den", "dem", "des", "einen", "einem", "the", "a", "an"})
+AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION})
+
+
+def _agent_before(ctx: DocContext, subjects: list[Mention], begin: int, np_begin: int) -> bool:
+    keys = {m.entity.key for m in subjects}
+    return any(
+        m.entity.kind in AGENT_KINDS and m.span.text[:1].isupper() and m.entity.key not in keys
+        for m in ctx.mentions_in(begin, np_begin)
+    )
+
+
 # --- objects -------------------------------------------------------------------------------------
 def _objects(
     ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
@@ -122,7 +171,33 @@ def _objects(
         subject_keys = {m.entity.key for m in subjects}
         return [m.entity for m in group_after(ctx, trigger.end(), end) if m.entity.key not in subject_keys]
     obj = _object(ctx, rule, trigger, subjects, begin, end)
-    return [obj] if obj is not None else []
+    if obj is None:
+        return []
+    return [obj, *_coordinated_orgs(ctx, obj, trigger.end(), end)]
+
+
+ORG_GLUE = frozenset({"der", "die", "dem", "den", "des", "the", "in", "im", "of", "zur", "zum", "to"})
+
+
+def _coordinated_orgs(ctx: DocContext, first: Entity, begin: int, end: int) -> list[Entity]:
+    """ "a member of both NATO and the European Union", "Mitglied der NATO und der EU": the organisations
+    coordinated with the object after the trigger."""
+    after = ctx.organisations_in(begin, end)
+    at = next((i for i, o in enumerate(after) if o[2].key == first.key), None)
+    if at is None:
+        return []
+    out: list[Entity] = []
+    previous_end = after[at][1]
+    for b, e, org in after[at + 1 :]:
+        between = ctx.lower_words(previous_end, b)
+        if not between or not any(w in ctx.patterns.coordination for w in between):
+            break
+        if not all(w in ctx.patterns.coordination or w in ORG_GLUE for w in between):
+            break
+        if org.key != first.key and org.key not in {o.key for o in out}:
+            out.append(org)
+        previous_end = e
+    return out
 
 
 def _object(
@@ -150,6 +225,11 @@ def _object(
             if orgs:
                 return orgs[-1][2]
     near = _nearest_org(ctx, trigger, subject_keys, begin, end)
+    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
+        # "Ukraine applied to join NATO, but members are divided over whether Kyiv should be invited"
+        earlier = [o for o in ctx.organisations_in(begin, trigger.start()) if o[2].key not in subject_keys]
+        if earlier:
+            return earlier[-1][2]
     if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
         topic = ctx.organisation_before(trigger.start())
@@ -226,10 +306,14 @@ def _window(
     tail = trigger.end()
     # a German clause ends in its verb: "… die Mitgliedschaft in der NATO beantragt"
     reach = CUE_WORDS_AFTER if rule.scope is Scope.LOCAL or ctx.lang != "de" else CLAUSE_WORDS_AFTER_DE
-    for _b, e, w in after[:reach]:
-        if w in ",;:.!?":
+    counted = 0
+    for b, e, w in after:
+        if w in ",;:.!?" or counted >= reach:
             break
         tail = e
+        # "membership of the alliance is not …": the trigger's complement does not use up the reach
+        if not (w.lower() in COMPLEMENT_WORDS or ctx.organisations_in(b, e)):
+            counted += 1
     head = before[-CUE_WORDS_BEFORE][0] if len(before) >= CUE_WORDS_BEFORE else begin
     if rule.scope is Scope.LOCAL:
         # three words before the trigger, but not back past a subject standing closer
@@ -284,12 +368,13 @@ def _factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tu
         return Polarity.NEGATIVE, Modality.DENIED
     if rule.polarity is not None:
         negative = rule.polarity is Polarity.NEGATIVE
-    modality = rule.modality
-    if modality is None:
-        for candidate, cues in ctx.patterns.modality_cues:
-            if words & cues:
-                modality = candidate
-                break
+    modality = None
+    for candidate, cues in ctx.patterns.modality_cues:
+        if words & cues:
+            modality = candidate
+            break
+    if rule.modality is not None and modality not in OVERRIDE_FIXED_MODALITY:
+        modality = rule.modality  # "pressing for an invitation", "hofft auf eine Einladung": not invited yet
     return (Polarity.NEGATIVE if negative else Polarity.POSITIVE), modality or Modality.ASSERTED
 
 
