@@ -77,6 +77,13 @@ class Progress:
         if self._bar is not None:
             self._bar.close()
 
+    def write(self, line: str) -> None:
+        """A message on stderr that does not tear the bar."""
+        if self._bar is None:
+            print(line, file=sys.stderr)
+        else:
+            self._bar.write(line, file=sys.stderr)
+
     def advance(self, documents: int, **status: int) -> None:
         if self._bar is None:
             return

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -107,10 +107,12 @@ class FailureLog:
     The file is written as the run goes, so an interrupted run still leaves its failures behind.
     """
 
-    def __init__(self, report: ExtractReport, path: Path | None, *, echo: IO[str] | None = None) -> None:
+    def __init__(
+        self, report: ExtractReport, path: Path | None, *, echo: Callable[[str], None] | None = None
+    ) -> None:
         self._report = report
         self._path = path
-        self._echo = echo if echo is not None else sys.stderr
+        self._echo = echo if echo is not None else _to_stderr
         self._out: IO[str] | None = None
 
     def __enter__(self) -> FailureLog:
@@ -128,13 +130,17 @@ class FailureLog:
 
     def add(self, failure: IngestFailure, *, doc_id: str | None = None) -> None:
         self._report.failures.append(failure)
-        print(f"kg: skipped {failure.origin}: {failure.message}", file=self._echo)
+        self._echo(f"kg: skipped {failure.origin}: {failure.message}")
         if self._out is not None:
             record = {"document": failure.origin, "reason": failure.message}
             if doc_id is not None:
                 record["doc_id"] = doc_id
             self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
             self._out.flush()
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 def report_failure(report: ExtractReport, failure: IngestFailure) -> None:

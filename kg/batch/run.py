@@ -67,8 +67,8 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
     total = estimate_documents(options.inputs) if options.progress else None
 
     with ExitStack() as stack:
-        failures = stack.enter_context(FailureLog(report, options.failures_path))
         progress = stack.enter_context(Progress(enabled=options.progress, total=total))
+        failures = stack.enter_context(FailureLog(report, options.failures_path, echo=progress.write))
         plan = _open_outputs(options, shard_dir)
         interrupts = stack.enter_context(_Interrupts())
         engine = make_engine(config, jobs=options.jobs, dask_scheduler=options.dask_scheduler)
