@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import ConfigError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
 
 
-def project_dir(name: str) -> Path:
-    """``ontology`` or ``queries``: next to the package in a checkout, else installed as data files."""
-    for candidate in (REPO_ROOT / name, Path(sys.prefix) / "share" / "kg" / name):
-        if candidate.is_dir():
+def project_dirs(name: str, *, env: str | None = None) -> list[Path]:
+    """The places looked in for the folder ``name``, in order: ``$env`` if set, the repository root
+    (source checkout, editable install), inside the package, ``sys.prefix/share/kg`` (data files)."""
+    candidates = [Path(os.environ[env])] if env and os.environ.get(env) else []
+    candidates += [REPO_ROOT / name, PACKAGE_DIR / name, Path(sys.prefix) / "share" / "kg" / name]
+    return candidates
+
+
+def project_dir(name: str, *, env: str | None = None, required: Sequence[str] = ()) -> Path:
+    """``ontology`` or ``queries``: the first of :func:`project_dirs` that holds the ``required`` files."""
+    candidates = project_dirs(name, env=env)
+    for candidate in candidates:
+        if candidate.is_dir() and all((candidate / f).is_file() for f in required):
             return candidate
-    looked = f"{REPO_ROOT} and {sys.prefix}/share/kg"
-    raise ConfigError(f"cannot find the {name}/ folder of kg (looked in {looked})")
+    wanted = f" ({', '.join(required)})" if required else ""
+    looked = ", ".join(str(c) for c in candidates)
+    raise ConfigError(f"cannot find the {name}/ folder of kg{wanted}; looked in {looked}")

@@ -32,7 +32,7 @@ Rows = list[dict[str, str]]
 
 
 @pytest.fixture(scope="module")
-def fake_wikidata(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def wikidata_sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A local Oxigraph holding a Wikidata-shaped sample; yields its SPARQL query URL."""
     with oxigraph_serve(tmp_path_factory.mktemp("wikidata")) as url:
         status, _, body = http(
@@ -51,14 +51,14 @@ def local_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, fake_wikidata: str) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory, wikidata_sample: str) -> Iterator[Server]:
     store = load_fixture_store(tmp_path_factory.mktemp("served") / "store")
-    with kg_serve(store, "--allow-service", fake_wikidata) as srv:
+    with kg_serve(store, "--allow-service", wikidata_sample) as srv:
         yield srv
 
 
-def _params_for(name: str, fake_wikidata: str) -> list[str]:
-    return ["--param", f"wikidata=<{fake_wikidata}>"] if name == "wikidata-countries" else []
+def _params_for(name: str, wikidata_sample: str) -> list[str]:
+    return ["--param", f"wikidata=<{wikidata_sample}>"] if name == "wikidata-countries" else []
 
 
 def _kg_query(*args: str) -> Rows:
@@ -183,9 +183,9 @@ def test_every_library_query_has_a_header_and_an_expected_answer() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_library_query_local_endpoint_and_http_agree(
-    name: str, local_store: Path, server: Server, fake_wikidata: str
+    name: str, local_store: Path, server: Server, wikidata_sample: str
 ) -> None:
-    params = _params_for(name, fake_wikidata)
+    params = _params_for(name, wikidata_sample)
     local = _kg_query(name, "--store", str(local_store), *params)
     EXPECTED[name](local)
     remote = _kg_query(name, "--endpoint", server.sparql, *params)
@@ -248,11 +248,11 @@ def test_a_query_file_by_path_and_table_output(local_store: Path, tmp_path: Path
     assert csv_out.stdout.splitlines() == ["n", "2"]
 
 
-def test_federated_query_is_refused_when_not_allowed(tmp_path: Path, fake_wikidata: str) -> None:
+def test_federated_query_is_refused_when_not_allowed(tmp_path: Path, wikidata_sample: str) -> None:
     store = load_fixture_store(tmp_path / "store")
     with kg_serve(store) as srv:  # default allow-list: only Wikidata's endpoint
         result = run_kg(
-            "query", "wikidata-countries", "--endpoint", srv.sparql, "--param", f"wikidata=<{fake_wikidata}>"
+            "query", "wikidata-countries", "--endpoint", srv.sparql, "--param", f"wikidata=<{wikidata_sample}>"
         )
         assert result.returncode == 1 and "not allowed" in result.stderr
 
