@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 from _store_support import Server, kg_serve, load_fixture_store
@@ -26,7 +26,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield srv
 
 
-def test_page_runs_a_library_query_and_shows_rows(server: Server, tmp_path: Path) -> None:
+@pytest.fixture
+def page() -> Iterator[Any]:
+    """A fresh page of a headless chromium."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(
@@ -35,47 +37,39 @@ def test_page_runs_a_library_query_and_shows_rows(server: Server, tmp_path: Path
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         try:
-            page = browser.new_page()
-            outside: list[str] = []
-            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None)
-            page.goto(server.url + "/", wait_until="load")
-            page.wait_for_selector("#library[data-loaded='true']", timeout=30_000)
-            page.select_option("#library", "office-holders")
-            editor_text = page.evaluate("() => window.kgYasgui.getTab().getQuery()")
-            assert "wdt:P39" in editor_text
-            page.click(".yasqe_queryButton")
-            page.wait_for_selector(".yasr table tbody tr", timeout=30_000)
-            rows = page.locator(".yasr table tbody tr")
-            assert rows.count() == 2
-            text = page.locator(".yasr table tbody").inner_text()
-            assert "Olaf Scholz" in text and "Mark Rutte" in text
-            assert outside == [], f"the page fetched from outside the endpoint: {outside}"
+            yield browser.new_page()
         finally:
             browser.close()
 
 
-def test_page_fills_in_a_parameter_and_runs_the_query(server: Server) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            page = browser.new_page()
-            page.goto(server.url + "/", wait_until="load")
-            page.wait_for_selector("#library[data-loaded='true']", timeout=30_000)
-            page.select_option("#library", "entity")
-            page.fill("#params input[name='entity']", "wd:Q3874799")
-            page.click("#params button")
-            page.wait_for_function(
-                "() => window.kgYasgui.getTab().getQuery().includes('<http://www.wikidata.org/entity/Q3874799>')",
-                timeout=30_000,
-            )
-            page.click(".yasqe_queryButton")
-            page.wait_for_selector(".yasr table tbody tr", timeout=30_000)
-            text = page.locator(".yasr table tbody").inner_text()
-            assert "speaker of quotation" in text and "participant of meeting" in text
-        finally:
-            browser.close()
+def test_page_runs_a_library_query_and_shows_rows(server: Server, page: Any) -> None:
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None)
+    page.goto(server.url + "/", wait_until="load")
+    page.wait_for_selector("#library[data-loaded='true']", timeout=30_000)
+    page.select_option("#library", "office-holders")
+    editor_text = page.evaluate("() => window.kgYasgui.getTab().getQuery()")
+    assert "wdt:P39" in editor_text
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table tbody tr", timeout=30_000)
+    rows = page.locator(".yasr table tbody tr")
+    assert rows.count() == 2
+    text = page.locator(".yasr table tbody").inner_text()
+    assert "Olaf Scholz" in text and "Mark Rutte" in text
+    assert outside == [], f"the page fetched from outside the endpoint: {outside}"
+
+
+def test_page_fills_in_a_parameter_and_runs_the_query(server: Server, page: Any) -> None:
+    page.goto(server.url + "/", wait_until="load")
+    page.wait_for_selector("#library[data-loaded='true']", timeout=30_000)
+    page.select_option("#library", "entity")
+    page.fill("#params input[name='entity']", "wd:Q3874799")
+    page.click("#params button")
+    page.wait_for_function(
+        "() => window.kgYasgui.getTab().getQuery().includes('<http://www.wikidata.org/entity/Q3874799>')",
+        timeout=30_000,
+    )
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table tbody tr", timeout=30_000)
+    text = page.locator(".yasr table tbody").inner_text()
+    assert "speaker of quotation" in text and "participant of meeting" in text
