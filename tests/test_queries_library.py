@@ -252,7 +252,12 @@ def test_federated_query_is_refused_when_not_allowed(tmp_path: Path, wikidata_sa
     store = load_fixture_store(tmp_path / "store")
     with kg_serve(store) as srv:  # default allow-list: only Wikidata's endpoint
         result = run_kg(
-            "query", "wikidata-countries", "--endpoint", srv.sparql, "--param", f"wikidata=<{wikidata_sample}>"
+            "query",
+            "wikidata-countries",
+            "--endpoint",
+            srv.sparql,
+            "--param",
+            f"wikidata=<{wikidata_sample}>",
         )
         assert result.returncode == 1 and "not allowed" in result.stderr
 
