@@ -51,3 +51,18 @@ def test_batch_failures_bad_option_is_a_config_error(tmp_path: Path, capsys):
     code = main(["extract", str(corpus), "-o", f"{tmp_path}/dir/", "--format", "turtle", "--no-progress"])
     assert code == 2
     assert "directory gets N-Quads shards" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_failures_bad_kb_stops_the_run_cleanly(tmp_path: Path, capsys, jobs: str):
+    """An error of the whole run (here a broken KB file, met by the workers) stops it with its exit code."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps(g) for g in GOOD) + "\n", encoding="utf-8")
+    bad_kb = tmp_path / "bad.ttl"
+    bad_kb.write_text("this is not turtle {{{\n", encoding="utf-8")
+    out = tmp_path / "out" / "graph.nq"
+    code = main(["extract", str(corpus), "-o", str(out), "--kb", str(bad_kb), "--jobs", jobs,
+                 "--no-progress"])
+    assert code == 3
+    assert f"{bad_kb}: not readable" in capsys.readouterr().err
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []  # no partial or temporary file

@@ -71,18 +71,24 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
         failures = stack.enter_context(FailureLog(report, options.failures_path, echo=progress.write))
         plan = _open_outputs(options, shard_dir)
         interrupts = stack.enter_context(_Interrupts())
-        engine = make_engine(config, jobs=options.jobs, dask_scheduler=options.dask_scheduler)
-        documents = read_documents(
-            options.inputs, lang=options.lang, published=options.published, source_url=options.source_url
-        )
-        tasks = _tasks(documents, options, plan, fingerprint, base_iri, report, failures, progress)
+        engine: Engine | None = None
         try:
+            engine = make_engine(config, jobs=options.jobs, dask_scheduler=options.dask_scheduler)
+            documents = read_documents(
+                options.inputs, lang=options.lang, published=options.published, source_url=options.source_url
+            )
+            tasks = _tasks(documents, options, plan, fingerprint, base_iri, report, failures, progress)
             _drive(engine, tasks, plan, report, failures, progress, interrupts)
-        except KeyboardInterrupt:
-            report.interrupted = True
-            engine.close(cancel=True)
+        except BaseException as exc:
+            # Interrupted, or an error that concerns the whole run: stop the workers, drop partial
+            # output files; what the store and the shards hold is whole documents only.
+            if engine is not None:
+                engine.close(cancel=True)
             for sink in plan.sinks:
                 sink.abort()
+            if not isinstance(exc, KeyboardInterrupt):
+                raise
+            report.interrupted = True
         else:
             # All chunks are in: finishing (closing the pool, renaming the output) is not interrupted.
             with interrupts.deferred(swallow=True):
