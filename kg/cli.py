@@ -7,6 +7,8 @@ carries ``func(args) -> int``.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
 import logging
 import os
@@ -38,6 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="kg: %(levelname)s: %(message)s", stream=sys.stderr)
     try:
         code: int = args.func(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except KgError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -48,6 +51,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:  # e.g. stdout on a full disk: still one line, not a traceback
+        logging.getLogger("kg").debug("OS error", exc_info=True)
+        if exc.filename:
+            message = f"{exc.filename}: {exc.strerror or exc}"
+        elif exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG):
+            message = f"cannot write the output: {exc.strerror}"
+        else:
+            message = str(exc)
+        print(f"kg: error: {message}", file=sys.stderr)
+        with contextlib.suppress(OSError):  # what is left in the buffer cannot be written either
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return code
 
 

@@ -4,10 +4,11 @@ traceback, and nothing written where nothing should be."""
 from __future__ import annotations
 
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
-from _store_support import NEWS_TRIG, load_fixture_store, run_kg
+from _store_support import NEWS_TRIG, kg_command, load_fixture_store, run_kg
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +114,15 @@ def test_kb_import_names_a_directory_given_as_a_file(tmp_path: Path) -> None:
     home = tmp_path / "home"
     _fails("kb", "import", tmp_path, code=3, says=f"{tmp_path}: is a directory", env={"KG_HOME": str(home)})
     assert not home.exists()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("command", [["version"], ["stats", "--store"], ["query", "meetings", "--store"]])
+def test_output_to_a_full_disk_is_one_line(store: Path, command: list[str]) -> None:
+    args = [*command, str(store)] if command[-1] == "--store" else command
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*kg_command(), *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120
+        )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == "kg: error: cannot write the output: No space left on device"
