@@ -126,3 +126,12 @@ def test_output_to_a_full_disk_is_one_line(store: Path, command: list[str]) -> N
         )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip() == "kg: error: cannot write the output: No space left on device"
+
+
+def test_kb_pull_endpoint_must_be_an_http_url(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {"KG_HOME": str(home)}
+    _fails(
+        "kb", "pull", "--endpoint", "wikidata", "--items", "Q212", code=2, says="--endpoint wikidata", env=env
+    )
+    assert not home.exists()

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kg.commands._checks import http_url
 from kg.errors import ConfigError, KnowledgeBaseError
 
 
@@ -132,6 +133,7 @@ def run_pull(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise KnowledgeBaseError(f"{args.query}: cannot read the query: {exc.strerror or exc}") from exc
     items = parse_qids(args.items) if args.items else []
+    http_url(args.endpoint, "--endpoint", "a SPARQL endpoint")
     client = SparqlClient(endpoint=args.endpoint, timeout=args.timeout, max_retries=args.retries)
     result = pull(
         client,

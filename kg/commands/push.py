@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.commands._checks import http_url
 from kg.errors import ConfigError, KgError
 
 
@@ -63,9 +64,7 @@ class PushReport:
 def run(args: argparse.Namespace) -> int:
     from kg.store import Store
 
-    url = urllib.parse.urlsplit(args.to)
-    if url.scheme not in ("http", "https") or not url.netloc:
-        raise ConfigError(f"--to {args.to}: want an http(s) URL of a Graph Store Protocol endpoint")
+    http_url(args.to, "--to", "a Graph Store Protocol endpoint")
     opener = _opener(args)
     store = Store.open(args.store, read_only=True)
     graphs = args.graph or store.graph_names()

@@ -7,10 +7,10 @@ import csv
 import io
 import json
 import sys
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
+from kg.commands._checks import http_url
 from kg.errors import ConfigError, QueryError
 
 
@@ -66,9 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print(sparql)
         return 0
     if args.endpoint:
-        url = urllib.parse.urlsplit(args.endpoint)
-        if url.scheme not in ("http", "https") or not url.netloc:
-            raise ConfigError(f"--endpoint {args.endpoint}: want an http(s) URL of a SPARQL endpoint")
+        http_url(args.endpoint, "--endpoint", "a SPARQL endpoint")
         result = _remote(args.endpoint, sparql)
     elif args.store:
         result = _local(args.store, sparql, query.path.name)

@@ -6,10 +6,10 @@ import argparse
 import os
 import secrets
 import sys
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
+from kg.commands._checks import http_url
 from kg.errors import ConfigError, StoreError
 
 
@@ -77,9 +77,7 @@ def run(args: argparse.Namespace) -> int:
         raise StoreError(f"{args.store}: no store here (create one with kg load or kg extract --store)")
     services: tuple[str, ...] = () if args.no_service else tuple(args.allow_service or (WIKIDATA_SPARQL,))
     for service in services:
-        url = urllib.parse.urlsplit(service)
-        if url.scheme not in ("http", "https") or not url.netloc:
-            raise ConfigError(f"--allow-service {service}: want the http(s) URL of a SPARQL endpoint")
+        http_url(service, "--allow-service", "a SPARQL endpoint")
     token = None
     if args.allow_update:
         token = _token(args)
