@@ -131,8 +131,58 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
         ),
         (
             "en",
-            "Georgia urged NATO to speed up its membership bid.",
+            "Georgia urged NATO to grant it membership.",
             {("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Demanded")},
+        ),
+        # "the country", "das Land", a possessive: the country named before, or the person's country
+        (
+            "en",
+            "Georgia sent troops to NATO missions. Officials say its membership bid is not on the agenda.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Intended")},
+        ),
+        (
+            "en",
+            "Ukrainian President Volodymyr Zelensky met Olaf Scholz. He said his country hopes to join "
+            "NATO soon.",
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Intended")},
+        ),
+        (
+            "de",
+            "Die Präsidentin von Polen lobte Finnland. Der NATO will das neutrale Land aber nicht beitreten.",
+            {("Finland", "CANDIDATE_FOR", "NATO", "Negative", "Intended")},
+        ),
+        # a second predicate of the sentence's subject
+        (
+            "de",
+            "Georgien hat die Mitgliedschaft in der NATO beantragt und ist seit Jahren offiziell "
+            "Beitrittskandidat.",
+            {
+                ("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Applied"),
+                ("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Asserted"),
+            },
+        ),
+        (
+            "de",
+            "Polen hat Truppen in die Ukraine geschickt und ist ein NATO-Mitglied.",
+            {
+                ("Poland", "MEMBER_OF", "NATO", "Positive", "Asserted"),
+            },
+        ),
+        # an active verb of protection: the country after it
+        (
+            "en",
+            "Article 5 of the treaty does not yet cover Finland, NATO said.",
+            {("Finland", "COVERED_BY", "Article 5", "Negative", "Asserted")},
+        ),
+        (
+            "de",
+            "Artikel 5 schützt die Ukraine nicht.",
+            {("Ukraine", "COVERED_BY", "Artikel 5", "Negative", "Asserted")},
+        ),
+        (
+            "de",
+            "Die Verbündeten wollen Polen abschrecken und sich gegenseitig nach Artikel 5 schützen.",
+            set(),
         ),
         (
             "en",
@@ -170,6 +220,15 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "en",
             "Georgia keeps pressing for an invitation from NATO.",
             {("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Demanded")},
+        ),
+        # a month is no modal verb
+        (
+            "en",
+            "Finland and Sweden applied for membership of the alliance last May. NATO welcomed it.",
+            {
+                ("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Applied"),
+                ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Applied"),
+            },
         ),
         # coordinated organisations
         (
@@ -235,3 +294,20 @@ def test_role_noun_speaker(lang: str, text: str, speaker: str) -> None:
 def test_person_country_never_makes_a_member_or_partner() -> None:
     text = "Der ukrainische Präsident Wolodymyr Selenskyj ist ein enger Partner der NATO."
     assert relations(text, "de") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "According to a government spokesperson, Olaf Scholz will travel to Paris."),
+        ("de", "Laut einem Sprecher der Regierung, Olaf Scholz reist nach Paris."),
+    ],
+)
+def test_no_office_from_an_unrelated_title(lang: str, text: str) -> None:
+    assert [f for f in extract(text, lang).facts if f.predicate.name == "HOLDS_POSITION"] == []
+
+
+def test_no_speaker_from_what_was_spoken_of() -> None:
+    text = "Russia, which borders Georgia, has repeatedly warned against NATO enlargement."
+    (fact,) = [f for f in extract(text, "en").facts if f.predicate.name == "SHARES_BORDER_WITH"]
+    assert fact.subject.label == "Russia" and fact.object.label == "Georgia" and fact.attributed_to is None

@@ -111,6 +111,24 @@ class DocContext:
                 return m.entity
         return self.salient_person()
 
+    def country_before(self, offset: int, *, possessive: bool) -> Entity | None:
+        """The country "das Land", "the country" or a possessive ("his country", "its membership") at
+        ``offset`` stands for: a possessive of a person with a country's office -> that country; else the
+        country last named (by name, not by adjective) in the few sentences before."""
+        first_sentence = max(0, self.sentence_at(offset) - RECENT_SENTENCES)
+        floor = self.sentence(first_sentence).span.begin if self.analysis.sentences else 0
+        lo = bisect.bisect_left(self._mention_starts, offset)
+        for m in reversed(self.mentions[:lo]):
+            if m.span.begin < floor:
+                break
+            if m.span.end > offset or self.in_quotation(m.span.begin):
+                continue
+            if possessive and m.entity.key in self.person_country:
+                return self.person_country[m.entity.key]
+            if m.entity.kind is EntityKind.COUNTRY and m.span.text[:1].isupper():
+                return m.entity
+        return None
+
     def salient_person(self) -> Entity | None:
         if not self.person_salience:
             return None
@@ -275,16 +293,19 @@ SPOKESPERSON_FOR = re.compile(
     re.I,
 )
 INSTITUTION_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.COUNTRY, EntityKind.PLACE})
+INSTITUTION_ARTICLES = frozenset({"der", "die", "das", "the"})
 INSTITUTION_REACH = 3  # words between the verb and the institution (das Auswärtige Amt)
 
 
 def _institution_at(ctx: DocContext, frame: list[tuple[int, int]], say: re.Match[str]) -> Entity | None:
     after = [w for w in ctx.words(say.end(), min(len(ctx.text), say.end() + 60))][: INSTITUTION_REACH + 1]
     before = ctx.words(max(0, say.start() - 60), say.start())[-(INSTITUTION_REACH + 1) :]
-    for words in (after, list(reversed(before))):
+    for direction, words in (("after", after), ("before", list(reversed(before)))):
         for b, e, w in words:
             if w in ",.;:" or not any(fb <= b < fe for fb, fe in frame):
                 break
+            if direction == "after" and w[:1].islower() and w.lower() not in INSTITUTION_ARTICLES:
+                break  # "warned against NATO enlargement": NATO is what was spoken of, not who spoke
             hit = [
                 m
                 for m in ctx.mentions_overlapping(b, e)

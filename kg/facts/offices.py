@@ -94,7 +94,7 @@ def _titles_of(ctx: DocContext, person: Mention) -> list[tuple[str, TitlePhrase]
         found.append(("before", phrase))
     elif before and before[-1][2] == ",":
         phrase = _title_ending_at(ctx, before, len(before) - 1, allow_complement=True)
-        if phrase is not None:
+        if phrase is not None and not _governed_title(ctx, before, phrase):
             found.append(("apposition_before", phrase))
     if after and after[0][2] == ",":
         phrase = _title_starting_at(ctx, after, 1)
@@ -114,6 +114,38 @@ def _title_country(ctx: DocContext, phrase: TitlePhrase, position: Entity) -> En
     if inside:
         return inside[-1]
     return position_country(ctx.kb, position, ctx.lang)
+
+
+GOVERNING_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "to",
+        "by",
+        "from",
+        "with",
+        "ein",
+        "eine",
+        "einem",
+        "einer",
+        "laut",
+        "von",
+        "vom",
+        "mit",
+        "nach",
+    }
+)
+
+
+def _governed_title(ctx: DocContext, words: list[tuple[int, int, str]], phrase: TitlePhrase) -> bool:
+    """ "According to a government spokesperson, Scholz …", "Laut einem Sprecher, …": the title belongs to
+    a phrase of its own (a preposition or an indefinite article before it), not to the name after it."""
+    for _, _, w in reversed([x for x in words if x[0] < phrase.begin][-3:]):
+        if w.lower() in GOVERNING_WORDS:
+            return True
+        if not w[:1].islower():  # "a government spokesperson": look back over lower-case modifiers only
+            return False
+    return False
 
 
 def _is_head(ctx: DocContext, word: str) -> bool:

@@ -40,6 +40,7 @@ class RelationRule:
     polarity: Polarity | None = None
     requires: re.Pattern[str] | None = None  # the clause must also hold this (a treaty clause …)
     subject_after: re.Pattern[str] | None = None  # "apply to X": the subject follows this
+    subject_after_only: bool = False  # an active verb ("covers X"): never a subject before it
     confidence: float = 0.8
     subject_reach: int = 20  # how many words before the trigger the subject may stand
     genitive_subject: bool = False  # "der Beitritt der Ukraine", "the accession of Finland": subject after
@@ -75,6 +76,10 @@ class LanguagePatterns:
     relations: tuple[RelationRule, ...]
     meetings: tuple[MeetingRule, ...]
     past_participle: re.Pattern[str] = field(default=re.compile(r"$^"))
+    # "das Land", "the country", "his country": a country named before; group "poss" marks a possessive
+    country_anaphora: re.Pattern[str] = field(default=re.compile(r"$^"))
+    # possessive determiners that may stand for the candidate right before its trigger ("its membership")
+    possessives: frozenset[str] = frozenset()
 
 
 def words_re(*alternatives: str) -> re.Pattern[str]:

@@ -227,6 +227,11 @@ PATTERNS_DE = LanguagePatterns(
     denial_cues=frozenset(
         ["abgelehnt", "lehnte", "lehnten", "lehnt", "ablehnen", "verweigert", "verweigerte", "ausgeschlagen"]
     ),
+    country_anaphora=re.compile(
+        r"\b(?:(?P<poss>sein|seine|seinem|seinen|seines|ihr|ihre|ihrem|ihren|ihres)|das|dieses|des|dieses|dem)"
+        r"\s+(?:[a-zäöüß]+(?:e|en|es|er|em)\s+)?Land(?:es|s)?\b"
+    ),
+    possessives=frozenset(["seinen", "seine", "seinem", "seiner", "ihren", "ihre", "ihrem", "ihrer"]),
     place_prepositions=frozenset({"in", "im", "nach", "bei"}),
     participant_links=frozenset({"mit", "zwischen"}),
     relations=(
@@ -360,12 +365,24 @@ PATTERNS_DE = LanguagePatterns(
         ),
         RelationRule(
             "covered",
-            re.compile(r"\b(?:geschützt|abgedeckt|erfasst|schützt)\b"),
+            re.compile(r"\b(?:geschützt|abgedeckt|erfasst)\b"),
             Predicate.COVERED_BY,
             ObjectSource.TREATY,
             Scope.CLAUSE,
             requires=TREATY_DE,
             confidence=0.8,
+        ),
+        RelationRule(
+            # "Artikel 5 schützt auch Polen": the active verb, the protected country after it
+            "protects",
+            re.compile(r"\b(?:schützt|schützen|deckt|erfasst)\b"),
+            Predicate.COVERED_BY,
+            ObjectSource.TREATY,
+            Scope.CLAUSE,
+            requires=TREATY_DE,
+            subject_after=re.compile(r"(?=\s)"),
+            subject_after_only=True,
+            confidence=0.75,
         ),
         RelationRule(
             "applies_to",

@@ -218,6 +218,10 @@ PATTERNS_EN = LanguagePatterns(
             "denied",
         ]
     ),
+    country_anaphora=re.compile(
+        r"\b(?:(?P<poss>his|her|its|their)|the|this|that)\s+(?:[a-z]+\s+)?country\b", re.I
+    ),
+    possessives=frozenset(["its", "his", "her", "their"]),
     place_prepositions=frozenset({"in", "at", "to"}),  # "travel to Washington for talks"
     participant_links=frozenset({"with", "between"}),
     relations=(
@@ -292,12 +296,24 @@ PATTERNS_EN = LanguagePatterns(
         ),
         RelationRule(
             "covered",
-            re.compile(r"\b(?:covered|protected|protects|covers)\b", re.I),
+            re.compile(r"\b(?:covered|protected)\b", re.I),
             Predicate.COVERED_BY,
             ObjectSource.TREATY,
             Scope.CLAUSE,
             requires=TREATY_EN,
             confidence=0.8,
+        ),
+        RelationRule(
+            # "Article 5 does not yet cover Sweden": the active verb, the covered country after it
+            "covers",
+            re.compile(r"\b(?:cover|covers|protect|protects)\b", re.I),
+            Predicate.COVERED_BY,
+            ObjectSource.TREATY,
+            Scope.CLAUSE,
+            requires=TREATY_EN,
+            subject_after=re.compile(r"(?=\s)"),
+            subject_after_only=True,
+            confidence=0.75,
         ),
         RelationRule(
             "applies_to",

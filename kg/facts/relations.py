@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kg.facts.context import DocContext, speaker_in_frame
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.facts.subjects import find_subjects, group_after, parsed_negation
-from kg.facts.time import find_times
+from kg.facts.time import MONTHS, find_times
 from kg.model import (
     Entity,
     EntityKind,
@@ -341,7 +341,9 @@ def _cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects
     return [
         w.lower()
         for i, (b, e, w) in enumerate(words)
-        if i not in skip and not (trigger.start() <= b and e <= trigger.end())
+        if i not in skip
+        and not (trigger.start() <= b and e <= trigger.end())
+        and not (w[:1].isupper() and w.lower() in MONTHS)  # "last May" is no "may"
     ]
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.facts.context import DocContext
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.facts.time import MONTHS, WEEKDAYS
-from kg.model import EntityKind, Mention, Predicate, Token
+from kg.model import EntityKind, Extractor, Mention, Predicate, Token
 
 SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
 GENITIVE_LINKS = frozenset({"der", "des", "von", "of"})
@@ -37,6 +37,8 @@ def find_subjects(
             group = group_after(ctx, link.end(), end)
             if group:
                 return group
+        if rule.subject_after_only:
+            return []
     if rule.genitive_subject and after_words:
         # "Russland lehnt den Beitritt der Ukraine ab", "den Beitritt Finnlands": the country after
         start = after_words[0][1] if after_words[0][2].lower() in GENITIVE_LINKS else after_words[0][0]
@@ -67,7 +69,9 @@ def find_subjects(
         return []
     nearest = _outside_parenthesis(ctx, candidates, trigger.start())
     if rule.scope is Scope.LOCAL and not _predicative_gap(ctx, nearest.span.end, trigger.start()):
-        return []  # "Russland droht den NATO-Mitgliedern": Russia is no member
+        # "Moldau hat die Mitgliedschaft beantragt und ist seit Juni Beitrittskandidat": a second
+        # predicate of the sentence's subject; else "Russland droht den NATO-Mitgliedern": no member
+        return _coordinated_predicate_subject(ctx, begin, trigger.start())
     if (
         rule.predicate is Predicate.CANDIDATE_FOR
         and set(ctx.lower_words(nearest.span.end, trigger.start())) & OPPOSING
@@ -87,6 +91,39 @@ def find_subjects(
     return group
 
 
+PREDICATE_CONJUNCTIONS = frozenset({"und", "aber", "sondern", "doch", "and", "but", "yet"})
+COPULAS = frozenset(
+    {
+        "ist",
+        "sind",
+        "war",
+        "waren",
+        "bleibt",
+        "bleiben",
+        "wurde",
+        "wird",
+        "is",
+        "are",
+        "was",
+        "were",
+        "remains",
+    }
+    | {"has", "have", "had", "hat", "haben", "hatte", "becomes", "became"}
+)
+
+
+def _coordinated_predicate_subject(ctx: DocContext, begin: int, end: int) -> list[Mention]:
+    """The subject that opens the sentence, when the trigger stands in a predicate coordinated with the
+    first one ("… und ist seit 2022 Beitrittskandidat", "… but is not a member")."""
+    words = ctx.words(begin, end)
+    for i in range(len(words) - 2, -1, -1):
+        if words[i][2].lower() in PREDICATE_CONJUNCTIONS and words[i + 1][2].lower() in COPULAS:
+            if not _predicative_gap(ctx, words[i][0], end):
+                return []
+            return group_after(ctx, begin, words[i][0])
+    return []
+
+
 def _candidates_before(
     ctx: DocContext, rule: RelationRule, counted: list[tuple[int, int, str]], begin: int, end: int, reach: int
 ) -> list[Mention]:
@@ -98,7 +135,34 @@ def _candidates_before(
         elif rule.predicate is Predicate.CANDIDATE_FOR and m.entity.key in ctx.person_country:
             # "Der ukrainische Präsident X forderte die Aufnahme": the person speaks for the country
             found.append(replace(m, entity=ctx.person_country[m.entity.key]))
-    return found
+    if rule.predicate is Predicate.CANDIDATE_FOR:
+        found.extend(_country_anaphora(ctx, floor, end))
+    return sorted(found, key=lambda m: m.span.begin)
+
+
+ANAPHORA_LINKER = Extractor("kg.facts.country_anaphora", "1")
+POSSESSIVE_GAP = 2  # lower-case words between a bare possessive and its trigger ("its long-standing bid")
+
+
+def _country_anaphora(ctx: DocContext, begin: int, end: int) -> list[Mention]:
+    """ "das neutrale Land", "the country", "his country", and a bare possessive right before the
+    trigger ("its membership", "seinen Beitritt"), as mentions of the country they stand for."""
+    out = []
+    for a in ctx.patterns.country_anaphora.finditer(ctx.text, begin, end):
+        country = ctx.country_before(a.start(), possessive=a.group("poss") is not None)
+        if country is not None:
+            span = ctx.span(a.start(), a.end())
+            out.append(Mention(span, ctx.sentence_at(a.start()), country, 0.7, ANAPHORA_LINKER))
+    words = ctx.words(begin, end)
+    for i in range(len(words) - 1, max(-1, len(words) - 2 - POSSESSIVE_GAP), -1):
+        b, e, w = words[i]
+        if w.lower() in ctx.patterns.possessives and not any(m.span.begin <= b < m.span.end for m in out):
+            if all(x[:1].islower() or ctx.organisations_in(xb, xe) for xb, xe, x in words[i + 1 :]):
+                country = ctx.country_before(b, possessive=w.lower() != "its")
+                if country is not None:
+                    out.append(Mention(ctx.span(b, e), ctx.sentence_at(b), country, 0.6, ANAPHORA_LINKER))
+            break
+    return out
 
 
 # Words that may stand between a subject and a nominal trigger that describes it ("Norwegen ist seit
@@ -245,6 +309,10 @@ PREDICATIVE_GAP = frozenset(
         "mehreren",
         "über",
         "fast",
+        "offiziell",
+        "formell",
+        "officially",
+        "formally",
         "partner",
         "partners",
         "partnerin",
