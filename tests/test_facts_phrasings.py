@@ -311,3 +311,9 @@ def test_no_speaker_from_what_was_spoken_of() -> None:
     text = "Russia, which borders Georgia, has repeatedly warned against NATO enlargement."
     (fact,) = [f for f in extract(text, "en").facts if f.predicate.name == "SHARES_BORDER_WITH"]
     assert fact.subject.label == "Russia" and fact.object.label == "Georgia" and fact.attributed_to is None
+
+
+def test_office_after_a_preposition_is_still_the_persons() -> None:
+    text = "Olaf Scholz sprach mit der Präsidentin der Europäischen Kommission, Ursula von der Leyen, in Rom."
+    offices = {(f.subject.label, f.object.label) for f in extract(text, "de").facts}
+    assert offices == {("Ursula von der Leyen", "President of the European Commission")}

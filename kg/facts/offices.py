@@ -117,23 +117,7 @@ def _title_country(ctx: DocContext, phrase: TitlePhrase, position: Entity) -> En
 
 
 GOVERNING_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "to",
-        "by",
-        "from",
-        "with",
-        "ein",
-        "eine",
-        "einem",
-        "einer",
-        "laut",
-        "von",
-        "vom",
-        "mit",
-        "nach",
-    }
+    {"a", "an", "according", "ein", "eine", "einem", "einer", "eines", "einen", "laut"}
 )
 
 
