@@ -317,3 +317,8 @@ def test_office_after_a_preposition_is_still_the_persons() -> None:
     text = "Olaf Scholz sprach mit der Präsidentin der Europäischen Kommission, Ursula von der Leyen, in Rom."
     offices = {(f.subject.label, f.object.label) for f in extract(text, "de").facts}
     assert offices == {("Ursula von der Leyen", "President of the European Commission")}
+
+
+def test_a_council_is_no_meeting() -> None:
+    text = "Der Russland-NATO-Rat warnte in Brüssel vor neuen Sanktionen."
+    assert extract(text, "de").meetings == ()

@@ -424,7 +424,6 @@ PATTERNS_DE = LanguagePatterns(
                 r"Termine?",
                 r"Beratung\w*",
                 r"[\w-]+-Gipfel\w*",
-                r"[\w-]+-Rat(?:es|s)?",
             ),
             verbal=False,
         ),
