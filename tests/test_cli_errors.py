@@ -135,3 +135,18 @@ def test_kb_pull_endpoint_must_be_an_http_url(tmp_path: Path) -> None:
         "kb", "pull", "--endpoint", "wikidata", "--items", "Q212", code=2, says="--endpoint wikidata", env=env
     )
     assert not home.exists()
+
+
+def test_kb_import_into_a_kg_home_that_is_a_file(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("not a folder\n", encoding="utf-8")
+    sample = Path(__file__).parent / "fixtures" / "store" / "wikidata-sample.ttl"
+    _fails(
+        "kb",
+        "import",
+        sample,
+        code=3,
+        says="cannot write the knowledge base file",
+        env={"KG_HOME": str(home)},
+    )
+    assert home.read_text(encoding="utf-8") == "not a folder\n"

@@ -8,6 +8,7 @@ The bundled file ships in ``kg/data/``; ``kg kb import`` and ``kg kb pull`` writ
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import io
@@ -80,12 +81,14 @@ def _sorted_record(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_kb(path: Path, name: str, source: str, records: dict[str, dict[str, Any]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(encode_kb(name, source, records))
         tmp.replace(path)
     except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise KnowledgeBaseError(
             f"{path}: cannot write the knowledge base file: {exc.strerror or exc}"
         ) from exc
