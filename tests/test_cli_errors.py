@@ -150,3 +150,11 @@ def test_kb_import_into_a_kg_home_that_is_a_file(tmp_path: Path) -> None:
         env={"KG_HOME": str(home)},
     )
     assert home.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_validate_error_without_a_line_number_names_just_the_file(tmp_path: Path) -> None:
+    remote = tmp_path / "remote.jsonld"
+    remote.write_text(
+        '{"@context": "http://example.org/ctx", "@id": "http://example.org/a"}', encoding="utf-8"
+    )
+    _fails("validate", remote, code=2, says=f"kg: error: {remote}: not valid JSON-LD")

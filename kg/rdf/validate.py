@@ -136,10 +136,10 @@ def read_quads(path: Path | str, *, fmt: str | None = None) -> list[Quad]:
         return list(parse(data, format=_OX_FORMATS[name]))
     except SyntaxError as exc:
         message = _one_line(str(exc.args[0]) if exc.args else str(exc))
-        line = exc.lineno if exc.lineno is not None else "?"
-        raise InputError(f"{path}:{line}: not valid {_FORMAT_NAMES[name]}: {message}") from None
+        where = f"{path}:{exc.lineno}" if exc.lineno is not None else str(path)
+        raise InputError(f"{where}: not valid {_FORMAT_NAMES[name]}: {message}") from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}:?: not valid {_FORMAT_NAMES[name]}: {_one_line(str(exc))}") from None
+        raise InputError(f"{path}: not valid {_FORMAT_NAMES[name]}: {_one_line(str(exc))}") from None
 
 
 def load_shapes(path: Path | None = None) -> rdflib.Graph:
