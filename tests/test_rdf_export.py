@@ -159,3 +159,12 @@ def test_rdf_export_file_mode_follows_the_umask(quads: list[Quad], tmp_path: Pat
     finally:
         os.umask(previous)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_rdf_export_keeps_the_mode_of_the_file_it_replaces(quads: list[Quad], tmp_path: Path) -> None:
+    target = tmp_path / "out.nq"
+    target.write_bytes(b"")
+    target.chmod(0o640)
+    write_quads(quads, target)
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert target.read_bytes() == serialize_quads(quads, "nquads")

@@ -128,8 +128,7 @@ def write_quads(
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as out:
-            # mkstemp creates the file 0600; the output is an ordinary file and follows the umask.
-            os.fchmod(out.fileno(), 0o666 & ~_current_umask())
+            os.fchmod(out.fileno(), _file_mode(path))
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
@@ -143,11 +142,16 @@ def write_quads(
     return path
 
 
-def _current_umask() -> int:
-    # The only portable way to read the umask is to set it and set it back.
-    mask = os.umask(0o022)
+def _file_mode(path: Path) -> int:
+    """mkstemp makes the file 0600; the output gets the mode an ordinary write would give it: the
+    mode of the file it replaces, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        pass
+    mask = os.umask(0o022)  # the only portable way to read the umask is to set it and set it back
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
 
 
 # --- JSON-LD -----------------------------------------------------------------------------------
