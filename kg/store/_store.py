@@ -21,26 +21,13 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import InputError, QueryError, StoreError
+from kg.rdf.namespaces import PREFIXES as NAMESPACE_PREFIXES
 
 log = logging.getLogger(__name__)
 
-KGO = "https://w3id.org/kg-news/ontology#"
-
-# Prefixes every query may use without declaring them (SPARQL that declares its own prefixes wins).
-PREFIXES: dict[str, str] = {
-    "kgo": KGO,
-    "wd": "http://www.wikidata.org/entity/",
-    "wdt": "http://www.wikidata.org/prop/direct/",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-}
+# Prefixes every query may use without declaring them (SPARQL that declares its own prefixes wins):
+# the ones the exporter writes.
+PREFIXES: dict[str, str] = dict(NAMESPACE_PREFIXES)
 
 # File extension → format; ``.gz`` is not supported (decompress first).
 FORMATS: dict[str, ox.RdfFormat] = {
