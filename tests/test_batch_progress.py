@@ -49,3 +49,25 @@ def test_batch_progress_bar_on_a_terminal(tmp_path: Path, columns: int):
     bar = b"".join(chunks).decode(errors="replace")
     assert done.returncode == 0
     assert "6/6" in bar and "doc/s" in bar
+
+
+def test_batch_progress_total_counts_what_ingest_reads(tmp_path: Path):
+    from kg.batch.progress import estimate_documents
+    from kg.ingest import read_documents
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".hidden").mkdir()
+    (folder / "a.txt").write_text("Olaf Scholz traf am Montag in Berlin Emmanuel Macron.\n", "utf-8")
+    (folder / "sub" / "b.md").write_text("# Talks\n\nFinland is a member of NATO since 2023.\n", "utf-8")
+    (folder / ".hidden" / "c.txt").write_text("Not read: hidden folders are skipped by ingest.\n", "utf-8")
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n")
+    lines = [
+        '{"id": "j1", "lang": "en", "text": "Sweden joined NATO in March 2024 after a long wait."}',
+        "",
+        '{"id": "j2", "lang": "de", "text": "Polen ist Mitglied der NATO und der Europäischen Union."}',
+    ]
+    (folder / "sub" / "more.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    read = list(read_documents([str(folder)], lang="auto", published=None, source_url=None))
+    assert estimate_documents([str(folder)]) == len(read) == 4
+    assert estimate_documents([str(folder), "-"]) is None

@@ -9,24 +9,32 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-# Suffixes ingest reads as one document each (a .jsonl file holds one per non-empty line).
-_DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"}
-
 
 def estimate_documents(inputs: Iterable[str]) -> int | None:
-    """How many documents the inputs hold, counted without parsing them; None when unknowable (stdin)."""
+    """How many documents the inputs hold, counted without parsing them; None when unknowable (stdin).
+
+    Folders are walked as ingest walks them (known suffixes, no hidden parts); a JSONL file holds one
+    document per non-empty line, any other file one.
+    """
+    from kg.ingest.formats import JSONL_SUFFIXES, KNOWN_SUFFIXES
+
     total = 0
     for item in inputs:
         if item == "-":
             return None
         path = Path(item)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        if path.is_dir():
+            files = [
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in KNOWN_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+        else:
+            files = [path]
         for file in files:
-            suffix = file.suffix.lower()
-            if suffix == ".jsonl":
-                total += _count_lines(file)
-            elif suffix in _DOCUMENT_SUFFIXES or not path.is_dir():
-                total += 1
+            total += _count_lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
     return total
 
 
