@@ -322,3 +322,36 @@ def test_office_after_a_preposition_is_still_the_persons() -> None:
 def test_a_council_is_no_meeting() -> None:
     text = "Der Russland-NATO-Rat warnte in Brüssel vor neuen Sanktionen."
     assert extract(text, "de").meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "participants"),
+    [
+        # a description as the subject after the verb: the person last named
+        (
+            "de",
+            "Olaf Scholz reiste nach Paris. Am Mittwoch traf der SPD-Politiker den Präsidenten "
+            "Emmanuel Macron.",
+            {"Olaf Scholz", "Emmanuel Macron"},
+        ),
+        # a description with a country, taken up by a pronoun: the person with that country's office,
+        # not the person named last
+        (
+            "en",
+            "U.S. Secretary of State Antony Blinken spoke in Brussels. Olaf Scholz stayed in Berlin. "
+            "The top U.S. diplomat will travel to Paris on Thursday, where he is due to meet "
+            "Emmanuel Macron.",
+            {"Antony Blinken", "Emmanuel Macron"},
+        ),
+        # an apposition names the person: no description to resolve
+        (
+            "de",
+            "Jens Stoltenberg sprach in Brüssel. Die Präsidentin der Europäischen Kommission, Ursula von der "
+            "Leyen, trifft am Montag in Madrid die Regierungschefs der Region.",
+            {"Ursula von der Leyen"},
+        ),
+    ],
+)
+def test_meeting_participant_described(lang: str, text: str, participants: set[str]) -> None:
+    (meeting,) = [m for m in extract(text, lang).meetings if m.participants]
+    assert {p.label for p in meeting.participants} == participants

@@ -9,6 +9,7 @@ agree (or one has none). Quoted speech is not searched.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -183,12 +184,17 @@ def _participants(
             if not ctx.in_quotation(m.span.begin)
         ]
         people = [m.entity for m in named]
+        # "The top U.S. diplomat will travel to Kyiv, where he is due to meet X", "Am Mittwoch traf der
+        # SPD-Politiker X": a description of a person named before, and the pronoun that takes it up
+        described = _described_person(ctx, begin, end, trigger, {e.key for e in people})
         # "wo er mit Charles Michel zusammentreffen soll": the pronoun is the person last named
         for b, _, w in ctx.words(clause_begin, clause_end):
             if w.lower() in ctx.patterns.pronouns and not (w == "Sie" and ctx.lang == "de"):
-                person = ctx.recent_person(b)
+                person = described or ctx.recent_person(b)
                 if person is not None:
                     people.insert(0, person)
+        if described is not None and len(_unique(people)) == 1:
+            people.insert(0, described)
         if len(people) >= 1:
             return _unique(people)
         # "NATO leaders will meet": no person, the organisation or country whose people meet
@@ -229,6 +235,109 @@ def _participants(
         ):
             return _unique([m.entity for m in subjects])
     return []
+
+
+DESCRIPTION_ARTICLES = {"de": ("der", "die"), "en": ("the",)}
+
+
+def _described_person(
+    ctx: DocContext, begin: int, end: int, trigger: re.Match[str], named: set[str]
+) -> Entity | None:
+    """A singular definite description that opens the sentence or follows the meeting verb and names no
+    one ("The top U.S. diplomat", "der SPD-Politiker"): the person last named before the sentence, the
+    one whose office is of the country the description names when it names one."""
+    words = ctx.words(begin, end)
+    starts = [0]
+    after_verb = next((i for i, w in enumerate(words) if w[0] >= trigger.end()), None)
+    if after_verb is not None:
+        starts.append(after_verb)
+    articles = DESCRIPTION_ARTICLES.get(ctx.lang, ())
+    for start in starts:
+        if start >= len(words) or words[start][2].lower() not in articles:
+            continue
+        phrase = words[start + 1 : start + 5]
+        last = _description_head(ctx, phrase)
+        if last is None:
+            continue
+        noun_b, noun_e, noun = phrase[last]
+        if _apposition_follows(ctx, words[start + 1 + last + 1 : start + 1 + last + 9]):
+            continue  # "Die Präsidentin der Kommission, Ursula von der Leyen, trifft": the name follows
+        if ctx.mentions_overlapping(noun_b, noun_e) or noun.lower().endswith(
+            PLURAL_ENDINGS.get(ctx.lang, ())
+        ):
+            continue
+        if any(
+            m.entity.kind is not EntityKind.COUNTRY for m in ctx.mentions_overlapping(phrase[0][0], noun_e)
+        ):
+            continue  # "die Präsidentin Maia Sandu", "der Europäischen Union": a name, not a description
+        countries = {
+            m.entity.key
+            for m in ctx.mentions_overlapping(phrase[0][0], noun_e)
+            if m.entity.kind is EntityKind.COUNTRY
+        }
+        before = [
+            m
+            for m in ctx.mentions_in(0, begin, PARTICIPANT_KINDS)
+            if not ctx.in_quotation(m.span.begin) and m.entity.key not in named
+        ]
+        if countries:
+            fitting = [
+                m
+                for m in before
+                if ctx.person_country.get(m.entity.key, None)
+                and ctx.person_country[m.entity.key].key in countries
+            ]
+            if fitting:
+                return fitting[-1].entity
+            continue
+        return ctx.recent_person(begin, exclude=named)
+    return None
+
+
+def _apposition_follows(ctx: DocContext, words: list[tuple[int, int, str]]) -> bool:
+    for (_, _, w), (b, e, _) in itertools.pairwise(words):
+        if w == "," and any(m.entity.kind is EntityKind.PERSON for m in ctx.mentions_overlapping(b, e)):
+            return True
+    return False
+
+
+PLURAL_ENDINGS = {"de": ("innen", "en", "s"), "en": ("s",)}
+DESCRIPTION_END_EN = frozenset(
+    [
+        "will",
+        "would",
+        "is",
+        "was",
+        "has",
+        "had",
+        "said",
+        "says",
+        "met",
+        "meets",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        ",",
+    ]
+)
+
+
+def _description_head(ctx: DocContext, phrase: list[tuple[int, int, str]]) -> int | None:
+    """The index of a description's head noun: German, the last of its capitalised run ("SPD-Politiker");
+    English, the word before the verb or preposition that ends it ("top U.S. diplomat")."""
+    if ctx.lang == "de":
+        head = next((i for i, w in enumerate(phrase) if w[2][:1].isupper()), None)
+        if head is None:
+            return None
+        while head + 1 < len(phrase) and phrase[head + 1][2][:1].isupper():
+            head += 1
+        return head
+    end = next((i for i, w in enumerate(phrase) if w[2].lower() in DESCRIPTION_END_EN), None)
+    if end is None or end == 0 or not phrase[end - 1][2].isalpha():
+        return None
+    return end - 1
 
 
 SUPPORT_VERBS = frozenset(
