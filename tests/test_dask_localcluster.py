@@ -47,6 +47,11 @@ def test_dask_localcluster_gives_the_local_graph(tmp_path: Path, monkeypatch, cl
     assert main(["load", *map(str, parts), "--store", str(loaded)]) == 0
     assert_same(store_dataset(loaded), expected)
 
+    single = tmp_path / "all.nq"  # results come back to the client, which streams them to one file
+    assert main(["extract", str(corpus), "-o", str(single), "--dask", cluster.scheduler_address,
+                 "--no-progress"]) == 0
+    assert_same(files_dataset([single]), expected)
+
 
 def _context_ids() -> list[int]:
     from kg.batch import worker
@@ -69,3 +74,14 @@ def test_dask_localcluster_workers_load_the_pipeline_once(tmp_path: Path, cluste
         assert client.run(_context_ids) == after_first
     indexes = [json.loads(p.read_text()) for p in (tmp_path / "b").glob("*.index.json")]
     assert sum(len(index["graphs"]) for index in indexes) == 12
+
+
+@pytest.mark.slow
+def test_dask_unreachable_scheduler_is_a_config_error(tmp_path: Path, capsys):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 2)
+    code = main(["extract", str(corpus), "-o", str(tmp_path / "out.nq"), "--dask", "tcp://127.0.0.1:9",
+                 "--no-progress"])
+    assert code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+    assert not (tmp_path / "out.nq").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["corpus.jsonl"]  # no temporary file left
