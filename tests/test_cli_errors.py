@@ -158,3 +158,17 @@ def test_validate_error_without_a_line_number_names_just_the_file(tmp_path: Path
         '{"@context": "http://example.org/ctx", "@id": "http://example.org/a"}', encoding="utf-8"
     )
     _fails("validate", remote, code=2, says=f"kg: error: {remote}: not valid JSON-LD")
+
+
+@pytest.mark.parametrize("option", ["-o", "--failures"])
+def test_extract_into_a_path_under_a_file_is_one_line(tmp_path: Path, option: str) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The council met in Brussels on Tuesday.\n", encoding="utf-8")
+    args = ["extract", article, "--lang", "en", "--no-progress", option, article / "out.ttl"]
+    if option != "-o":
+        args += ["-o", tmp_path / "out.ttl"]
+    result = run_kg(*args, timeout=300)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kg: error: ")]
+    assert len(errors) == 1 and str(article) in errors[0], result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]
