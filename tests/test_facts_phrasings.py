@@ -230,6 +230,42 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
                 ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Applied"),
             },
         ),
+        # "kein Mitglied" without the organisation: the one the text is about
+        (
+            "de",
+            "Die NATO berät in Brüssel. Georgien sei kein Mitglied, sagte Scholz.",
+            {("Georgia", "MEMBER_OF", "NATO", "Negative", "Asserted")},
+        ),
+        (
+            "de",
+            "Polen ist Mitglied des Sicherheitsrats der NATO.",
+            {("Poland", "MEMBER_OF", "NATO", "Positive", "Asserted")},
+        ),
+        # "unter den Schutz von Artikel 5 fallen", "fällt unter Artikel 5"
+        (
+            "de",
+            "Die NATO tagte. Die Ukraine kann nicht unter den Schutz von Artikel 5 fallen.",
+            {("Ukraine", "COVERED_BY", "Artikel 5", "Negative", "Asserted")},
+        ),
+        (
+            "de",
+            "Die NATO tagte. Finnland fällt seit April unter Artikel 5.",
+            {("Finland", "COVERED_BY", "Artikel 5", "Positive", "Asserted")},
+        ),
+        (
+            "de",
+            "Die NATO tagte. Georgien fällt bisher nicht unter Artikel 5.",
+            {("Georgia", "COVERED_BY", "Artikel 5", "Negative", "Asserted")},
+        ),
+        # a relative clause between the subject and its predicate
+        (
+            "en",
+            "NATO met. Georgia, which borders Russia, received candidate status in 2022.",
+            {
+                ("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Asserted"),
+                ("Georgia", "SHARES_BORDER_WITH", "Russia", "Positive", "Asserted"),
+            },
+        ),
         # coordinated organisations
         (
             "en",
@@ -355,3 +391,24 @@ def test_a_council_is_no_meeting() -> None:
 def test_meeting_participant_described(lang: str, text: str, participants: set[str]) -> None:
     (meeting,) = [m for m in extract(text, lang).meetings if m.participants]
     assert {p.label for p in meeting.participants} == participants
+
+
+def test_noun_in_the_clause_does_not_make_it_future() -> None:
+    # "Treffen" is a noun, not the verb "treffen": the clause is in the past, Monday is the one before
+    text = "Scholz gab am Montag nach einem Treffen mit Emmanuel Macron in Paris seinen Widerstand auf."
+    (meeting,) = extract(text, "de").meetings
+    assert (
+        meeting.date == dt.date(2023, 3, 13) and meeting.place is not None and meeting.place.label == "Paris"
+    )
+
+
+def test_separable_meeting_verb_far_apart() -> None:
+    text = (
+        "Am Freitag kommt Olaf Scholz in Madrid mit den Staats- und Regierungschefs der Europäischen "
+        "Union zusammen."
+    )
+    (meeting,) = extract(text, "de").meetings
+    assert (
+        meeting.date == dt.date(2023, 3, 17) and meeting.place is not None and meeting.place.label == "Madrid"
+    )
+    assert [p.label for p in meeting.participants] == ["Olaf Scholz"]

@@ -91,6 +91,10 @@ class DocContext:
     def lower_words(self, begin: int, end: int) -> list[str]:
         return [w.lower() for _, _, w in self.words(begin, end)]
 
+    def tense_words(self, begin: int, end: int) -> list[str]:
+        """Lower-cased words that may be verbs: capitalised ones are names or German nouns ("Treffen")."""
+        return [w.lower() for _, _, w in self.words(begin, end) if not w[:1].isupper()]
+
     # --- resolution -----------------------------------------------------------------------------
     def recent_person(self, offset: int, *, exclude: set[str] | None = None) -> Entity | None:
         """The person a pronoun at ``offset`` most likely means: the last person named outside quotations

@@ -79,7 +79,7 @@ def _drafts_for(
     if not places and len(participants) < 2:
         return []
     times = find_times(
-        ctx.text[s.begin : s.end], s.begin, ctx.document.published, ctx.lower_words(s.begin, s.end)
+        ctx.text[s.begin : s.end], s.begin, ctx.document.published, ctx.tense_words(s.begin, s.end)
     )
     times = [t for t in times if not ctx.in_quotation(t.begin)]
     extractor = meeting_extractor(ctx.lang, rule)

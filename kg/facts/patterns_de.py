@@ -275,6 +275,16 @@ PATTERNS_DE = LanguagePatterns(
             subject_reach=10,
         ),
         RelationRule(
+            # "Die Ukraine ist kein Mitglied": the organisation is the one the text is about
+            "member_bare",
+            re.compile(r"\bMitglied\b(?!\s+(?:der|des|von|im|in)\b)(?!-)"),
+            Predicate.MEMBER_OF,
+            ObjectSource.NEAR,
+            Scope.LOCAL,
+            confidence=0.7,
+            subject_reach=10,
+        ),
+        RelationRule(
             "admit_as_member",
             re.compile(
                 r"\bals\s+Mitglied(?:er)?\s+(?:aufzunehmen|aufnehmen|aufnimmt|"
@@ -365,7 +375,9 @@ PATTERNS_DE = LanguagePatterns(
         ),
         RelationRule(
             "covered",
-            re.compile(r"\b(?:geschützt|abgedeckt|erfasst)\b"),
+            re.compile(
+                r"\b(?:geschützt|abgedeckt|erfasst)\b|\bunter\s+(?:den\s+)?Schutz\b|\bfäll(?:t|en|e)\b(?=(?:\s+\w+){0,3}?\s+unter\b)"
+            ),
             Predicate.COVERED_BY,
             ObjectSource.TREATY,
             Scope.CLAUSE,
@@ -404,7 +416,7 @@ PATTERNS_DE = LanguagePatterns(
                 r"zusammentr(?:a|i|e)\w*",
                 r"getroffen",
                 r"zusammenkommen",
-                r"kam(?:en)?\b.{0,40}?\bzusammen",
+                r"(?:kam|kamen|kommt|kommen)\b[^.;:!?„“]{0,100}?\bzusammen",
                 r"empfängt",
                 r"empfangen",
                 r"zusammen(?:kam|kamen|kommt|kommen|gekommen|treffen|getroffen)",

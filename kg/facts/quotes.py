@@ -58,7 +58,7 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
                 evidence.text,
                 evidence.begin,
                 ctx.document.published,
-                ctx.lower_words(evidence.begin, evidence.end),
+                ctx.tense_words(evidence.begin, evidence.end),
             )
             if any(b <= t.begin < e for b, e in frame_parts) and _same_clause(ctx, verb_at, t.begin)
         ]

@@ -394,7 +394,7 @@ def _attribution(
 
 
 def _time(ctx: DocContext, window: Window, begin: int, end: int) -> TimeRef | None:
-    times = find_times(ctx.text[begin:end], begin, ctx.document.published, ctx.lower_words(begin, end))
+    times = find_times(ctx.text[begin:end], begin, ctx.document.published, ctx.tense_words(begin, end))
     clause_end = window.end
     for b, _, w in ctx.words(window.end, end):
         if w in ",;:":

@@ -416,7 +416,7 @@ ADJECTIVE_LIKE = re.compile(
 
 
 def _predicative_gap(ctx: DocContext, begin: int, end: int) -> bool:
-    words = ctx.words(begin, end)
+    words = _without_parentheses(ctx.words(begin, end))
     for i, (b, e, w) in enumerate(words):
         low = w.lower()
         if low in PREDICATIVE_GAP or low in MODAL_OR_RECEIVING or ctx.mentions_overlapping(b, e):
@@ -442,6 +442,16 @@ def _predicative_gap(ctx: DocContext, begin: int, end: int) -> bool:
             continue  # an adjective before the noun: "langjährige NATO-Partner", "a close partner"
         return False
     return True
+
+
+def _without_parentheses(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words without a parenthesis set off by a pair of commas ("Moldova, which borders Romania,
+    received candidate status"): what it says is not what stands between subject and predicate."""
+    commas = [i for i, (_, _, w) in enumerate(words) if w == ","]
+    skip: set[int] = set()
+    for first, second in zip(commas[::2], commas[1::2], strict=False):
+        skip.update(range(first, second + 1))
+    return [w for i, w in enumerate(words) if i not in skip]
 
 
 def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at: int) -> Mention:

@@ -307,7 +307,8 @@ def _clause_words_around(text: str, begin: int, end: int) -> list[str]:
         left = m.end()
     right_match = CLAUSE_BREAK.search(text, end)
     right = right_match.start() if right_match else len(text)
-    return [w.lower() for w in re.findall(r"\w+", text[left:right])]
+    # capitalised words are names or German nouns ("Treffen"), never the verb whose tense counts
+    return [w.lower() for w in re.findall(r"\w+", text[left:right]) if not w[:1].isupper()]
 
 
 def _tense_words(local: list[str], sentence: list[str]) -> list[str]:
