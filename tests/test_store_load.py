@@ -181,6 +181,9 @@ def test_open_undoes_an_interrupted_bulk_insert(tmp_path: Path) -> None:
     run_kg("load", NEWS_TRIG, "--store", store_dir, check=True)
     partial = "https://w3id.org/kg-news/id/doc-en1"
     (store_dir / "kg-pending-load.json").write_text(f'["{partial}"]', encoding="utf-8")
+    stats = run_kg("stats", "--store", store_dir)  # read-only: cannot undo it, but says so
+    assert stats.returncode == 0 and "a load is running or was interrupted" in stats.stderr
+    assert (store_dir / "kg-pending-load.json").exists()
     store = Store.open(store_dir)
     assert store.graph_names() == ["https://w3id.org/kg-news/id/doc-de1"]
     assert not (store_dir / "kg-pending-load.json").exists()

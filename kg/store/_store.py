@@ -103,6 +103,12 @@ class Store:
         try:
             if read_only:
                 inner = ox.Store.read_only(str(directory))
+                if (directory / JOURNAL).exists():  # cannot be undone without writing
+                    log.warning(
+                        "%s: a load is running or was interrupted; its new graphs may be partial "
+                        "(the next kg load or kg extract --store removes an interrupted one)",
+                        directory,
+                    )
             else:
                 directory.mkdir(parents=True, exist_ok=True)
                 inner = ox.Store(str(directory))
