@@ -133,3 +133,10 @@ def test_a_place_name_that_starts_a_persons_name(nlp) -> None:  # type: ignore[n
         (20, 34, "Jordan Kessler", "NIL:Person:Jordan Kessler"),
         (38, 44, "Jordan", "Q810"),
     ]
+
+
+def test_names_written_without_their_accents(nlp) -> None:  # type: ignore[no-untyped-def]
+    # wire copy drops diacritics; the KB writes them
+    text = "Viktor Orban and Sauli Niinisto spoke in Brussels."
+    linked = {m.span.text: m.entity.qid for m in link(nlp, text)}
+    assert linked["Viktor Orban"] == "Q57641" and linked["Sauli Niinisto"] == "Q29207"

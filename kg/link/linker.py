@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 import weakref
 from collections import defaultdict
 from collections.abc import Sequence
@@ -65,7 +66,12 @@ def lexicon_trie(kb: KnowledgeBase) -> NameTrie[NameEntry]:
     trie = _TRIES.get(kb)
     if trie is None:
         trie = NameTrie()
-        trie.add_all((entry.form, entry) for _key, entry in kb.name_entries())
+        for _key, entry in kb.name_entries():
+            trie.add(entry.form, entry)
+            if entry.source in ("label", "alias") and entry.target[:1] == "Q":
+                folded = without_accents(entry.form)
+                if folded != entry.form:  # wire copy drops accents: "Viktor Orban", "Sauli Niinisto"
+                    trie.add(folded, entry)
         _TRIES[kb] = trie
     return trie
 
@@ -89,6 +95,12 @@ def link_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBase)
     mentions = _disambiguate(found, pieces, document, kb)
     mentions = _add_people_and_ner(mentions, pieces, document, analysis, kb)
     return tuple(sorted(mentions, key=lambda m: (m.span.begin, m.span.end, m.entity.key)))
+
+
+def without_accents(name: str) -> str:
+    """``"Viktor Orbán"`` -> ``"Viktor Orban"``: the name with its combining marks dropped (ß, ø stay)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def _usable(entry: NameEntry, lang: str, blocked_in: frozenset[tuple[str, str]]) -> bool:
