@@ -172,3 +172,12 @@ def test_extract_into_a_path_under_a_file_is_one_line(tmp_path: Path, option: st
     errors = [line for line in result.stderr.splitlines() if line.startswith("kg: error: ")]
     assert len(errors) == 1 and str(article) in errors[0], result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]
+
+
+def test_validate_refuses_shapes_without_shapes_and_a_negative_limit(tmp_path: Path) -> None:
+    data = tmp_path / "data.nt"
+    data.write_text(
+        "<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n", encoding="utf-8"
+    )
+    _fails("validate", data, "--shapes", data, code=2, says=f"no SHACL shapes in {data}")
+    _fails("validate", data, "--limit", "-1", code=2, says="--limit -1")

@@ -10,6 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kg.errors import ConfigError
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
@@ -37,6 +39,8 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from kg.rdf.validate import validate_file
 
+    if args.limit < 0:
+        raise ConfigError(f"--limit {args.limit}: want 0 (all) or more")
     report = validate_file(args.file, fmt=args.format, shapes=args.shapes, engine=args.engine)
     print(report.describe(limit=args.limit or None))
     return 0 if report.conforms else 1

@@ -146,11 +146,16 @@ def load_shapes(path: Path | None = None) -> rdflib.Graph:
     """The shapes graph: ``ontology/shapes.ttl``, or ``path``; a ConfigError when it cannot be read."""
     path = path or shapes_path()
     try:
-        return rdflib.Graph().parse(path, format="turtle")
+        graph = rdflib.Graph().parse(path, format="turtle")
     except FileNotFoundError:
         raise ConfigError(f"no shapes file {path}") from None
     except Exception as exc:  # rdflib raises many types for bad Turtle
         raise ConfigError(f"cannot read shapes {path}: {_one_line(str(exc))}") from None
+    shacl = str(rdflib.namespace.SH)
+    if not any(str(p).startswith(shacl) for p in graph.predicates(unique=True)):
+        # validating against no shapes would report every file as conforming
+        raise ConfigError(f"no SHACL shapes in {path}")
+    return graph
 
 
 class _Shortener:
