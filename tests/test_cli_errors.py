@@ -3,6 +3,8 @@ traceback, and nothing written where nothing should be."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import subprocess
 from pathlib import Path
@@ -181,3 +183,32 @@ def test_validate_refuses_shapes_without_shapes_and_a_negative_limit(tmp_path: P
     )
     _fails("validate", data, "--shapes", data, code=2, says=f"no SHACL shapes in {data}")
     _fails("validate", data, "--limit", "-1", code=2, says="--limit -1")
+
+
+def _without_root_powers() -> list[str]:
+    """A command prefix under which file permissions apply (root ignores them unless it drops them)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    caps = "-dac_override,-dac_read_search"
+    return [setpriv, f"--bounding-set={caps}", f"--inh-caps={caps}"]
+
+
+@pytest.mark.parametrize("command", [["stats"], ["load", str(NEWS_TRIG)]])
+def test_an_unreadable_store_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    store = load_fixture_store(tmp_path / "store")
+    prefix = _without_root_powers()
+    store.chmod(0)
+    try:
+        result = subprocess.run(
+            [*prefix, *kg_command(), *command, "--store", str(store)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        store.chmod(0o755)
+    assert result.returncode == 3 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"kg: error: {store}: cannot open store: Permission denied"

@@ -366,15 +366,15 @@ class Store:
 
 def _check_store_directory(directory: Path, *, must_exist: bool) -> None:
     """Refuse what is not a store, so a typo never turns a folder of the user's into a database."""
-    if directory.exists() and not directory.is_dir():
-        raise StoreError(f"{directory}: not a directory (a store is a directory)")
-    if (directory / "CURRENT").is_file():  # every RocksDB (Oxigraph) database has one
-        return
-    if must_exist:
-        raise StoreError(f"{directory}: no store here")
     try:
+        if directory.exists() and not directory.is_dir():
+            raise StoreError(f"{directory}: not a directory (a store is a directory)")
+        if (directory / "CURRENT").is_file():  # every RocksDB (Oxigraph) database has one
+            return
+        if must_exist:
+            raise StoreError(f"{directory}: no store here")
         in_use = directory.is_dir() and any(directory.iterdir())
-    except OSError as exc:
+    except OSError as exc:  # e.g. a folder we may not read
         raise StoreError(f"{directory}: cannot open store: {exc.strerror or exc}") from exc
     if in_use:
         raise StoreError(f"{directory}: not a store and not empty (a new store needs an empty directory)")
