@@ -266,6 +266,36 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
                 ("Georgia", "SHARES_BORDER_WITH", "Russia", "Positive", "Asserted"),
             },
         ),
+        # "beide Länder", "both countries"; a second predicate after a comma ("…, sind aber …")
+        (
+            "de",
+            "Norwegen und Schweden berieten. Beide Länder waren lange neutral, sind aber enge "
+            "Partner der NATO.",
+            {
+                ("Norway", "PARTNER_OF", "NATO", "Positive", "Asserted"),
+                ("Sweden", "PARTNER_OF", "NATO", "Positive", "Asserted"),
+            },
+        ),
+        (
+            "en",
+            "The French president met the Indian prime minister. Both countries are close partners of NATO.",
+            {
+                ("France", "PARTNER_OF", "NATO", "Positive", "Asserted"),
+                ("India", "PARTNER_OF", "NATO", "Positive", "Asserted"),
+            },
+        ),
+        # borders in other words
+        (
+            "de",
+            "Polen, das eine lange Grenze mit der Ukraine teilt, schickt Hilfe.",
+            {("Poland", "SHARES_BORDER_WITH", "Ukraine", "Positive", "Asserted")},
+        ),
+        (
+            "en",
+            "Finland has a 1,300-kilometre border with Russia.",
+            {("Finland", "SHARES_BORDER_WITH", "Russia", "Positive", "Asserted")},
+        ),
+        ("de", "Polen schickt Truppen an die Grenze zu Belarus.", set()),
         # coordinated organisations
         (
             "en",

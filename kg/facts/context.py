@@ -133,6 +133,43 @@ class DocContext:
                 return m.entity
         return None
 
+    def country_group_before(self, offset: int) -> list[Entity]:
+        """The countries "beide Länder" stands for: the two countries of the sentence before (by name,
+        adjective or a person's office: "der finnische Präsident … die schwedische Regierungschefin"),
+        else the countries last named together ("Finnland und Schweden")."""
+        here = self.sentence_at(offset)
+        if here > 0:
+            previous = self.sentence(here - 1).span
+            two: dict[str, Entity] = {}
+            for m in self.mentions_in(previous.begin, previous.end):
+                if m.entity.kind is EntityKind.COUNTRY:
+                    two.setdefault(m.entity.key, m.entity)
+                elif m.entity.key in self.person_country:
+                    two.setdefault(self.person_country[m.entity.key].key, self.person_country[m.entity.key])
+            if len(two) == 2:
+                return list(two.values())
+        first_sentence = max(0, here - 2 * RECENT_SENTENCES)
+        floor = self.sentence(first_sentence).span.begin if self.analysis.sentences else 0
+        named = [
+            m
+            for m in self.mentions_in(floor, offset)
+            if m.entity.kind is EntityKind.COUNTRY
+            and m.span.text[:1].isupper()
+            and not self.in_quotation(m.span.begin)
+        ]
+        group: list[Mention] = []
+        for m in reversed(named):
+            joined = group and set(self.lower_words(m.span.end, group[0].span.begin)) <= (
+                self.patterns.coordination | {"die", "der", "the"}
+            )
+            if group and not joined:
+                if len(group) >= 2:
+                    break
+                group = []
+            group.insert(0, m)
+        keys: dict[str, Entity] = {m.entity.key: m.entity for m in group}
+        return list(keys.values()) if len(keys) >= 2 else []
+
     def salient_person(self) -> Entity | None:
         if not self.person_salience:
             return None

@@ -78,6 +78,8 @@ class LanguagePatterns:
     past_participle: re.Pattern[str] = field(default=re.compile(r"$^"))
     # "das Land", "the country", "his country": a country named before; group "poss" marks a possessive
     country_anaphora: re.Pattern[str] = field(default=re.compile(r"$^"))
+    # "beide Länder", "both countries": the countries named together before
+    group_anaphora: re.Pattern[str] = field(default=re.compile(r"$^"))
     # possessive determiners that may stand for the candidate right before its trigger ("its membership")
     possessives: frozenset[str] = frozenset()
 

@@ -231,6 +231,7 @@ PATTERNS_DE = LanguagePatterns(
         r"\b(?:(?P<poss>sein|seine|seinem|seinen|seines|ihr|ihre|ihrem|ihren|ihres)|das|dieses|des|dieses|dem)"
         r"\s+(?:[a-zäöüß]+(?:e|en|es|er|em)\s+)?Land(?:es|s)?\b"
     ),
+    group_anaphora=re.compile(r"\b(?:[Bb]eide|[Dd]ie\s+beiden)\s+(?:[a-zäöüß]+(?:en|e)\s+)?Länder\b"),
     possessives=frozenset(["seinen", "seine", "seinem", "seiner", "ihren", "ihre", "ihrem", "ihrer"]),
     place_prepositions=frozenset({"in", "im", "nach", "bei"}),
     participant_links=frozenset({"mit", "zwischen"}),
@@ -367,7 +368,10 @@ PATTERNS_DE = LanguagePatterns(
         ),
         RelationRule(
             "border",
-            re.compile(r"\bgrenz(?:t|en|te|ten)\s+(?:\w+\s+){0,2}?an\b|\bgemeinsame\s+Grenze\s+mit\b"),
+            re.compile(
+                r"\bgrenz(?:t|en|te|ten)\s+(?:\w+\s+){0,2}?an\b|\b(?:gemeinsame|lange|direkte)\s+Grenze\s+(?:mit|zu)\b"
+                r"|\bGrenze\s+(?:mit|zu)\b(?=\s+\S+(?:\s+\S+)?\s+teil(?:t|en|te|ten)\b)"
+            ),
             Predicate.SHARES_BORDER_WITH,
             ObjectSource.COUNTRY_AFTER,
             Scope.CLAUSE,

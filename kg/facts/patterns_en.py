@@ -221,6 +221,7 @@ PATTERNS_EN = LanguagePatterns(
     country_anaphora=re.compile(
         r"\b(?:(?P<poss>his|her|its|their)|the|this|that)\s+(?:[a-z]+\s+)?country\b", re.I
     ),
+    group_anaphora=re.compile(r"\b(?:[Bb]oth|[Tt]he\s+two)\s+(?:[a-z]+\s+)?(?:countries|nations)\b"),
     possessives=frozenset(["its", "his", "her", "their"]),
     place_prepositions=frozenset({"in", "at", "to"}),  # "travel to Washington for talks"
     participant_links=frozenset({"with", "between"}),
@@ -288,7 +289,10 @@ PATTERNS_EN = LanguagePatterns(
         ),
         RelationRule(
             "border",
-            re.compile(r"\bborder(?:s|ed)\b|\bshares?\s+(?:a\s+)?(?:\w+\s+)?border\s+with\b", re.I),
+            re.compile(
+                r"\bborder(?:s|ed)\b|\b(?:shares?|has|have)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,3}?border\s+with\b",
+                re.I,
+            ),
             Predicate.SHARES_BORDER_WITH,
             ObjectSource.COUNTRY_AFTER,
             Scope.CLAUSE,

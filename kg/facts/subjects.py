@@ -71,7 +71,7 @@ def find_subjects(
     if rule.scope is Scope.LOCAL and not _predicative_gap(ctx, nearest.span.end, trigger.start()):
         # "Moldau hat die Mitgliedschaft beantragt und ist seit Juni Beitrittskandidat": a second
         # predicate of the sentence's subject; else "Russland droht den NATO-Mitgliedern": no member
-        return _coordinated_predicate_subject(ctx, begin, trigger.start())
+        return _coordinated_predicate_subject(ctx, candidates, begin, trigger.start())
     if (
         rule.predicate is Predicate.CANDIDATE_FOR
         and set(ctx.lower_words(nearest.span.end, trigger.start())) & OPPOSING
@@ -112,15 +112,29 @@ COPULAS = frozenset(
 )
 
 
-def _coordinated_predicate_subject(ctx: DocContext, begin: int, end: int) -> list[Mention]:
+def _coordinated_predicate_subject(
+    ctx: DocContext, candidates: list[Mention], begin: int, end: int
+) -> list[Mention]:
     """The subject that opens the sentence, when the trigger stands in a predicate coordinated with the
-    first one ("… und ist seit 2022 Beitrittskandidat", "… but is not a member")."""
+    first one ("… und ist seit 2022 Beitrittskandidat", "… but is not a member", "…, sind aber Partner")."""
     words = ctx.words(begin, end)
     for i in range(len(words) - 2, -1, -1):
-        if words[i][2].lower() in PREDICATE_CONJUNCTIONS and words[i + 1][2].lower() in COPULAS:
-            if not _predicative_gap(ctx, words[i][0], end):
+        if (words[i][2].lower() in PREDICATE_CONJUNCTIONS or words[i][2] == ",") and words[i + 1][
+            2
+        ].lower() in COPULAS:
+            if not _predicative_gap(ctx, words[i + 1][0], end):
                 return []
-            return group_after(ctx, begin, words[i][0])
+            opening = [w for w in words[:i] if w[2][:1].isalnum()][:2]
+            first = [m for m in candidates if m.span.end <= words[i][0]]
+            if not first or not opening or first[0].span.begin > opening[-1][0]:
+                return []  # the sentence does not open with the subject
+            group = [first[0]]
+            for m in first[1:]:
+                between = ctx.lower_words(group[-1].span.end, m.span.begin)
+                if between and not all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between):
+                    break
+                group.append(m)
+            return group
     return []
 
 
@@ -137,6 +151,11 @@ def _candidates_before(
             found.append(replace(m, entity=ctx.person_country[m.entity.key]))
     if rule.predicate is Predicate.CANDIDATE_FOR:
         found.extend(_country_anaphora(ctx, floor, end))
+    for a in ctx.patterns.group_anaphora.finditer(ctx.text, floor, end):
+        # "beide Länder", "both countries": the countries last named together
+        span = ctx.span(a.start(), a.end())
+        for country in ctx.country_group_before(a.start()):
+            found.append(Mention(span, ctx.sentence_at(a.start()), country, 0.7, ANAPHORA_LINKER))
     return sorted(found, key=lambda m: m.span.begin)
 
 
