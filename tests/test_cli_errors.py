@@ -212,3 +212,9 @@ def test_an_unreadable_store_is_one_line(tmp_path: Path, command: list[str]) -> 
         store.chmod(0o755)
     assert result.returncode == 3 and "Traceback" not in result.stderr
     assert result.stderr.strip() == f"kg: error: {store}: cannot open store: Permission denied"
+
+
+def test_a_query_file_that_is_not_utf8_is_one_line(store: Path, tmp_path: Path) -> None:
+    latin = tmp_path / "latin.rq"
+    latin.write_bytes('SELECT * WHERE { ?s ?p "Zürich" }\n'.encode("latin-1"))
+    _fails("query", latin, "--store", store, code=1, says=f"{latin}: cannot read query: not UTF-8")

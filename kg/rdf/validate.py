@@ -149,6 +149,8 @@ def load_shapes(path: Path | None = None) -> rdflib.Graph:
         graph = rdflib.Graph().parse(path, format="turtle")
     except FileNotFoundError:
         raise ConfigError(f"no shapes file {path}") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read shapes {path}: {exc.strerror or exc}") from None
     except Exception as exc:  # rdflib raises many types for bad Turtle
         raise ConfigError(f"cannot read shapes {path}: {_one_line(str(exc))}") from None
     shacl = str(rdflib.namespace.SH)

@@ -70,8 +70,10 @@ _PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)\s*(.*)$")
 def parse_query_file(path: Path) -> LibraryQuery:
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"{path}: cannot read query: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot read query: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{path}: cannot read query: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     title = ""
     description: list[str] = []
     params: list[Parameter] = []
