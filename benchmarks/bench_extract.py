@@ -284,6 +284,9 @@ def main(argv: list[str] | None = None) -> int:
          f"{one_seconds:.1f} s vs {n_seconds:.1f} s; cores had: {one.cores:.2f} vs {many.cores:.2f}"),
         ("  the same without start-up", steady_scaling, "",
          f"start-up {startup_1:.1f} s vs {startup_n:.1f} s"),
+        (f"  CPU time, --jobs {args.jobs} vs --jobs 1 (overhead)", many.cpu_seconds / one.cpu_seconds, "",
+         f"{many.cpu_seconds:.1f} vs {one.cpu_seconds:.1f} CPU s: on idle cores ≈ "
+         f"{args.jobs * one.cpu_seconds / many.cpu_seconds:.2f}× at most"),
         ("peak memory 10× vs 1× corpus (--store)", mem_large / mem_small, "≤ 1.2",
          f"{mem_large:.0f} MiB vs {mem_small:.0f} MiB"),
     ]
@@ -316,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_kg_vs_spacy": round(kg_tps / spacy_tps, 3),
         "ratio_kg_vs_spacy_without_startup": round(steady_tps / spacy_tps, 3),
         f"ratio_jobs_{args.jobs}_vs_1_without_startup": round(steady_scaling, 3),
+        f"cpu_ratio_jobs_{args.jobs}_vs_1": round(many.cpu_seconds / one.cpu_seconds, 3),
         f"ratio_jobs_{args.jobs}_vs_1": round(one_seconds / n_seconds, 3),
         "memory": {"articles_1x": args.memory_base, "articles_10x": 10 * args.memory_base,
                    "peak_mib_1x": round(mem_small, 1), "peak_mib_10x": round(mem_large, 1),
