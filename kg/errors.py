@@ -8,6 +8,9 @@
     ├── StoreError        store cannot be opened or written (exit 3)
     ├── ValidationError   a graph does not conform to the shapes (exit 1)
     └── QueryError        a SPARQL query is bad, timed out or was refused (exit 1)
+
+An ``OSError`` that reaches the CLI unwrapped (say, stdout on a full disk) is still one line, exit 1;
+code should not rely on that but raise one of these with the file named.
 """
 
 from __future__ import annotations
