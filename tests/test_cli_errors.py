@@ -218,3 +218,18 @@ def test_a_query_file_that_is_not_utf8_is_one_line(store: Path, tmp_path: Path) 
     latin = tmp_path / "latin.rq"
     latin.write_bytes('SELECT * WHERE { ?s ?p "Zürich" }\n'.encode("latin-1"))
     _fails("query", latin, "--store", store, code=1, says=f"{latin}: cannot read query: not UTF-8")
+
+
+@pytest.mark.parametrize("timeout", ["0", "-1"])
+def test_push_timeout_must_be_positive(store: Path, timeout: str) -> None:
+    _fails(
+        "push",
+        "--store",
+        store,
+        "--to",
+        "http://127.0.0.1:9/store",
+        "--timeout",
+        timeout,
+        code=2,
+        says="--timeout",
+    )

@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     from kg.store import Store
 
     http_url(args.to, "--to", "a Graph Store Protocol endpoint")
+    if args.timeout <= 0:
+        raise ConfigError(f"--timeout {args.timeout}: want a positive number of seconds")
     opener = _opener(args)
     store = Store.open(args.store, read_only=True)
     graphs = args.graph or store.graph_names()
