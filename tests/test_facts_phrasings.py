@@ -442,3 +442,57 @@ def test_separable_meeting_verb_far_apart() -> None:
         meeting.date == dt.date(2023, 3, 17) and meeting.place is not None and meeting.place.label == "Madrid"
     )
     assert [p.label for p in meeting.participants] == ["Olaf Scholz"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "participants", "date"),
+    [
+        # a visit gives its place to the meeting of the next sentence
+        (
+            "de",
+            "Olaf Scholz hat bei einem Besuch in Madrid Hilfe zugesagt. Am Montag traf der Kanzler "
+            "den Präsidenten Emmanuel Macron.",
+            "Madrid",
+            {"Olaf Scholz", "Emmanuel Macron"},
+            dt.date(2023, 3, 13),
+        ),
+        # talking with someone, a body conferring
+        (
+            "de",
+            "Olaf Scholz hatte am Dienstag in Paris mit Emmanuel Macron gesprochen.",
+            "Paris",
+            {"Olaf Scholz", "Emmanuel Macron"},
+            dt.date(2023, 3, 14),
+        ),
+        (
+            "en",
+            "Olaf Scholz spoke with Emmanuel Macron in Berlin on Monday.",
+            "Berlin",
+            {"Olaf Scholz", "Emmanuel Macron"},
+            dt.date(2023, 3, 13),
+        ),
+        (
+            "de",
+            "Die EU-Außenminister wollen am 20. März in Brüssel beraten.",
+            "Brussels",
+            {"European Union"},
+            dt.date(2023, 3, 20),
+        ),
+    ],
+)
+def test_meeting_phrasing(lang: str, text: str, place: str, participants: set[str], date: dt.date) -> None:
+    (meeting,) = extract(text, lang).meetings
+    assert meeting.place is not None and meeting.place.label == place
+    assert {p.label for p in meeting.participants} == participants and meeting.date == date
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Olaf Scholz hat in Berlin mit Journalisten gesprochen."),  # one person: no meeting
+        ("en", "Olaf Scholz spoke with reporters in Berlin."),
+        ("de", "Olaf Scholz hat bei einem Besuch in Madrid Hilfe zugesagt."),  # a visit nobody is met at
+    ],
+)
+def test_no_meeting_phrasing(lang: str, text: str) -> None:
+    assert extract(text, lang).meetings == ()

@@ -34,6 +34,7 @@ class _Draft:
     date_: object = None
     label: str | None = None
     sentences: list[int] = field(default_factory=list)
+    visit: bool = False  # only a visit's place so far: kept only when a meeting joins it
 
 
 def meeting_extractor(lang: str, rule: MeetingRule) -> Extractor:
@@ -51,7 +52,7 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                     continue
                 found_here.extend(_drafts_for(ctx, rule, trigger, sentence.index))
         drafts.extend(_merge(found_here))
-    merged = _merge(drafts)
+    merged = [d for d in _merge(drafts) if not d.visit]  # a visit nobody is met at is no meeting
     out = []
     for d in merged:
         sentence = ctx.sentence(d.evidence_sentence)
@@ -76,8 +77,22 @@ def _drafts_for(
     s = ctx.sentence(sentence_index).span
     places = _places(ctx, trigger, s.begin, s.end, whole_sentence=rule.verbal)
     participants = _participants(ctx, rule, trigger, s.begin, s.end)
-    if not places and len(participants) < 2:
+    if (not places and len(participants) < 2) or len(participants) < rule.min_people:
         return []
+    if rule.visit and not participants and places:
+        return [
+            _Draft(
+                [],
+                sentence_index,
+                meeting_extractor(ctx.lang, rule),
+                rule.confidence * 0.8,
+                places[0].entity,
+                None,
+                None,
+                [sentence_index],
+                visit=True,
+            )
+        ]
     times = find_times(
         ctx.text[s.begin : s.end], s.begin, ctx.document.published, ctx.tense_words(s.begin, s.end)
     )
@@ -444,13 +459,20 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 and {e.key for e in o.participants} == {e.key for e in d.participants}
             )
             dates_agree = o.date_ is None or d.date_ is None or o.date_ == d.date_
-            if (same_place or no_place_same_people) and dates_agree:
+            # "Scholz hat bei einem Besuch in Kischinau … Am Mittwoch traf er Sandu": the visit's place
+            at_the_visit = (
+                o.visit and d.place is None and d.participants and min(d.sentences) - max(o.sentences) <= 1
+            )
+            if (same_place or no_place_same_people or at_the_visit) and dates_agree:
                 target = o
                 break
         if target is None:
             out.append(d)
             continue
         target.participants = _unique(target.participants + d.participants)
+        if target.visit and (d.participants or not d.visit):
+            target.visit = False
+            target.evidence_sentence = d.evidence_sentence
         if target.date_ is None and d.date_ is not None:
             target.date_ = d.date_
             target.evidence_sentence = d.evidence_sentence

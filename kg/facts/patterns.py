@@ -52,6 +52,8 @@ class MeetingRule:
     trigger: re.Pattern[str]
     verbal: bool  # a verb (trifft, met): participants are the people of its clause
     confidence: float = 0.75
+    min_people: int = 0  # "sprach mit", "spoke with": a meeting only between two named people at least
+    visit: bool = False  # "bei einem Besuch in X": a place the next sentence's meeting happens at
 
 
 @dataclass(frozen=True)

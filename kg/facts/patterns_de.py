@@ -429,6 +429,25 @@ PATTERNS_DE = LanguagePatterns(
             verbal=True,
         ),
         MeetingRule(
+            # "berieten in Brüssel", "Der Rat tagt in Wien": a body convening
+            "confer_verb",
+            words_re(r"berat(?:en|t)", r"berät", r"berieten?", r"tag(?:t|te|ten|en)"),
+            verbal=True,
+        ),
+        MeetingRule(
+            # "hatte in Stockholm mit X gesprochen", "sprach in Paris mit Y": talking with someone
+            "talk_with",
+            re.compile(
+                r"\bmit\b(?=[^.;:!?„“”]{0,80}?\b(?:gesprochen|sprechen|telefoniert)\b)"
+                r"|\b(?:sprach|sprachen|spricht)\b(?=[^.;:!?„“”]{0,60}?\bmit\b)"
+            ),
+            verbal=True,
+            min_people=2,
+        ),
+        MeetingRule(
+            "visit", words_re(r"Besuch(?:s|es)?", r"Staatsbesuch\w*", r"Visite"), verbal=False, visit=True
+        ),
+        MeetingRule(
             "meet_noun",
             words_re(
                 r"Treffen\w*",

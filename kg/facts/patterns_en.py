@@ -337,6 +337,13 @@ PATTERNS_EN = LanguagePatterns(
             verbal=True,
         ),
         MeetingRule(
+            "talk_with",
+            re.compile(r"\b(?:spoke|speaks|talked|talks|conferred)\s+(?:\w+\s+){0,2}?with\b", re.I),
+            verbal=True,
+            min_people=2,
+        ),
+        MeetingRule("visit", words_re(r"visit(?:ed|s|ing)?", r"trip"), verbal=False, visit=True),
+        MeetingRule(
             "meet_noun",
             words_re(r"talks", r"summit", r"meetings?", r"negotiations", r"conference", r"session"),
             verbal=False,
