@@ -233,3 +233,39 @@ def test_push_timeout_must_be_positive(store: Path, timeout: str) -> None:
         code=2,
         says="--timeout",
     )
+
+
+def test_query_gives_up_on_an_endpoint_that_never_answers() -> None:
+    with socket.socket() as silent:  # accepts connections (the kernel does) but never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/sparql"
+        _fails("query", "meetings", "--endpoint", url, "--timeout", "1", code=1, says=f"{url}: ")
+
+
+def test_query_endpoint_answering_json_that_is_not_results_is_one_line(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            body = b'{"status": "ok"}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        _fails("query", "meetings", "--endpoint", url, code=1, says="the answer is not SPARQL JSON results")
+    finally:
+        server.shutdown()
+        server.server_close()

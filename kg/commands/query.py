@@ -37,6 +37,13 @@ def register(sub: Any) -> None:
         default="table",
         help="output for SELECT/ASK (CONSTRUCT/DESCRIBE always print Turtle); default table",
     )
+    p.add_argument(
+        "--timeout",
+        type=int,
+        default=300,
+        metavar="SECONDS",
+        help="with --endpoint: give up on an endpoint that has not answered after this long (default 300)",
+    )
     p.add_argument("--list", action="store_true", help="list the query library and exit")
     p.add_argument(
         "--show", action="store_true", help="print the query (parameters filled in) instead of running it"
@@ -67,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.endpoint:
         http_url(args.endpoint, "--endpoint", "a SPARQL endpoint")
-        result = _remote(args.endpoint, sparql)
+        if args.timeout <= 0:
+            raise ConfigError(f"--timeout {args.timeout}: want a positive number of seconds")
+        result = _remote(args.endpoint, sparql, args.timeout)
     elif args.store:
         result = _local(args.store, sparql, query.path.name)
     else:
@@ -101,7 +110,7 @@ def _local(store_dir: Path, sparql: str, label: str) -> Result:
     return "graph", serialize(list(result), ox.RdfFormat.TURTLE, PREFIXES).decode()
 
 
-def _remote(endpoint: str, sparql: str) -> Result:
+def _remote(endpoint: str, sparql: str, timeout: int) -> Result:
     from urllib.error import HTTPError, URLError
 
     from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
@@ -110,6 +119,7 @@ def _remote(endpoint: str, sparql: str) -> Result:
     client = SPARQLWrapper(endpoint, agent="kg-query")
     client.setQuery(sparql)
     client.setMethod(POST)
+    client.setTimeout(timeout)
     graph = client.queryType in ("CONSTRUCT", "DESCRIBE")
     client.setReturnFormat(TURTLE if graph else JSON)
     try:
@@ -131,9 +141,12 @@ def _remote(endpoint: str, sparql: str) -> Result:
         data = json.loads(body)
     except ValueError as exc:
         raise QueryError(f"{endpoint}: the answer is not SPARQL JSON results") from exc
-    if "boolean" in data:
-        return "boolean", bool(data["boolean"])
-    return "solutions", (data["head"].get("vars", []), data["results"]["bindings"])
+    try:
+        if "boolean" in data:
+            return "boolean", bool(data["boolean"])
+        return "solutions", (list(data["head"].get("vars", [])), list(data["results"]["bindings"]))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise QueryError(f"{endpoint}: the answer is not SPARQL JSON results") from exc
 
 
 def _print(result: Result, fmt: str) -> None:
