@@ -266,6 +266,14 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
                 ("Georgia", "SHARES_BORDER_WITH", "Russia", "Positive", "Asserted"),
             },
         ),
+        (
+            "de",
+            "Auch Georgien strebt in die NATO, hat aber bislang keinen Kandidatenstatus erhalten.",
+            {
+                ("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Intended"),
+                ("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Asserted"),
+            },
+        ),
         # "beide Länder", "both countries"; a second predicate after a comma ("…, sind aber …")
         (
             "de",
@@ -492,6 +500,7 @@ def test_meeting_phrasing(lang: str, text: str, place: str, participants: set[st
         ("de", "Olaf Scholz hat in Berlin mit Journalisten gesprochen."),  # one person: no meeting
         ("en", "Olaf Scholz spoke with reporters in Berlin."),
         ("de", "Olaf Scholz hat bei einem Besuch in Madrid Hilfe zugesagt."),  # a visit nobody is met at
+        ("de", "In den vergangenen Tagen war Olaf Scholz in Berlin und Emmanuel Macron in Paris."),
     ],
 )
 def test_no_meeting_phrasing(lang: str, text: str) -> None:

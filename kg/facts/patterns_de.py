@@ -431,7 +431,8 @@ PATTERNS_DE = LanguagePatterns(
         MeetingRule(
             # "berieten in Brüssel", "Der Rat tagt in Wien": a body convening
             "confer_verb",
-            words_re(r"berat(?:en|t)", r"berät", r"berieten?", r"tag(?:t|te|ten|en)"),
+            # lower case only: "Tagen" is days, "Beraten" no verb
+            re.compile(r"\b(?:berat(?:en|t)|berät|berieten?|tag(?:t|te|ten|en))\b"),
             verbal=True,
         ),
         MeetingRule(
