@@ -12,6 +12,7 @@ from _batch_support import (
     files_dataset,
     graph_names,
     kg_process,
+    make_corpus_module,
     store_dataset,
     write_corpus,
 )
@@ -100,3 +101,31 @@ def test_batch_jobs_standard_output_gets_the_graph(corpus: Path, one_job_store: 
     out = tmp_path / "stdout.nq"
     out.write_bytes(done.stdout)
     assert_same(files_dataset([out]), store_dataset(one_job_store))
+
+
+def test_batch_jobs_folders_are_read_by_the_workers_in_order(tmp_path: Path, monkeypatch, capsys):
+    """With --jobs, files are read in the workers: same graphs, same failures, in input order."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    make_corpus = make_corpus_module()
+    folder = tmp_path / "in"
+    make_corpus.write_folder(make_corpus.generate(14), folder)
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 not text \xff\xfe")
+    write_corpus(folder / "zz-more.jsonl", 3, seed=3)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    inputs = [str(folder), str(empty)]
+    runs = {}
+    for jobs in ("1", "2"):
+        store, failures = tmp_path / f"store-{jobs}", tmp_path / f"failures-{jobs}.jsonl"
+        code = main(["extract", *inputs, "--store", str(store), "--failures", str(failures), "--jobs", jobs,
+                     "--chunk-size", "4", "--no-progress"])
+        assert code == 0
+        runs[jobs] = (store_dataset(store), failures.read_text(encoding="utf-8"), capsys.readouterr().out)
+    (one, one_failures, one_out), (two, two_failures, two_out) = runs["1"], runs["2"]
+    assert len(graph_names(one)) == 17
+    assert_same(two, one)
+    assert two_failures == one_failures
+    assert [json.loads(line)["document"] for line in one_failures.splitlines()] == [
+        str(folder / "broken.txt"), str(empty)
+    ]
+    assert "documents: 17 ok, 2 failed" in one_out and "documents: 17 ok, 2 failed" in two_out

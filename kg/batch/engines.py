@@ -9,12 +9,15 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from kg.batch.worker import Task, TaskResult, WorkerConfig, extract_task
 from kg.errors import ConfigError
+
+T = TypeVar("T")
 
 
 class Pending(Protocol):
@@ -96,6 +99,10 @@ class ProcessEngine:
         except BrokenProcessPool:  # a worker died since the last task: start a fresh pool
             future = self._resubmit(task, generation)
         return _PoolPending(self, task, future, self._generation)
+
+    def submit_call(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        """Any picklable call on the pool (used to read files in the workers)."""
+        return self._executor().submit(function, *args)
 
     def _resubmit(self, task: Task, generation: int) -> Future[TaskResult]:
         """A worker died: replace the broken pool (once per breakage) and run the task again."""

@@ -16,26 +16,30 @@ def estimate_documents(inputs: Iterable[str]) -> int | None:
     Folders are walked as ingest walks them (known suffixes, no hidden parts); a JSONL file holds one
     document per non-empty line, any other file one.
     """
-    from kg.ingest.formats import JSONL_SUFFIXES, KNOWN_SUFFIXES
+    from kg.ingest.formats import JSONL_SUFFIXES
 
     total = 0
     for item in inputs:
         if item == "-":
             return None
         path = Path(item)
-        if path.is_dir():
-            files = [
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in KNOWN_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-        else:
-            files = [path]
+        files = folder_files(path) if path.is_dir() else [path]
         for file in files:
             total += _count_lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
     return total
+
+
+def folder_files(path: Path) -> list[Path]:
+    """The files of a folder that ingest reads, in its order: known suffixes, no hidden parts, sorted."""
+    from kg.ingest.formats import KNOWN_SUFFIXES
+
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in KNOWN_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
 
 
 def _count_lines(path: Path) -> int:

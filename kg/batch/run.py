@@ -11,19 +11,19 @@ from __future__ import annotations
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kg.batch.engines import Engine, Pending, make_engine
-from kg.batch.progress import Progress, estimate_documents
+from kg.batch.engines import Engine, Pending, ProcessEngine, make_engine
+from kg.batch.progress import Progress, estimate_documents, folder_files
 from kg.batch.report import ExtractOptions, ExtractReport, FailureLog, run_started
 from kg.batch.resume import ShardIndex, document_key, settings_fingerprint, stored_keys
 from kg.batch.sinks import FileSink, ShardSink, StoreSink, is_shard_directory
-from kg.batch.worker import Task, TaskResult, WorkerConfig, graph_iri_of
+from kg.batch.worker import Task, TaskResult, WorkerConfig, graph_iri_of, ingest_task
 from kg.errors import KgError
 from kg.model import Document, IngestFailure
 
@@ -49,7 +49,6 @@ class _Plan:
 
 
 def run_extract(options: ExtractOptions) -> ExtractReport:
-    from kg.ingest import read_documents
     from kg.rdf import DEFAULT_BASE_IRI
 
     report = ExtractReport(output=options.output, store=options.store)
@@ -74,8 +73,10 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
         engine: Engine | None = None
         try:
             engine = make_engine(config, jobs=options.jobs, dask_scheduler=options.dask_scheduler)
-            documents = read_documents(
-                options.inputs, lang=options.lang, published=options.published, source_url=options.source_url
+            documents = (
+                _read_in_workers(engine, options)
+                if isinstance(engine, ProcessEngine)
+                else _read_here(options.inputs, options)
             )
             tasks = _tasks(documents, options, plan, fingerprint, base_iri, report, failures, progress)
             _drive(engine, tasks, plan, report, failures, progress, interrupts)
@@ -100,6 +101,66 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
                 plan.shards.prune()
         report.shards = sum(s.shards for s in plan.sinks if isinstance(s, ShardSink))
     return report
+
+
+def _read_here(inputs: Sequence[str], options: ExtractOptions) -> Iterator[Document | IngestFailure]:
+    from kg.ingest import read_documents
+
+    return read_documents(
+        inputs, lang=options.lang, published=options.published, source_url=options.source_url
+    )
+
+
+def _read_in_workers(engine: ProcessEngine, options: ExtractOptions) -> Iterator[Document | IngestFailure]:
+    """Documents in input order, files read by the pool's workers in groups (HTML extraction and
+    language detection would otherwise make this process the bottleneck). JSONL files and stdin
+    are read here: they are cheap per document, and a JSONL file cannot be split by path."""
+    from kg.ingest.formats import JSONL_SUFFIXES
+
+    def units() -> Iterator[tuple[bool, str]]:  # (read by a worker?, path)
+        for name in options.inputs:
+            path = Path(name)
+            files = folder_files(path) if name != "-" and path.is_dir() else None
+            if name == "-" or (files is not None and not files):  # stdin; an empty folder's message
+                yield False, name
+                continue
+            for file in files if files is not None else [path]:
+                yield file.suffix.lower() not in JSONL_SUFFIXES, str(file)
+
+    pending: deque[tuple[tuple[str, ...], Any]] = deque()
+    group: list[str] = []
+
+    def submit() -> None:
+        paths = tuple(group)
+        group.clear()
+        call = (paths, options.lang, options.published, options.source_url)
+        pending.append((paths, engine.submit_call(ingest_task, *call)))
+
+    def drain(keep: int) -> Iterator[Document | IngestFailure]:
+        while len(pending) > keep:
+            paths, future = pending.popleft()
+            try:
+                yield from future.result()
+            except (KeyboardInterrupt, KgError):
+                raise
+            except Exception as exc:  # the worker died reading: its files failed, the run goes on
+                reason = f"worker failed reading ({type(exc).__name__})"
+                yield from (IngestFailure(p, reason) for p in paths)
+
+    for in_worker, name in units():
+        if not in_worker:
+            if group:
+                submit()
+            yield from drain(0)
+            yield from _read_here([name], options)
+            continue
+        group.append(name)
+        if len(group) >= options.chunk_size:
+            submit()
+            yield from drain(engine.in_flight)
+    if group:
+        submit()
+    yield from drain(0)
 
 
 def _open_outputs(options: ExtractOptions, shard_dir: Path | None) -> _Plan:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.model import KGO, Document, DocumentResult, RunProvenance
+from kg.model import KGO, Document, DocumentResult, IngestFailure, RunProvenance
 
 if TYPE_CHECKING:
     from kg.kb import KnowledgeBase
@@ -126,6 +126,15 @@ def init_worker(config: WorkerConfig) -> None:
         worker_context(config).warm()
     except KgError:  # e.g. a bad KB file: raised again by the first task, which tells the coordinator
         log.debug("worker start-up failed", exc_info=True)
+
+
+def ingest_task(
+    paths: tuple[str, ...], lang: str, published: dt.date | None, source_url: str | None
+) -> list[Document | IngestFailure]:
+    """Read files in a worker (HTML extraction and language detection are costly), in order."""
+    from kg.ingest import read_documents
+
+    return list(read_documents(paths, lang=lang, published=published, source_url=source_url))
 
 
 def extract_task(task: Task, config: WorkerConfig) -> TaskResult:
