@@ -11,6 +11,7 @@ import hashlib
 import pytest
 from texts.lexicon import (
     EU,
+    EU_COMMISSION,
     GEORGIA,
     SURFACES,
     UKRAINE,
@@ -42,6 +43,7 @@ MORE = {
     "Georgian": GEORGIA,
     "Europäischen Union": EU,
     "Europäische Union": EU,
+    "Europäische Kommission": EU_COMMISSION,
     "European Union": EU,
     "U.S.": USA,
     "Turkey": Entity("Turkey", EntityKind.COUNTRY, "Q43"),
@@ -304,6 +306,20 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             {("Finland", "SHARES_BORDER_WITH", "Russia", "Positive", "Asserted")},
         ),
         ("de", "Polen schickt Truppen an die Grenze zu Belarus.", set()),
+        # accession talks with a country
+        (
+            "de",
+            "Die NATO will Beitrittsverhandlungen mit Georgien und der Ukraine aufnehmen.",
+            {  # NATO's will, not the candidates'
+                ("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Asserted"),
+                ("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Asserted"),
+            },
+        ),
+        (
+            "en",
+            "The European Union opened accession talks with Ukraine.",
+            {("Ukraine", "CANDIDATE_FOR", "European Union", "Positive", "Asserted")},
+        ),
         # coordinated organisations
         (
             "en",
@@ -505,3 +521,40 @@ def test_meeting_phrasing(lang: str, text: str, place: str, participants: set[st
 )
 def test_no_meeting_phrasing(lang: str, text: str) -> None:
     assert extract(text, lang).meetings == ()
+
+
+def test_pronoun_after_the_fact_means_the_person_before_the_verb() -> None:
+    text = (
+        "Olaf Scholz spoke in Berlin. Indian Prime Minister Narendra Modi, whose country borders Russia, "
+        "said he wants closer ties."
+    )
+    (fact,) = [f for f in extract(text, "en").facts if f.predicate.name == "SHARES_BORDER_WITH"]
+    assert fact.attributed_to is not None and fact.attributed_to.label == "Narendra Modi"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("en", 'Jens Stoltenberg welcomed the decision as "a truly historic step."', "Jens Stoltenberg"),
+        (
+            "de",
+            "Jens Stoltenberg bezeichnete die Entscheidung als „einen historischen Schritt“.",
+            "Jens Stoltenberg",
+        ),
+    ],
+)
+def test_quotation_framed_as_a_description(lang: str, text: str, speaker: str) -> None:
+    (quotation,) = extract(text, lang).quotations
+    assert quotation.speaker is not None and quotation.speaker.label == speaker
+
+
+def test_one_joins_an_organisation_with_members_not_its_commission() -> None:
+    from kg.kb import load_knowledge_base
+
+    text = (
+        "Die Europäische Union berät. Die Europäische Kommission empfahl am Mittwoch "
+        "Beitrittsverhandlungen mit der Ukraine."
+    )
+    doc = Document("j", text, "de", "case", hashlib.sha256(text.encode()).hexdigest(), published=PUBLISHED)
+    found = extract_facts(doc, pipeline("de").analyse(doc), hand_mentions(text, MORE), load_knowledge_base())
+    assert {(f.subject.qid, f.object.qid) for f in found.facts} == {("Q212", "Q458")}

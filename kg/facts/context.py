@@ -191,15 +191,20 @@ class DocContext:
                 return m.entity
         return self.recent_person(offset)
 
-    def organisation_before(self, offset: int, *, alliance: bool = False) -> Entity | None:
+    def organisation_before(
+        self, offset: int, *, alliance: bool = False, exclude: frozenset[str] = frozenset()
+    ) -> Entity | None:
         """The organisation a text means without naming it ("das Bündnis", "the Alliance", or a
         candidacy with no organisation): with ``alliance``, the last-named military alliance if
         the KB types one so; else the organisation named most often so far, the latest on a tie."""
-        before = [
-            m for m in self.mentions if m.entity.kind is EntityKind.ORGANISATION and m.span.end <= offset
+        organisations = [
+            m
+            for m in self.mentions
+            if m.entity.kind is EntityKind.ORGANISATION and m.entity.key not in exclude
         ]
+        before = [m for m in organisations if m.span.end <= offset]
         if not before:
-            before = [m for m in self.mentions if m.entity.kind is EntityKind.ORGANISATION]
+            before = organisations
         if not before:
             return None
         if alliance:

@@ -5,6 +5,7 @@ The KB helps to *name* things (which position item "Präsident" + France is); it
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from kg.model import Entity, EntityKind
@@ -117,3 +118,21 @@ def is_alliance(kb: Any, entity: Entity) -> bool:
         return False
     item = kb.item(entity.qid)
     return item is not None and MILITARY_ALLIANCE in tuple(getattr(item, "instance_of", ()))
+
+
+_MEMBERSHIP_TARGETS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def has_members(kb: Any, entity: Entity) -> bool:
+    """Whether anything in the KB is a member (``P463``) of an organisation: the EU and NATO have
+    members, the European Commission has none. True when the KB cannot say (NIL, no item list)."""
+    if entity.qid is None:
+        return True
+    try:
+        targets = _MEMBERSHIP_TARGETS.get(kb)
+        if targets is None:
+            targets = frozenset(t for item in iter(kb) for t in getattr(item, "member_of", ()))
+            _MEMBERSHIP_TARGETS[kb] = targets
+    except TypeError:  # a KB that cannot list its items (or be weakly referenced)
+        return True
+    return entity.qid in targets or not targets

@@ -203,7 +203,7 @@ def _multiword_title_before(ctx: DocContext, words: list[tuple[int, int, str]], 
 
 
 def _title_starting_at(ctx: DocContext, words: list[tuple[int, int, str]], start: int) -> TitlePhrase | None:
-    """Shape C: ", der oberste zivile Führer des Bündnisses," / ", the Secretary General of NATO,"."""
+    """Shape C: ", der Generalsekretär des Bündnisses," / ", the Secretary General of NATO,"."""
     i = start
     if i < len(words) and words[i][2].lower() in ("der", "die", "the", "a", "an", "ein", "eine"):
         i += 1
@@ -297,7 +297,7 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         and jurisdiction.kind is EntityKind.ORGANISATION
         and GENERIC_HEAD.search(written)
     ):
-        # "NATO chief", "der oberste zivile Führer des Bündnisses": the organisation's one executive office
+        # "NATO chief", "der oberste Vertreter des Bündnisses": the organisation's one executive office
         found_heads = {
             e.key: e
             for title in EXECUTIVE_TITLES

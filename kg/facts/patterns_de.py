@@ -33,6 +33,8 @@ PATTERNS_DE = LanguagePatterns(
         r"schrieb",
         r"twitterte",
         r"antwortete",
+        # bezeichnete den Schritt als „…“: only right before the quotation (the frame ends at its mark)
+        r"(?:bezeichnete|nannte|begrüßte|lobte)\b[^.;:!?„“]{0,40}?\bals(?=\s*$)",
         r"so(?=\s+(?-i:[A-ZÄÖÜ]|von\s|van\s|de\s|der\s|die\s))",
         r"laut",
         r"zufolge",

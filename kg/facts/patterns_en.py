@@ -36,6 +36,8 @@ PATTERNS_EN = LanguagePatterns(
         r"acknowledged",
         r"confirmed",
         r"continued",
+        # welcomed the move as "…": only right before the quotation (the frame ends at its mark)
+        r"(?:described|called|welcomed|hailed)\b[^.;:!?\"“”]{0,40}?\bas(?=\s*$)",
     ),
     pronouns=frozenset({"he", "she"}),
     role_nouns=re.compile(

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.facts.context import DocContext, speaker_in_frame
+from kg.facts.kbview import has_members
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.facts.subjects import find_subjects, group_after, parsed_negation
 from kg.facts.time import MONTHS, find_times
@@ -33,6 +34,7 @@ CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 10
 COMPLEMENT_WORDS = frozenset({"of", "to", "in", "into", "the", "zur", "zum", "der", "die", "des"})
+JOINABLE_OBJECT = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF, Predicate.PARTNER_OF})
 OVERRIDE_FIXED_MODALITY = frozenset({Modality.DEMANDED, Modality.INTENDED})
 CONDITION_OPENERS = frozenset(
     ["ob", "wenn", "falls", "sofern", "dass", "whether", "if", "unless", "that", "once"]
@@ -206,6 +208,9 @@ def _object(
     subject_keys = {m.entity.key for m in subjects}
     if rule.obj is ObjectSource.TREATY:
         return _treaty(ctx, rule, trigger, begin, end)
+    if rule.predicate in JOINABLE_OBJECT:
+        # "Die EU-Kommission empfiehlt Beitrittsverhandlungen": one joins the EU, not its Commission
+        subject_keys |= {o[2].key for o in ctx.organisations_in(begin, end) if not has_members(ctx.kb, o[2])}
     if rule.obj is ObjectSource.BEFORE_SUBJECT:
         orgs = [
             o for o in ctx.organisations_in(begin, subjects[0].span.begin) if o[2].key not in subject_keys
@@ -232,7 +237,7 @@ def _object(
             return earlier[-1][2]
     if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
-        topic = ctx.organisation_before(trigger.start())
+        topic = ctx.organisation_before(trigger.start(), exclude=frozenset(subject_keys))
         if topic is not None and topic.key not in subject_keys:
             return topic
     return near
@@ -389,7 +394,9 @@ def _attribution(
     s = ctx.sentence(sentence_index).span
     speaker, verb_at = speaker_in_frame(ctx, s.begin, window.begin, window.begin)
     if verb_at < 0:  # "Article 5 does not apply to Ukraine, Stoltenberg said."
-        speaker, verb_at = speaker_in_frame(ctx, window.end, s.end, window.begin)
+        # "Moldovan President Maia Sandu, whose country borders Ukraine, said she …": the pronoun after
+        # the fact means the person named before the verb, in this sentence too
+        speaker, verb_at = speaker_in_frame(ctx, window.end, s.end, window.end)
     return speaker if verb_at >= 0 else None
 
 

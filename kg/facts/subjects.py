@@ -42,6 +42,9 @@ def find_subjects(
     if rule.genitive_subject and after_words:
         # "Russland lehnt den Beitritt der Ukraine ab", "den Beitritt Finnlands": the country after
         start = after_words[0][1] if after_words[0][2].lower() in GENITIVE_LINKS else after_words[0][0]
+        talks = _talks_with(trigger.group(0), after_words)
+        if talks is not None:  # "Beitrittsverhandlungen mit der Ukraine", "accession talks with Ukraine"
+            start = talks
         group = group_after(ctx, start, end)
         if group and (start != after_words[0][0] or group[0].span.begin == after_words[0][0]):
             return group
@@ -110,6 +113,19 @@ COPULAS = frozenset(
     }
     | {"has", "have", "had", "hat", "haben", "hatte", "becomes", "became"}
 )
+
+
+TALK_NOUNS = ("verhandlungen", "gespräche", "gesprächen", "talks", "negotiations")
+
+
+def _talks_with(trigger: str, after: list[tuple[int, int, str]]) -> int | None:
+    """Where the candidate begins after "Beitrittsverhandlungen mit", "accession talks with"."""
+    words = [w.lower() for _, _, w in after[:2]]
+    if trigger.lower().endswith(TALK_NOUNS) and words[:1] == ["mit"]:
+        return after[0][1]
+    if len(words) == 2 and words[0] in TALK_NOUNS and words[1] == "with":
+        return after[1][1]
+    return None
 
 
 def _coordinated_predicate_subject(
