@@ -16,7 +16,7 @@ DE_TEXT = (
     "Bündnis berät über neue Partner\n\n"
     "Die Außenminister der Mitgliedstaaten kamen am Dienstag in Brüssel zusammen. Sie sprachen über die Lage "
     "im Osten und über die Frage, welche Staaten in den kommenden Jahren aufgenommen werden sollen.\n\n"
-    "Drücken Sie Play, um diesen Artikel anzuhören\n\n"
+    "Klicken Sie auf Play, um den Beitrag zu hören\n\n"
     "Die Gespräche sollen im Frühjahr fortgesetzt werden, hieß es aus Diplomatenkreisen.\n\n"
     ".\nQuelle Website\n\nLeave a Reply\n"
 )
@@ -37,7 +37,7 @@ def test_plain_text_strips_chrome_and_finds_title_and_language(tmp_path: Path) -
     assert isinstance(doc, Document)
     assert doc.lang == "de"
     assert doc.title == "Bündnis berät über neue Partner"
-    assert "Drücken Sie Play" not in doc.text
+    assert "Klicken Sie auf Play" not in doc.text
     assert "Leave a Reply" not in doc.text and "Quelle Website" not in doc.text
     assert doc.text.rstrip().endswith("hieß es aus Diplomatenkreisen.")
     assert doc.published == dt.date(2022, 3, 1)
