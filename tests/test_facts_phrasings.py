@@ -320,6 +320,30 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "The European Union opened accession talks with Ukraine.",
             {("Ukraine", "CANDIDATE_FOR", "European Union", "Positive", "Asserted")},
         ),
+        # an organisation set against the object: the opposite polarity
+        (
+            "en",
+            "Sweden is a member of the European Union but not of NATO.",
+            {
+                ("Sweden", "MEMBER_OF", "European Union", "Positive", "Asserted"),
+                ("Sweden", "MEMBER_OF", "NATO", "Negative", "Asserted"),
+            },
+        ),
+        (
+            "de",
+            "Schweden ist Mitglied der Europäischen Union, aber nicht der NATO.",
+            {
+                ("Sweden", "MEMBER_OF", "European Union", "Positive", "Asserted"),
+                ("Sweden", "MEMBER_OF", "NATO", "Negative", "Asserted"),
+            },
+        ),
+        # joining something that is no organisation
+        ("en", "NATO met. Georgia refused to join Western sanctions against Russia.", set()),
+        (
+            "en",
+            "NATO met. Georgia wants to join soon.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Intended")},
+        ),
         # coordinated organisations
         (
             "en",
@@ -558,3 +582,16 @@ def test_one_joins_an_organisation_with_members_not_its_commission() -> None:
     doc = Document("j", text, "de", "case", hashlib.sha256(text.encode()).hexdigest(), published=PUBLISHED)
     found = extract_facts(doc, pipeline("de").analyse(doc), hand_mentions(text, MORE), load_knowledge_base())
     assert {(f.subject.qid, f.object.qid) for f in found.facts} == {("Q212", "Q458")}
+
+
+def test_a_capital_stands_for_its_country() -> None:
+    from kg.kb import load_knowledge_base
+
+    kyiv = Entity("Kyiv", EntityKind.PLACE, "Q1899")
+    text = "NATO met in Brussels. Kyiv wants to join the alliance, officials in Kyiv said."
+    doc = Document("k", text, "en", "case", hashlib.sha256(text.encode()).hexdigest(), published=PUBLISHED)
+    mentions = hand_mentions(text, {**MORE, "Kyiv": kyiv})
+    found = extract_facts(doc, pipeline("en").analyse(doc), mentions, load_knowledge_base())
+    assert {(f.subject.qid, f.predicate.name, f.object.qid) for f in found.facts} == {
+        ("Q212", "CANDIDATE_FOR", "Q7184")
+    }

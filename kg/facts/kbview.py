@@ -11,6 +11,7 @@ from typing import Any
 from kg.model import Entity, EntityKind
 
 CONTINENT = "Q5107"
+CAPITAL = "Q5119"
 MILITARY_ALLIANCE = "Q1127126"
 MIN_HELD_SCORE = 0.3
 GENERIC_PLACE_WORDS = frozenset(
@@ -136,3 +137,18 @@ def has_members(kb: Any, entity: Entity) -> bool:
     except TypeError:  # a KB that cannot list its items (or be weakly referenced)
         return True
     return entity.qid in targets or not targets
+
+
+def capital_country(kb: Any, entity: Entity, lang: str) -> Entity | None:
+    """The country whose capital a place is (``P31`` capital, ``P17``): Kyiv -> Ukraine. None when the
+    KB does not type the place a capital."""
+    if entity.kind is not EntityKind.PLACE or entity.qid is None or not hasattr(kb, "item"):
+        return None
+    item = kb.item(entity.qid)
+    if item is None or CAPITAL not in tuple(getattr(item, "instance_of", ())):
+        return None
+    countries = tuple(getattr(item, "country", ()))
+    if len(countries) != 1:
+        return None
+    country = kb.entity(countries[0], lang=lang)
+    return country if isinstance(country, Entity) and country.kind is EntityKind.COUNTRY else None

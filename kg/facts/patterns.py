@@ -80,6 +80,10 @@ class LanguagePatterns:
     past_participle: re.Pattern[str] = field(default=re.compile(r"$^"))
     # "das Land", "the country", "his country": a country named before; group "poss" marks a possessive
     country_anaphora: re.Pattern[str] = field(default=re.compile(r"$^"))
+    # a verb of joining that takes its object after it ("join NATO"): "join Western sanctions" is no
+    # candidacy; words that may follow it instead of the object (soon, in 2024, as a member)
+    transitive_join: re.Pattern[str] = field(default=re.compile(r"$^"))
+    join_followers: frozenset[str] = frozenset()
     # "beide Länder", "both countries": the countries named together before
     group_anaphora: re.Pattern[str] = field(default=re.compile(r"$^"))
     # possessive determiners that may stand for the candidate right before its trigger ("its membership")

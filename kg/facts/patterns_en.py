@@ -223,6 +223,37 @@ PATTERNS_EN = LanguagePatterns(
     country_anaphora=re.compile(
         r"\b(?:(?P<poss>his|her|its|their)|the|this|that)\s+(?:[a-z]+\s+)?country\b", re.I
     ),
+    transitive_join=re.compile(r"join(?:s|ed|ing)?", re.I),
+    join_followers=frozenset(
+        [
+            "soon",
+            "now",
+            "later",
+            "eventually",
+            "too",
+            "as",
+            "in",
+            "by",
+            "within",
+            "before",
+            "after",
+            "next",
+            "this",
+            "quickly",
+            "swiftly",
+            "immediately",
+            "either",
+            "at",
+            "once",
+            "if",
+            "when",
+            "until",
+            "without",
+            "and",
+            "or",
+            "but",
+        ]
+    ),
     group_anaphora=re.compile(r"\b(?:[Bb]oth|[Tt]he\s+two)\s+(?:[a-z]+\s+)?(?:countries|nations)\b"),
     possessives=frozenset(["its", "his", "her", "their"]),
     place_prepositions=frozenset({"in", "at", "to"}),  # "travel to Washington for talks"

@@ -83,6 +83,8 @@ def _facts_for(
     quotations: list[Quotation],
 ) -> list[Fact]:
     s = ctx.sentence(sentence_index).span
+    if _joins_something_else(ctx, trigger, s.end):
+        return []
     subjects = find_subjects(ctx, rule, trigger, s.begin, s.end)
     if not subjects:
         return []
@@ -108,6 +110,15 @@ def _facts_for(
     speaker = _attribution(ctx, window, sentence_index, quotations)
     time = _time(ctx, window, s.begin, s.end)
     confidence = rule.confidence * min(m.score for m in subjects)
+    contrasted = (
+        _contrasted_org(ctx, objects[-1], trigger.end(), s.end)
+        if rule.obj is not ObjectSource.TREATY
+        else None
+    )
+    opposite = Polarity.NEGATIVE if polarity is Polarity.POSITIVE else Polarity.POSITIVE
+    pairs = [(obj, polarity) for obj in objects] + (
+        [(contrasted, opposite)] if contrasted is not None else []
+    )
     return [
         Fact(
             subject=m.entity,
@@ -117,14 +128,30 @@ def _facts_for(
             sentence=sentence_index,
             extractor=relation_extractor(ctx.lang, rule),
             confidence=round(min(1.0, max(0.05, confidence)), 3),
-            polarity=polarity,
+            polarity=obj_polarity,
             modality=modality,
             attributed_to=speaker,
             time=time,
         )
         for m in subjects
-        for obj in objects
+        for obj, obj_polarity in pairs
     ]
+
+
+def _joins_something_else(ctx: DocContext, trigger: re.Match[str], end: int) -> bool:
+    """ "refused to join Western sanctions": a verb of joining whose object is not an organisation."""
+    if not ctx.patterns.transitive_join.fullmatch(trigger.group(0)):
+        return False
+    after = []
+    for b, e, w in ctx.words(trigger.end(), end)[:4]:
+        if not w[:1].isalnum():
+            break
+        after.append((b, e, w))
+    if not after or after[0][2].lower() in ctx.patterns.join_followers:
+        return False
+    if ctx.organisations_in(after[0][0], after[-1][1]):
+        return False
+    return not ctx.mentions_overlapping(after[0][0], after[0][1])  # "join Finland and Sweden" in NATO
 
 
 def _possessed_candidacy(
@@ -176,6 +203,24 @@ def _objects(
     if obj is None:
         return []
     return [obj, *_coordinated_orgs(ctx, obj, trigger.end(), end)]
+
+
+CONTRAST = frozenset({"but", "aber", "jedoch", "doch", "sondern"})
+
+
+def _contrasted_org(ctx: DocContext, last: Entity, begin: int, end: int) -> Entity | None:
+    """ "a member of the European Union but not of NATO", "Mitglied der EU, aber nicht der NATO": the
+    organisation set against the object, which the fact holds of with the opposite polarity."""
+    after = ctx.organisations_in(begin, end)
+    at = next((i for i, o in enumerate(after) if o[2].key == last.key), None)
+    if at is None or at + 1 >= len(after):
+        return None
+    b, _, org = after[at + 1]
+    between = set(ctx.lower_words(after[at][1], b))
+    allowed = CONTRAST | ctx.patterns.negation | ORG_GLUE | {","}
+    if between & CONTRAST and between & ctx.patterns.negation and between <= allowed and org.key != last.key:
+        return org
+    return None
 
 
 ORG_GLUE = frozenset({"der", "die", "dem", "den", "des", "the", "in", "im", "of", "zur", "zum", "to"})

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from kg.facts.context import DocContext
+from kg.facts.kbview import capital_country
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.facts.time import MONTHS, WEEKDAYS
 from kg.model import EntityKind, Extractor, Mention, Predicate, Token
@@ -165,6 +166,15 @@ def _candidates_before(
         elif rule.predicate is Predicate.CANDIDATE_FOR and m.entity.key in ctx.person_country:
             # "Der ukrainische Präsident X forderte die Aufnahme": the person speaks for the country
             found.append(replace(m, entity=ctx.person_country[m.entity.key]))
+        elif (
+            rule.predicate in METONYMY_PREDICATES
+            and m.span.text[:1].isupper()
+            and not _after_preposition(ctx, m)
+        ):
+            # "Belgrade is not seeking NATO membership", "Kyjiw will der EU beitreten": the capital's country
+            country = capital_country(ctx.kb, m.entity, ctx.lang)
+            if country is not None:
+                found.append(replace(m, entity=country))
     if rule.predicate is Predicate.CANDIDATE_FOR:
         found.extend(_country_anaphora(ctx, floor, end))
     for a in ctx.patterns.group_anaphora.finditer(ctx.text, floor, end):
@@ -173,6 +183,17 @@ def _candidates_before(
         for country in ctx.country_group_before(a.start()):
             found.append(Mention(span, ctx.sentence_at(a.start()), country, 0.7, ANAPHORA_LINKER))
     return sorted(found, key=lambda m: m.span.begin)
+
+
+METONYMY_PREDICATES = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
+PLACE_LINKS = frozenset(
+    {"in", "im", "nach", "aus", "von", "vom", "bei", "to", "into", "from", "at", "near", "of", "via", "über"}
+)
+
+
+def _after_preposition(ctx: DocContext, m: Mention) -> bool:
+    before = ctx.lower_words(max(0, m.span.begin - 20), m.span.begin)[-1:]
+    return bool(before) and (before[0] in PLACE_LINKS or before[0] in ctx.patterns.place_prepositions)
 
 
 ANAPHORA_LINKER = Extractor("kg.facts.country_anaphora", "1")
