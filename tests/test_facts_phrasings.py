@@ -337,6 +337,25 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
                 ("Sweden", "MEMBER_OF", "NATO", "Negative", "Asserted"),
             },
         ),
+        # a member or partner of something that is no organisation
+        ("en", "NATO met. Germany is not a member of the coalition.", set()),
+        ("de", "Die NATO tagte. Polen ist ein enger Partner der Ukraine.", set()),
+        (
+            "de",
+            "Die NATO tagte. Russland lehnt den Beitritt der Ukraine ab.",
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Denied")},
+        ),
+        # giving an aim up negates; never giving it up affirms
+        (
+            "en",
+            "NATO met. Georgia gave up its bid to join the alliance.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Intended")},
+        ),
+        (
+            "de",
+            "Die NATO tagte. Georgien werde das Ziel eines NATO-Beitritts niemals aufgeben.",
+            {("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Asserted")},
+        ),
         # joining something that is no organisation
         ("en", "NATO met. Georgia refused to join Western sanctions against Russia.", set()),
         (

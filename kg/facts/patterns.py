@@ -80,6 +80,8 @@ class LanguagePatterns:
     past_participle: re.Pattern[str] = field(default=re.compile(r"$^"))
     # "das Land", "the country", "his country": a country named before; group "poss" marks a possessive
     country_anaphora: re.Pattern[str] = field(default=re.compile(r"$^"))
+    # verbs of giving an aim up ("aufgeben", "abandon"): they negate, and a negation of them affirms
+    abandonment: tuple[str, ...] = ()
     # a verb of joining that takes its object after it ("join NATO"): "join Western sanctions" is no
     # candidacy; words that may follow it instead of the object (soon, in 2024, as a member)
     transitive_join: re.Pattern[str] = field(default=re.compile(r"$^"))

@@ -233,6 +233,7 @@ PATTERNS_DE = LanguagePatterns(
         r"\b(?:(?P<poss>sein|seine|seinem|seinen|seines|ihr|ihre|ihrem|ihren|ihres)|das|dieses|des|dieses|dem)"
         r"\s+(?:[a-zäöüß]+(?:e|en|es|er|em)\s+)?Land(?:es|s)?\b"
     ),
+    abandonment=("aufgeben", "aufgegeben", "aufzugeben", "verzichten", "verzichtet", "verzichtete"),
     group_anaphora=re.compile(r"\b(?:[Bb]eide|[Dd]ie\s+beiden)\s+(?:[a-zäöüß]+(?:en|e)\s+)?Länder\b"),
     possessives=frozenset(["seinen", "seine", "seinem", "seiner", "ihren", "ihre", "ihrem", "ihrer"]),
     place_prepositions=frozenset({"in", "im", "nach", "bei"}),

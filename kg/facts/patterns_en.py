@@ -223,6 +223,16 @@ PATTERNS_EN = LanguagePatterns(
     country_anaphora=re.compile(
         r"\b(?:(?P<poss>his|her|its|their)|the|this|that)\s+(?:[a-z]+\s+)?country\b", re.I
     ),
+    abandonment=(
+        "give up",
+        "gave up",
+        "given up",
+        "giving up",
+        "abandon",
+        "abandoned",
+        "abandons",
+        "dropped",
+    ),
     transitive_join=re.compile(r"join(?:s|ed|ing)?", re.I),
     join_followers=frozenset(
         [

@@ -83,7 +83,9 @@ def _facts_for(
     quotations: list[Quotation],
 ) -> list[Fact]:
     s = ctx.sentence(sentence_index).span
-    if _joins_something_else(ctx, trigger, s.end):
+    if _joins_something_else(ctx, trigger, s.end) or _complement_is_no_organisation(
+        ctx, rule, trigger, s.end
+    ):
         return []
     subjects = find_subjects(ctx, rule, trigger, s.begin, s.end)
     if not subjects:
@@ -91,7 +93,7 @@ def _facts_for(
     objects = _objects(ctx, rule, trigger, subjects, s.begin, s.end)
     if not objects:
         return []
-    window = _window(ctx, rule, trigger, subjects, s.begin, s.end)
+    window = _negated_abandonment(ctx, _window(ctx, rule, trigger, subjects, s.begin, s.end), s.begin)
     polarity, modality = _factuality(ctx, rule, _cue_words(ctx, window, trigger, subjects))
     np_begin = _possessed_candidacy(ctx, rule, trigger, subjects)
     if np_begin is not None and _agent_before(ctx, subjects, s.begin, np_begin):
@@ -152,6 +154,45 @@ def _joins_something_else(ctx: DocContext, trigger: re.Match[str], end: int) -> 
     if ctx.organisations_in(after[0][0], after[-1][1]):
         return False
     return not ctx.mentions_overlapping(after[0][0], after[0][1])  # "join Finland and Sweden" in NATO
+
+
+COMPLEMENT_LINKS = frozenset({"of", "der", "des", "von", "im", "in"})
+
+
+def _complement_is_no_organisation(
+    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], end: int
+) -> bool:
+    """ "a member of the coalition", "Mitglied der Regierung", "a partner of Ukraine": the noun names
+    what it is a member or partner of, and that is no organisation."""
+    if rule.predicate not in JOINABLE_OBJECT or rule.obj is ObjectSource.TREATY:
+        return False
+    if ctx.organisations_in(trigger.start(), trigger.end()):
+        return False  # NATO-Mitglied, NATO member
+    after = ctx.words(trigger.end(), end)
+    if not after or after[0][2].lower() not in COMPLEMENT_LINKS:
+        return False
+    phrase = []
+    for b, e, w in after[1:5]:
+        if not w[:1].isalnum() or w.lower() in ctx.patterns.coordination:
+            break
+        phrase.append((b, e, w))
+    if not phrase or ctx.organisations_in(phrase[0][0], phrase[-1][1]):
+        return False
+    if rule.genitive_subject:
+        # "der Beitritt der Ukraine", "die Aufnahme der beiden Länder": the candidate, not what is joined
+        region = ctx.text[phrase[0][0] : phrase[-1][1]]
+        if any(m.entity.kind is EntityKind.COUNTRY for m in ctx.mentions_in(phrase[0][0], phrase[-1][1])):
+            return False
+        if ctx.patterns.group_anaphora.search(region) or ctx.patterns.country_anaphora.search(region):
+            return False
+        if re.search(r"\b(?:Länder|Staaten|countries|states)\b", region):
+            return False
+    if any(w[:1].isdigit() or w.lower() in MONTHS for _, _, w in phrase):
+        return False  # "member since …" is no complement; "Mitglied im Jahr 2004" neither
+    return any(
+        w[:1].isalpha() and w.lower() not in ORG_GLUE and w.lower() not in ("both", "beider")
+        for _, _, w in phrase
+    )
 
 
 def _possessed_candidacy(
@@ -412,10 +453,27 @@ def _governed_by_demand(ctx: DocContext, begin: int, end: int) -> bool:
     return bool(governing & demand)
 
 
+def _negated_abandonment(ctx: DocContext, window: Window, begin: int) -> Window:
+    """The window from a negation just before a verb of giving up ("will never give up its aim of
+    joining"), so that the two cancel out."""
+    lowered = ctx.text[window.begin : window.end].lower()
+    for phrase in ctx.patterns.abandonment:
+        found = re.search(rf"\b{re.escape(phrase)}\b", lowered)
+        if found is None:
+            continue
+        at = window.begin + found.start()
+        for b, _, w in reversed(ctx.words(begin, at)[-3:]):
+            if w.lower() in ctx.patterns.negation:
+                return Window(b, window.end)
+    return window
+
+
 def _factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tuple[Polarity, Modality]:
     words = set(cue_words)
     text = " ".join(cue_words)
     negative = bool(words & ctx.patterns.negation) or any(p in text for p in ctx.patterns.negation_phrases)
+    if any(re.search(rf"\b{re.escape(a)}\b", text) for a in ctx.patterns.abandonment):
+        negative = not negative  # "gave up its bid": no; "will never give up its aim of joining": yes
     if words & ctx.patterns.denial_cues:
         return Polarity.NEGATIVE, Modality.DENIED
     if rule.polarity is not None:
