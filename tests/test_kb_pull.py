@@ -7,6 +7,7 @@ import http.server
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -33,7 +34,9 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def sparql_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real oxigraph SPARQL server loaded with the fixture; yields its query URL."""
-    oxigraph = shutil.which("oxigraph")
+    # The server comes with the test extra, in the same environment as this Python.
+    beside = Path(sys.executable).parent / "oxigraph"
+    oxigraph = shutil.which("oxigraph") or (str(beside) if beside.exists() else None)
     if oxigraph is None:
         pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
     location = tmp_path_factory.mktemp("oxigraph")
