@@ -55,6 +55,8 @@ def offices(text: str, lang: str) -> list[Fact]:
         ("de", "Die Kommissionschefin Ursula von der Leyen reiste ab.", "Q8882"),  # Chef ~ Präsident
         ("en", "NATO chief Jens Stoltenberg spoke.", "Q167662"),  # the organisation's one executive office
         ("en", "UN Secretary-General Max Muster spoke.", "Q81066"),  # a hyphenated title
+        # the linked title is Germany's chancellorship; the office this person held is Austria's
+        ("de", "Bundeskanzler Karl Nehammer sprach in Wien.", "Q1006398"),
     ],
 )
 def test_position_items(lang: str, text: str, position: str) -> None:

@@ -356,6 +356,25 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "Die NATO tagte. Georgien werde das Ziel eines NATO-Beitritts niemals aufgeben.",
             {("Georgia", "CANDIDATE_FOR", "NATO", "Positive", "Asserted")},
         ),
+        # the candidate's own head of government ruling it out; a verb-final border; "ebenfalls kein"
+        (
+            "de",
+            "Bundeskanzler Olaf Scholz hat einen NATO-Beitritt Schwedens ausgeschlossen.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Denied")},
+        ),
+        (
+            "de",
+            "Polen, das an die Ukraine grenzt, ist ebenfalls Mitglied der NATO.",
+            {
+                ("Poland", "SHARES_BORDER_WITH", "Ukraine", "Positive", "Asserted"),
+                ("Poland", "MEMBER_OF", "NATO", "Positive", "Asserted"),
+            },
+        ),
+        (
+            "en",
+            "NATO met. Sweden ruled out joining the alliance.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Negative", "Denied")},
+        ),
         # joining something that is no organisation
         ("en", "NATO met. Georgia refused to join Western sanctions against Russia.", set()),
         (
@@ -557,6 +576,7 @@ def test_meeting_phrasing(lang: str, text: str, place: str, participants: set[st
     ("lang", "text"),
     [
         ("de", "Olaf Scholz hat in Berlin mit Journalisten gesprochen."),  # one person: no meeting
+        ("de", "Olaf Scholz hatte in Berlin mit Emmanuel Macron telefoniert."),  # a call is no meeting
         ("en", "Olaf Scholz spoke with reporters in Berlin."),
         ("de", "Olaf Scholz hat bei einem Besuch in Madrid Hilfe zugesagt."),  # a visit nobody is met at
         ("de", "In den vergangenen Tagen war Olaf Scholz in Berlin und Emmanuel Macron in Paris."),

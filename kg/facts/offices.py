@@ -259,6 +259,12 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         if orgs:
             jurisdiction = orgs[-1][2]
     if inside and jurisdiction is None:
+        # "Bundeskanzler Karl Nehammer": the linked title names Germany's chancellor; the office the KB
+        # knows this person held under that title (Austria's) is the one meant
+        if person.entity.qid is not None:
+            held = position_held(ctx.kb, written, person.entity.qid, ctx.lang)
+            if held is not None:
+                return held
         return inside[0].entity
     if inside:
         # "Indian Prime Minister": the linked title may be the generic office; the country makes it specific

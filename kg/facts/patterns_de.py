@@ -227,7 +227,19 @@ PATTERNS_DE = LanguagePatterns(
         ),
     ),
     denial_cues=frozenset(
-        ["abgelehnt", "lehnte", "lehnten", "lehnt", "ablehnen", "verweigert", "verweigerte", "ausgeschlagen"]
+        [
+            "abgelehnt",
+            "lehnte",
+            "lehnten",
+            "lehnt",
+            "ablehnen",
+            "verweigert",
+            "verweigerte",
+            "ausgeschlagen",
+            "ausgeschlossen",
+            "ausschließen",
+            "auszuschließen",
+        ]
     ),
     country_anaphora=re.compile(
         r"\b(?:(?P<poss>sein|seine|seinem|seinen|seines|ihr|ihre|ihrem|ihren|ihres)|das|dieses|des|dieses|dem)"
@@ -372,7 +384,7 @@ PATTERNS_DE = LanguagePatterns(
         RelationRule(
             "border",
             re.compile(
-                r"\bgrenz(?:t|en|te|ten)\s+(?:\w+\s+){0,2}?an\b|\b(?:gemeinsame|lange|direkte)\s+Grenze\s+(?:mit|zu)\b"
+                r"\bgrenz(?:t|en|te|ten)\s+(?:\w+\s+){0,2}?an\b|\ban(?=\s+(?:die\s+|den\s+)?\S+\s+grenz(?:t|en|te|ten)\b)|\b(?:gemeinsame|lange|direkte)\s+Grenze\s+(?:mit|zu)\b"
                 r"|\bGrenze\s+(?:mit|zu)\b(?=\s+\S+(?:\s+\S+)?\s+teil(?:t|en|te|ten)\b)"
             ),
             Predicate.SHARES_BORDER_WITH,
@@ -442,7 +454,7 @@ PATTERNS_DE = LanguagePatterns(
             # "hatte in Stockholm mit X gesprochen", "sprach in Paris mit Y": talking with someone
             "talk_with",
             re.compile(
-                r"\bmit\b(?=[^.;:!?„“”]{0,80}?\b(?:gesprochen|sprechen|telefoniert)\b)"
+                r"\bmit\b(?=[^.;:!?„“”]{0,80}?\b(?:gesprochen|sprechen)\b)"
                 r"|\b(?:sprach|sprachen|spricht)\b(?=[^.;:!?„“”]{0,60}?\bmit\b)"
             ),
             verbal=True,

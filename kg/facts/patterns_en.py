@@ -218,6 +218,8 @@ PATTERNS_EN = LanguagePatterns(
             "refuse",
             "refuses",
             "denied",
+            "ruled",
+            "excluded",
         ]
     ),
     country_anaphora=re.compile(

@@ -100,7 +100,10 @@ def _facts_for(
         # "Turkey would not approve Sweden's membership", "Russland lehnt den Beitritt der Ukraine ab":
         # another party's negation is not the candidate's; its rejection makes the candidacy Denied
         narrow = Window(min(np_begin, window.end), window.end)
-        polarity, modality = _factuality(ctx, rule, _cue_words(ctx, narrow, trigger, subjects))
+        narrow_words = [
+            w for w in _cue_words(ctx, narrow, trigger, subjects) if w not in ctx.patterns.denial_cues
+        ]  # "hat einen Beitritt Schwedens ausgeschlossen": the final verb is the other party's
+        polarity, modality = _factuality(ctx, rule, narrow_words)
         if modality is Modality.DENIED or set(_cue_words(ctx, window, trigger, subjects)) & (
             ctx.patterns.denial_cues
         ):
@@ -227,7 +230,11 @@ AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGAN
 def _agent_before(ctx: DocContext, subjects: list[Mention], begin: int, np_begin: int) -> bool:
     keys = {m.entity.key for m in subjects}
     return any(
-        m.entity.kind in AGENT_KINDS and m.span.text[:1].isupper() and m.entity.key not in keys
+        m.entity.kind in AGENT_KINDS
+        and m.span.text[:1].isupper()
+        and m.entity.key not in keys
+        # the candidate's own head of government speaks for it, not against it
+        and not (m.entity.key in ctx.person_country and ctx.person_country[m.entity.key].key in keys)
         for m in ctx.mentions_in(begin, np_begin)
     )
 
