@@ -31,7 +31,11 @@ def offices(text: str, lang: str) -> list[Fact]:
     from kg.model import Document
 
     doc = Document("o", text, lang, "case", hashlib.sha256(text.encode()).hexdigest())
-    surfaces = {"Max Muster": MUSTER}
+    surfaces = {
+        "Max Muster": MUSTER,
+        "Karl Nehammer": Entity("Karl Nehammer", EntityKind.PERSON, "Q42860944"),
+        "Bundeskanzler": Entity("Bundeskanzler", EntityKind.POSITION, "Q4970706"),  # as the linker links it
+    }
     mentions = tuple(sorted(hand_mentions(text) + hand_mentions(text, surfaces), key=lambda m: m.span.begin))
     return [
         f
