@@ -12,7 +12,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from kg.errors import ConfigError
 from kg.model import DocumentResult, IngestFailure
+
+
+def cannot_write(path: Path, exc: OSError) -> ConfigError:
+    """One line naming the path the user gave (not a temporary file beside it) and why."""
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        files = [p for p in path.parents if p.exists() and not p.is_dir()]
+        if files:
+            reason = f"{files[-1]} is a file, not a folder"
+    return ConfigError(f"cannot write {path}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -117,8 +128,11 @@ class FailureLog:
 
     def __enter__(self) -> FailureLog:
         if self._path is not None:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            self._out = self._path.open("w", encoding="utf-8")
+            try:
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+                self._out = self._path.open("w", encoding="utf-8")
+            except OSError as exc:
+                raise cannot_write(self._path, exc) from None
         return self
 
     def __exit__(

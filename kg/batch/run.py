@@ -8,6 +8,7 @@ the same command resumes.
 
 from __future__ import annotations
 
+import importlib.util
 import signal
 import threading
 from collections import deque
@@ -24,7 +25,7 @@ from kg.batch.report import ExtractOptions, ExtractReport, FailureLog, run_start
 from kg.batch.resume import ShardIndex, document_key, settings_fingerprint, stored_keys
 from kg.batch.sinks import FileSink, ShardSink, StoreSink, is_shard_directory
 from kg.batch.worker import Task, TaskResult, WorkerConfig, graph_iri_of, ingest_task
-from kg.errors import KgError
+from kg.errors import ConfigError, KgError
 from kg.model import Document, IngestFailure
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 class Sink(Protocol):
     def accept(self, result: TaskResult) -> None: ...
 
-    def finish(self) -> None: ...
+    def finish(self) -> bool: ...  # False: nothing was written (no document made it)
 
     def abort(self) -> None: ...
 
@@ -51,6 +52,7 @@ class _Plan:
 def run_extract(options: ExtractOptions) -> ExtractReport:
     from kg.rdf import DEFAULT_BASE_IRI
 
+    check_model(options.model)  # before anything runs or is written
     report = ExtractReport(output=options.output, store=options.store)
     base_iri = options.base_iri or DEFAULT_BASE_IRI
     shard_dir = options.output if options.output and is_shard_directory(options.output, options.fmt) else None
@@ -67,8 +69,13 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
 
     with ExitStack() as stack:
         progress = stack.enter_context(Progress(enabled=options.progress, total=total))
-        failures = stack.enter_context(FailureLog(report, options.failures_path, echo=progress.write))
         plan = _open_outputs(options, shard_dir)
+        try:
+            failures = stack.enter_context(FailureLog(report, options.failures_path, echo=progress.write))
+        except BaseException:
+            for sink in plan.sinks:
+                sink.abort()
+            raise
         interrupts = stack.enter_context(_Interrupts())
         engine: Engine | None = None
         try:
@@ -95,7 +102,8 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
             with interrupts.deferred(swallow=True):
                 engine.close()
                 for sink in plan.sinks:
-                    sink.finish()
+                    if not sink.finish() and isinstance(sink, FileSink):
+                        report.output = None  # no document made it: an existing file is left as it was
         finally:
             if plan.shards is not None:
                 plan.shards.prune()
@@ -163,20 +171,44 @@ def _read_in_workers(engine: ProcessEngine, options: ExtractOptions) -> Iterator
     yield from drain(0)
 
 
+def check_model(model: str | None) -> None:
+    """A named spaCy pipeline must be installed (a package) or a pipeline folder: else the run would
+    fail every document one by one, in every worker."""
+    if model in (None, "auto", "blank"):
+        return
+    assert model is not None
+    if Path(model).is_dir():
+        return
+    try:
+        found = importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):  # not a module name at all ("a/b", "x..y")
+        found = False
+    if not found:
+        raise ConfigError(
+            f"--model {model}: no such spaCy pipeline is installed (a package, a pipeline folder or 'blank')"
+        )
+
+
 def _open_outputs(options: ExtractOptions, shard_dir: Path | None) -> _Plan:
+    """Open every output now, so a path that cannot be written stops the run before it starts."""
     sinks: list[Sink] = []
     store = None
-    if options.store is not None:
-        from kg.store import Store
+    try:
+        if options.store is not None:
+            from kg.store import Store
 
-        store = Store.open(options.store)
-        sinks.append(StoreSink(store))
-    shards = None
-    if shard_dir is not None:
-        shards = ShardIndex.scan(shard_dir)
-        sinks.append(ShardSink(shard_dir))
-    elif options.output is not None:
-        sinks.append(FileSink(options.output, options.fmt))
+            store = Store.open(options.store)
+            sinks.append(StoreSink(store))
+        shards = None
+        if shard_dir is not None:
+            shards = ShardIndex.scan(shard_dir)
+            sinks.append(ShardSink(shard_dir))
+        elif options.output is not None:
+            sinks.append(FileSink(options.output, options.fmt))
+    except BaseException:
+        for sink in sinks:
+            sink.abort()
+        raise
     return _Plan(store, shards if options.resume else None, sinks)
 
 

@@ -161,6 +161,7 @@ def _process(
     documents: tuple[Document, ...], context: WorkerContext, config: WorkerConfig
 ) -> list[DocumentResult | str]:
     """Results per document (a string: why it failed). Batched; one by one only to isolate a failure."""
+    from kg.errors import ConfigError
     from kg.pipeline import process_document, process_documents
 
     # One nlp.pipe batch per language: process_documents batches runs of one language, and a mixed
@@ -175,12 +176,16 @@ def _process(
         )
         by_index: dict[int, DocumentResult | str] = dict(zip(order, grouped, strict=True))
         return [by_index[i] for i in range(len(documents))]
+    except ConfigError:  # the run's settings (a pipeline that will not load): no document can succeed
+        raise
     except Exception:
         log.debug("a batch failed; retrying its documents one by one", exc_info=True)
     results: list[DocumentResult | str] = []
     for document in documents:
         try:
             results.append(process_document(document, pipelines=context.pipelines, kb=context.kb))
+        except ConfigError:
+            raise
         except Exception as exc:
             log.debug("%s: extraction failed", document.origin, exc_info=True)
             results.append(_reason(exc))
