@@ -31,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_corpus import generate, write_jsonl  # noqa: E402
+from pty_terminal import Terminal  # noqa: E402
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 
@@ -63,54 +64,6 @@ def store_lines(path: Path) -> tuple[list[bytes], int]:
         dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
         data = ox.serialize(dataset, format=ox.RdfFormat.N_QUADS) or b""
     return sorted(data.splitlines()), graphs
-
-
-class Terminal:
-    """``kg`` with stderr on a pseudo-terminal, so it draws its progress bar, which we read."""
-
-    def __init__(self, command: list[str], env: dict[str, str]) -> None:
-        import fcntl
-        import pty
-        import struct
-        import termios
-        import threading
-
-        self._leader, follower = pty.openpty()
-        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        self.process = subprocess.Popen(
-            command, env=env, stdout=subprocess.PIPE, stderr=follower, text=True, preexec_fn=_default_sigint
-        )
-        os.close(follower)
-        self.text = ""
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self._leader, 4096)
-            except OSError:
-                return
-            if not data:
-                return
-            self.text += data.decode(errors="replace")
-
-    def done(self, total: int) -> int:
-        import re
-
-        counts = re.findall(rf"(\d+)/{total}\b", self.text)
-        return int(counts[-1]) if counts else 0
-
-    def finish(self) -> tuple[int, str, str]:
-        out, _ = self.process.communicate()
-        self._reader.join(timeout=10)
-        os.close(self._leader)
-        return self.process.returncode, out, self.text
-
-
-def _default_sigint() -> None:
-    """Children of a background job inherit an ignored SIGINT; kg must see Ctrl-C here."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def summary_counts(text: str) -> dict[str, int]:

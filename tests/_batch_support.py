@@ -15,13 +15,25 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1767225600"  # SOURCE_DATE_EPOCH for every compared run: the run's time is then the same
 
 
-def make_corpus_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_corpus", REPO_ROOT / "benchmarks" / "make_corpus.py")
+def _benchmarks_module(name: str) -> ModuleType:
+    """A module of ``benchmarks/`` (not a package: they run as scripts), loaded once."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO_ROOT / "benchmarks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_corpus", module)
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def make_corpus_module() -> ModuleType:
+    return _benchmarks_module("make_corpus")
+
+
+def terminal_module() -> ModuleType:
+    """``benchmarks/pty_terminal.py``: a child with its stderr on a terminal (shared with resume_check)."""
+    return _benchmarks_module("pty_terminal")
 
 
 def write_corpus(path: Path, count: int, *, seed: int = 7) -> Path:

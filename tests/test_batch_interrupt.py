@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import re
 import signal
-import struct
 import subprocess
 import sys
-import termios
-import threading
 import time
 from pathlib import Path
 
@@ -24,8 +19,11 @@ from _batch_support import (
     graph_names,
     kg_process,
     store_dataset,
+    terminal_module,
     write_corpus,
 )
+
+Terminal = terminal_module().Terminal
 
 ARTICLES = 200  # enough for a few seconds of work after start-up, to interrupt in
 
@@ -34,43 +32,9 @@ def _graph(dataset: ox.Dataset, name: str) -> set[ox.Quad]:
     return {q for q in dataset if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == name}
 
 
-class _Terminal:
-    """A child process whose stderr is a terminal, so kg shows its progress bar; we read the bar."""
-
-    def __init__(self, args: list[str]) -> None:
-        self._leader, follower = pty.openpty()
-        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "kg.cli", *args],
-            env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH),
-            stdout=subprocess.PIPE,
-            stderr=follower,
-            text=True,
-        )
-        os.close(follower)
-        self.text = ""
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self._leader, 4096)
-            except OSError:
-                return
-            if not data:
-                return
-            self.text += data.decode(errors="replace")
-
-    def documents_done(self) -> int:
-        counts = re.findall(rf"(\d+)/{ARTICLES}\b", self.text)
-        return int(counts[-1]) if counts else 0
-
-    def finish(self) -> tuple[int, str, str]:
-        out, _ = self.process.communicate(timeout=300)
-        self._reader.join(timeout=10)
-        os.close(self._leader)
-        return self.process.returncode, out, self.text
+def _terminal(args: list[str]) -> Terminal:
+    """``kg ARGS`` with its stderr on a terminal (so it draws the bar we read) and the fixed run time."""
+    return Terminal([sys.executable, "-m", "kg.cli", *args], dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))
 
 
 @pytest.mark.slow
@@ -87,14 +51,14 @@ def test_batch_interrupt_then_resume_equals_a_clean_run(tmp_path: Path, signum: 
     store, shards = tmp_path / "store", tmp_path / "shards"
     command = ["extract", str(corpus), "--store", str(store), "-o", f"{shards}/", "--jobs", "2",
                "--chunk-size", "4"]
-    first = _Terminal(command)
+    first = _terminal(command)
     # Wait until the bar says some chunks are in (the bar moves after a chunk is in every output).
     deadline = time.monotonic() + 600
-    while first.documents_done() < 8 and first.process.poll() is None and time.monotonic() < deadline:
+    while first.done(ARTICLES) < 8 and first.process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     assert first.process.poll() is None, "the run ended before it could be interrupted"
     first.process.send_signal(signum)
-    code, out, err = first.finish()
+    code, out, err = first.finish(timeout=300)
     assert code == 130, err
     assert "interrupted" in err and "run the same command again to resume" in err
 
@@ -131,15 +95,15 @@ def test_batch_interrupt_killed_worker_is_replaced(tmp_path: Path):
     assert done.returncode == 0, err
 
     store = tmp_path / "store"
-    run = _Terminal(["extract", str(corpus), "--store", str(store), "--jobs", "2", "--chunk-size", "4"])
+    run = _terminal(["extract", str(corpus), "--store", str(store), "--jobs", "2", "--chunk-size", "4"])
     deadline = time.monotonic() + 600
-    while run.documents_done() < 8 and run.process.poll() is None and time.monotonic() < deadline:
+    while run.done(ARTICLES) < 8 and run.process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     # kg → fork server → workers: the workers are the grandchildren.
     workers = [w for child in _children(run.process.pid) for w in _children(child)]
     assert workers and run.process.poll() is None
     os.kill(workers[0], signal.SIGKILL)
-    code, out, err = run.finish()
+    code, out, err = run.finish(timeout=300)
     assert code == 0, err
     assert f"documents: {ARTICLES} ok, 0 failed" in out
     assert_same(store_dataset(store), store_dataset(clean))
