@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from kg.kb.names import case_fits, final_forms, name_pieces, normalise, stem
@@ -60,20 +61,17 @@ class NameTrie(Generic[T]):
         node = self._root
         sentence = pieces[start].sentence
         j = start
-        while j < len(pieces) and j - start < MAX_NAME_PIECES:
+        stop = min(len(pieces), start + MAX_NAME_PIECES)
+        while j < stop:
             piece = pieces[j]
             if piece.sentence != sentence:
                 break
-            forms = (
-                final_forms(piece.key, capitalised=piece.capitalised, in_phrase=j > start) if node.end else ()
-            )
+            forms = _final_forms(piece.key, piece.capitalised, j > start) if node.end else ()
             for form, inflected in forms:
                 hits = node.end.get(form)
                 if not hits:
                     continue
-                payloads = tuple(
-                    payload for payload, name in hits if _case_fits(pieces[start : j + 1], name, inflected)
-                )
+                payloads = _fitting(hits, pieces, start, j, inflected)
                 if payloads:
                     found.append(Match(start, j, payloads, inflected))
                     break  # the uninflected form is tried first and wins
@@ -91,13 +89,41 @@ class NameTrie(Generic[T]):
         return out
 
 
-def _case_fits(surface: Sequence[Piece], name: tuple[str, ...], inflected: bool) -> bool:
-    if len(surface) != len(name):
+# Pure functions of short strings, asked again for every piece of every document: cached (profiled:
+# the case checks were half of matches_at).
+@lru_cache(maxsize=65536)
+def _final_forms(key: str, capitalised: bool, in_phrase: bool) -> tuple[tuple[str, bool], ...]:
+    return tuple(final_forms(key, capitalised=capitalised, in_phrase=in_phrase))
+
+
+_piece_fits = lru_cache(maxsize=65536)(case_fits)
+
+
+def _fitting(
+    hits: list[tuple[T, tuple[str, ...]]], pieces: Sequence[Piece], first: int, last: int, inflected: bool
+) -> tuple[T, ...]:
+    """The payloads whose name's case fits the pieces ``first..last``; decided once per distinct name
+    (many payloads share one)."""
+    verdicts: dict[tuple[str, ...], bool] = {}
+    payloads = []
+    for payload, name in hits:
+        fits = verdicts.get(name)
+        if fits is None:
+            fits = verdicts[name] = _case_fits(pieces, first, last, name, inflected)
+        if fits:
+            payloads.append(payload)
+    return tuple(payloads)
+
+
+def _case_fits(
+    pieces: Sequence[Piece], first: int, last: int, name: tuple[str, ...], inflected: bool
+) -> bool:
+    if last - first + 1 != len(name):
         return False
-    for i, (piece, name_piece) in enumerate(zip(surface, name, strict=True)):
-        text = piece.text
+    for i, name_piece in enumerate(name):
+        text = pieces[first + i].text
         if inflected and i == len(name) - 1:
             text = text[: len(name_piece)] if len(text) > len(name_piece) else text
-        if not case_fits(text, name_piece):
+        if not _piece_fits(text, name_piece):
             return False
     return True

@@ -8,7 +8,9 @@ compound with exact offsets and the linker knows it is a part.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.kb.names import HYPHENS, hyphen_parts, normalise, stem
 from kg.model import TextAnalysis
@@ -32,19 +34,29 @@ class Piece:
         return self.text[:1].isupper()
 
 
+_HYPHEN = re.compile(f"[{re.escape(HYPHENS)}]")
+
+
+@lru_cache(maxsize=65536)
+def _keys(text: str) -> tuple[str, str]:
+    """A word's comparison key and stem key (words repeat: computed once per word)."""
+    key = normalise(text)
+    return key, stem(key)
+
+
 def text_pieces(analysis: TextAnalysis) -> list[Piece]:
     raw: list[tuple[str, int, int, int, int]] = []  # text, begin, end, token, sentence
     joined: list[bool] = []  # piece i is joined to piece i-1 by a hyphen, without space
     pending_hyphen_end = -1  # end offset of a hyphen-only token right before
     for t_index, token in enumerate(analysis.tokens):
         text_of_token = token.text
-        if text_of_token and all(c in HYPHENS for c in text_of_token):
+        if text_of_token and not text_of_token.strip(HYPHENS):  # only hyphens
             glued = bool(raw) and raw[-1][2] == token.begin
             pending_hyphen_end = token.end if glued else -1
             continue
         if text_of_token.endswith(".") and text_of_token[:-1].isdigit():
             text_of_token = text_of_token[:-1]  # German ordinals: "Artikel 5." ends a sentence
-        if len(text_of_token) > 2 and any(c in HYPHENS for c in text_of_token):
+        if len(text_of_token) > 2 and _HYPHEN.search(text_of_token):
             parts = hyphen_parts(text_of_token)
         else:
             parts = [(0, len(text_of_token))]
@@ -61,7 +73,7 @@ def text_pieces(analysis: TextAnalysis) -> list[Piece]:
         if i == len(raw) or (i > 0 and not joined[i]):
             for j in range(start, i):
                 text, begin, end, t_index, sentence = raw[j]
-                key = normalise(text)
-                pieces.append(Piece(j, text, begin, end, t_index, sentence, key, stem(key), start, i - 1))
+                key, stem_key = _keys(text)
+                pieces.append(Piece(j, text, begin, end, t_index, sentence, key, stem_key, start, i - 1))
             start = i
     return pieces
