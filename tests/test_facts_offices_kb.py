@@ -34,6 +34,8 @@ def offices(text: str, lang: str) -> list[Fact]:
     surfaces = {
         "Max Muster": MUSTER,
         "Karl Nehammer": Entity("Karl Nehammer", EntityKind.PERSON, "Q42860944"),
+        "Annalena Baerbock": Entity("Annalena Baerbock", EntityKind.PERSON, "Q564328"),
+        "German": Entity("Germany", EntityKind.COUNTRY, "Q183"),
         "Bundeskanzler": Entity("Bundeskanzler", EntityKind.POSITION, "Q4970706"),  # as the linker links it
     }
     mentions = tuple(sorted(hand_mentions(text) + hand_mentions(text, surfaces), key=lambda m: m.span.begin))
@@ -61,6 +63,8 @@ def offices(text: str, lang: str) -> list[Fact]:
         ("en", "UN Secretary-General Max Muster spoke.", "Q81066"),  # a hyphenated title
         # the linked title is Germany's chancellorship; the office this person held is Austria's
         ("de", "Bundeskanzler Karl Nehammer sprach in Wien.", "Q1006398"),
+        # the KB names the office otherwise (Federal Minister for Foreign Affairs); the one she held
+        ("en", "German Foreign Minister Annalena Baerbock spoke.", "Q568605"),
     ],
 )
 def test_position_items(lang: str, text: str, position: str) -> None:

@@ -311,7 +311,19 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         }
         if len(found_heads) == 1:
             return next(iter(found_heads.values()))
+    if jurisdiction is not None and person.entity.qid is not None:
+        # "German Foreign Minister Annalena Baerbock": the KB's name for the office differs (Federal
+        # Minister for Foreign Affairs); an office the person held, of that same country, is the one
+        for title in dict.fromkeys(titles):
+            found = position_held(ctx.kb, title, person.entity.qid, ctx.lang)
+            if found is not None and jurisdiction.qid in _jurisdictions(ctx, found):
+                return found
     return Entity(label=written, kind=EntityKind.POSITION, label_lang=ctx.lang)
+
+
+def _jurisdictions(ctx: DocContext, position: Entity) -> tuple[str, ...]:
+    item = ctx.kb.item(position.qid) if position.qid and hasattr(ctx.kb, "item") else None
+    return tuple(getattr(item, "jurisdiction", ())) if item is not None else ()
 
 
 def _core_title(ctx: DocContext, phrase: TitlePhrase) -> str:
