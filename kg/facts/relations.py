@@ -2,7 +2,15 @@
 
 Each rule names a trigger, the predicate, where the object is and how far negation and modality
 cues reach. The subject is the country (or coordinated countries: *Finnland und Schweden*) nearest
-before the trigger, or after it for "Article 5 does not apply to X" / "NATO member Poland".
+before the trigger, or after it for "Article 5 does not apply to X" / "NATO member Poland"; it may
+also be a country standing for itself otherwise (``subjects``: "das Land", "its membership", "beide
+Länder", a capital, a person holding the country's office).
+
+Factuality is the candidate's own: another party's negation or rejection of a possessed candidacy
+("Turkey would not approve Sweden's membership", "Russland lehnt den Beitritt der Ukraine ab") leaves
+it positive (Denied when rejected); verbs of giving up negate ("gave up its bid") unless negated
+themselves. An organisation set against the object ("of the EU but not of NATO") takes the opposite
+polarity; a noun whose complement is no organisation ("member of the coalition") makes no fact.
 """
 
 from __future__ import annotations
