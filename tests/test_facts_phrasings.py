@@ -375,6 +375,25 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "NATO met. Sweden ruled out joining the alliance.",
             {("Sweden", "CANDIDATE_FOR", "NATO", "Negative", "Denied")},
         ),
+        # becoming a member is a candidacy; having become one is membership
+        (
+            "en",
+            "NATO met. Ukraine will one day become a member of the alliance.",
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Asserted")},
+        ),
+        (
+            "de",
+            "Die NATO tagte. Die Ukraine soll eines Tages Mitglied der NATO werden.",
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Asserted")},
+        ),
+        (
+            "en",
+            "Finland became a member of NATO in April.",
+            {("Finland", "MEMBER_OF", "NATO", "Positive", "Asserted")},
+        ),
+        # invited to attend is no candidacy; an organisation without KB members is still joinable
+        ("en", "NATO met. India was invited as a guest.", set()),
+        ("en", "NATO met. Georgia was invited to the summit.", set()),
         # joining something that is no organisation
         ("en", "NATO met. Georgia refused to join Western sanctions against Russia.", set()),
         (

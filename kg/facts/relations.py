@@ -41,6 +41,8 @@ FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF}
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 10
+BECOMING = frozenset({"become", "becomes", "becoming", "werden", "wird", "würde", "würden", "werde"})
+CONDITIONAL = frozenset({"would", "could", "might", "may", "würde", "würden", "könnte", "könnten"})
 COMPLEMENT_WORDS = frozenset({"of", "to", "in", "into", "the", "zur", "zum", "der", "die", "des"})
 JOINABLE_OBJECT = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF, Predicate.PARTNER_OF})
 OVERRIDE_FIXED_MODALITY = frozenset({Modality.DEMANDED, Modality.INTENDED})
@@ -120,6 +122,16 @@ def _facts_for(
         polarity = Polarity.NEGATIVE
     if modality is Modality.ASSERTED and _governed_by_demand(ctx, s.begin, trigger.start()):
         modality = Modality.DEMANDED
+    predicate = rule.predicate
+    cue_set = set(_cue_words(ctx, window, trigger, subjects))
+    if ctx.lang == "de":  # the verb ends the German clause: "… Mitglied der NATO werden"
+        cue_set |= set(ctx.lower_words(trigger.end(), s.end)[:4]) & BECOMING
+    if predicate is Predicate.MEMBER_OF and polarity is Polarity.POSITIVE and cue_set & BECOMING:
+        # "would one day become a member", "soll Mitglied werden": not yet a member, a candidate
+        # ("would never become a member" stays a negative membership: it is not one either)
+        predicate = Predicate.CANDIDATE_FOR
+        if modality is Modality.ASSERTED and cue_set & CONDITIONAL:
+            modality = Modality.POSSIBLE
     speaker = _attribution(ctx, window, sentence_index, quotations)
     time = _time(ctx, window, s.begin, s.end)
     confidence = rule.confidence * min(m.score for m in subjects)
@@ -135,7 +147,7 @@ def _facts_for(
     return [
         Fact(
             subject=m.entity,
-            predicate=rule.predicate,
+            predicate=predicate,
             object=obj,
             evidence=s,
             sentence=sentence_index,
@@ -180,6 +192,8 @@ def _complement_is_no_organisation(
     if ctx.organisations_in(trigger.start(), trigger.end()):
         return False  # NATO-Mitglied, NATO member
     after = ctx.words(trigger.end(), end)
+    if rule.modality is Modality.INVITED and _invited_elsewhere(ctx, after):
+        return True
     if not after or after[0][2].lower() not in COMPLEMENT_LINKS:
         return False
     phrase = []
@@ -204,6 +218,22 @@ def _complement_is_no_organisation(
         w[:1].isalpha() and w.lower() not in ORG_GLUE and w.lower() not in ("both", "beider")
         for _, _, w in phrase
     )
+
+
+GUEST_WORDS = frozenset({"guest", "guests", "observer", "observers", "gast", "gäste", "beobachter"})
+JOIN_VERBS = frozenset({"join", "become", "apply", "beizutreten", "werden"})
+
+
+def _invited_elsewhere(ctx: DocContext, after: list[tuple[int, int, str]]) -> bool:
+    """ "invited as a guest", "invited to the summit", "als Gast eingeladen": an invitation to attend."""
+    words = [w.lower() for _, _, w in after[:4]]
+    if words[:1] in (["as"], ["als"]) and set(words[1:3]) & GUEST_WORDS:
+        return True
+    if words[:1] in (["to"], ["zum"], ["zur"], ["zu"]) and len(after) > 1:
+        if words[1] in JOIN_VERBS or ctx.organisations_in(after[1][0], after[min(3, len(after) - 1)][1]):
+            return False
+        return words[1] in ("the", "a", "an", "dem", "der") or words[1] in GUEST_WORDS
+    return False
 
 
 def _possessed_candidacy(
@@ -264,6 +294,17 @@ def _objects(
 CONTRAST = frozenset({"but", "aber", "jedoch", "doch", "sondern"})
 
 
+ORGAN_WORDS = re.compile(
+    r"kommission|commission|parlament|parliament|gerichtshof|court|zentralbank|central bank", re.I
+)
+
+
+def _organ(ctx: DocContext, org: Entity) -> bool:
+    """An organ of an organisation (the European Commission, a parliament, a court): no member of the KB
+    and named as an organ. Such a body is not what a country joins (a G7 without members in the KB is)."""
+    return not has_members(ctx.kb, org) and bool(ORGAN_WORDS.search(org.label))
+
+
 def _contrasted_org(ctx: DocContext, last: Entity, begin: int, end: int) -> Entity | None:
     """ "a member of the European Union but not of NATO", "Mitglied der EU, aber nicht der NATO": the
     organisation set against the object, which the fact holds of with the opposite polarity."""
@@ -311,7 +352,7 @@ def _object(
         return _treaty(ctx, rule, trigger, begin, end)
     if rule.predicate in JOINABLE_OBJECT:
         # "Die EU-Kommission empfiehlt Beitrittsverhandlungen": one joins the EU, not its Commission
-        subject_keys |= {o[2].key for o in ctx.organisations_in(begin, end) if not has_members(ctx.kb, o[2])}
+        subject_keys |= {o[2].key for o in ctx.organisations_in(begin, end) if _organ(ctx, o[2])}
     if rule.obj is ObjectSource.BEFORE_SUBJECT:
         orgs = [
             o for o in ctx.organisations_in(begin, subjects[0].span.begin) if o[2].key not in subject_keys
