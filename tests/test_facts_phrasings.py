@@ -47,6 +47,7 @@ MORE = {
     "European Union": EU,
     "U.S.": USA,
     "Turkey": Entity("Turkey", EntityKind.COUNTRY, "Q43"),
+    "PARIS": Entity("Paris", EntityKind.PLACE, "Q90"),
 }
 
 
@@ -653,3 +654,13 @@ def test_a_capital_stands_for_its_country() -> None:
     assert {(f.subject.qid, f.predicate.name, f.object.qid) for f in found.facts} == {
         ("Q212", "CANDIDATE_FOR", "Q7184")
     }
+
+
+def test_dateline_is_the_place_of_a_meeting_without_one() -> None:
+    text = (
+        "Summit ends\n\nPARIS, March 14 - Leaders met for two days. Olaf Scholz met Narendra Modi on the "
+        "sidelines on Tuesday."
+    )
+    (meeting,) = extract(text, "en").meetings
+    assert meeting.place is not None and meeting.place.label == "Paris"
+    assert {p.label for p in meeting.participants} == {"Olaf Scholz", "Narendra Modi"}

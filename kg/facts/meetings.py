@@ -53,6 +53,11 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                 found_here.extend(_drafts_for(ctx, rule, trigger, sentence.index))
         drafts.extend(_merge(found_here))
     merged = [d for d in _merge(drafts) if not d.visit]  # a visit nobody is met at is no meeting
+    dateline = _dateline_place(ctx)
+    for d in merged:
+        # "HIROSHIMA, Japan - … Zelenskyy met Modi on the sidelines": the wire copy's dateline
+        if d.place is None and dateline is not None and len(d.participants) >= 2:
+            d.place = dateline
     out = []
     for d in merged:
         sentence = ctx.sentence(d.evidence_sentence)
@@ -69,6 +74,27 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             )
         )
     return out
+
+
+DATELINE = re.compile(
+    r"(?P<city>[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß .'-]{1,30}?)(?:,[^\n–—-]{0,30})?\s*(?:\([^)\n]{1,20}\))?\s*[-–—]\s"
+)
+
+
+def _dateline_place(ctx: DocContext) -> Entity | None:
+    """The city of a dateline opening the text's first paragraph ("BRUSSELS (AP) —", "Wien –")."""
+    for sentence in ctx.analysis.sentences[:3]:
+        found = DATELINE.match(ctx.text, sentence.span.begin)
+        if found is None:
+            continue
+        places = [
+            m
+            for m in ctx.mentions_in(found.start("city"), found.end("city"), frozenset({EntityKind.PLACE}))
+            if is_settlement(ctx.kb, m.entity)
+        ]
+        if places:
+            return places[0].entity
+    return None
 
 
 def _drafts_for(
