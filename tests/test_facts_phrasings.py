@@ -48,6 +48,7 @@ MORE = {
     "U.S.": USA,
     "Turkey": Entity("Turkey", EntityKind.COUNTRY, "Q43"),
     "PARIS": Entity("Paris", EntityKind.PLACE, "Q90"),
+    "indischen": Entity("India", EntityKind.COUNTRY, "Q668"),
 }
 
 
@@ -395,6 +396,22 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
         # invited to attend is no candidacy; an organisation without KB members is still joinable
         ("en", "NATO met. India was invited as a guest.", set()),
         ("en", "NATO met. Georgia was invited to the summit.", set()),
+        # admitting into an organisation: a candidacy; admitted: membership; to be admitted: a candidacy
+        (
+            "de",
+            "Polen forderte erneut, die Ukraine rasch in die NATO aufzunehmen.",
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Positive", "Demanded")},
+        ),
+        (
+            "de",
+            "Finnland wurde im April in die NATO aufgenommen.",
+            {("Finland", "MEMBER_OF", "NATO", "Positive", "Asserted")},
+        ),
+        (
+            "de",
+            "Schweden soll bald in die NATO aufgenommen werden.",
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Asserted")},
+        ),
         # joining something that is no organisation
         ("en", "NATO met. Georgia refused to join Western sanctions against Russia.", set()),
         (
@@ -562,6 +579,14 @@ def test_separable_meeting_verb_far_apart() -> None:
             {"Olaf Scholz", "Emmanuel Macron"},
             dt.date(2023, 3, 13),
         ),
+        # the infinitive "treffen" (lower case: "Treffen" is the noun) with a pronoun for the visitor
+        (
+            "de",
+            "Olaf Scholz reiste nach Madrid. Am Donnerstag will er in Madrid Emmanuel Macron treffen.",
+            "Madrid",
+            {"Olaf Scholz", "Emmanuel Macron"},
+            dt.date(2023, 3, 16),
+        ),
         # talking with someone, a body conferring
         (
             "de",
@@ -597,6 +622,7 @@ def test_meeting_phrasing(lang: str, text: str, place: str, participants: set[st
     [
         ("de", "Olaf Scholz hat in Berlin mit Journalisten gesprochen."),  # one person: no meeting
         ("de", "Olaf Scholz hatte in Berlin mit Emmanuel Macron telefoniert."),  # a call is no meeting
+        ("de", "Polen und Frankreich beraten seit Monaten über Rüstung."),  # conferring, but nowhere
         ("en", "Olaf Scholz spoke with reporters in Berlin."),
         ("de", "Olaf Scholz hat bei einem Besuch in Madrid Hilfe zugesagt."),  # a visit nobody is met at
         ("de", "In den vergangenen Tagen war Olaf Scholz in Berlin und Emmanuel Macron in Paris."),
@@ -664,3 +690,12 @@ def test_dateline_is_the_place_of_a_meeting_without_one() -> None:
     (meeting,) = extract(text, "en").meetings
     assert meeting.place is not None and meeting.place.label == "Paris"
     assert {p.label for p in meeting.participants} == {"Olaf Scholz", "Narendra Modi"}
+
+
+def test_role_noun_with_a_country_means_that_countrys_office_holder() -> None:
+    text = (
+        "Der französische Präsident Emmanuel Macron empfing den indischen Präsidenten Narendra Modi. "
+        "„Wir stehen zusammen an der Seite der Ukraine“, sagte der französische Präsident."
+    )
+    (quotation,) = extract(text, "de").quotations
+    assert quotation.speaker is not None and quotation.speaker.label == "Emmanuel Macron"

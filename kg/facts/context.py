@@ -183,13 +183,23 @@ class DocContext:
         recent person."""
         word = role.split()[-1].lower()
         key = _role_key(word)
+        # "der polnische Präsident": the role's country (an adjective in it) picks among the holders
+        countries = {
+            m.entity.key
+            for m in self.mentions_overlapping(offset, offset + len(role) + 5)
+            if m.entity.kind is EntityKind.COUNTRY
+        }
+        fallback = None
         for m in reversed(self.mentions):
             if m.span.begin >= offset or m.entity.kind is not EntityKind.PERSON:
                 continue
             titles = " ".join(self.offices.get(m.entity.key, [])).lower()
             if titles and key in titles:
-                return m.entity
-        return self.recent_person(offset)
+                country = self.person_country.get(m.entity.key)
+                if not countries or (country is not None and country.key in countries):
+                    return m.entity
+                fallback = fallback or m.entity
+        return fallback or self.recent_person(offset)
 
     def organisation_before(
         self, offset: int, *, alliance: bool = False, exclude: frozenset[str] = frozenset()

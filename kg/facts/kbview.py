@@ -110,6 +110,13 @@ def position_country(kb: Any, position: Entity, lang: str) -> Entity | None:
         if getattr(kb, "kind", None) is not None and kb.kind(place) is EntityKind.COUNTRY:
             entity = kb.entity(place, lang=lang)
             return entity if isinstance(entity, Entity) else None
+    # no jurisdiction in the KB: the country its English name ends in ("President of Poland")
+    name = item.labels.get("en", "") if item is not None and hasattr(item, "labels") else ""
+    if " of " in name and hasattr(kb, "lookup"):
+        candidates = kb.lookup(name.rsplit(" of ", 1)[1], lang="en")
+        if candidates and candidates[0].kind is EntityKind.COUNTRY:
+            entity = kb.entity(candidates[0].target, lang=lang)
+            return entity if isinstance(entity, Entity) else None
     return None
 
 

@@ -56,7 +56,8 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
     dateline = _dateline_place(ctx)
     for d in merged:
         # "HIROSHIMA, Japan - … Zelenskyy met Modi on the sidelines": the wire copy's dateline
-        if d.place is None and dateline is not None and len(d.participants) >= 2:
+        people = [e for e in d.participants if e.kind is EntityKind.PERSON]
+        if d.place is None and dateline is not None and len(people) >= 2:
             d.place = dateline
     out = []
     for d in merged:
@@ -103,7 +104,7 @@ def _drafts_for(
     s = ctx.sentence(sentence_index).span
     places = _places(ctx, trigger, s.begin, s.end, whole_sentence=rule.verbal)
     participants = _participants(ctx, rule, trigger, s.begin, s.end)
-    if (not places and len(participants) < 2) or len(participants) < rule.min_people:
+    if (not places and (len(participants) < 2 or rule.needs_place)) or len(participants) < rule.min_people:
         return []
     if rule.visit and not participants and places:
         return [

@@ -53,6 +53,7 @@ class MeetingRule:
     verbal: bool  # a verb (trifft, met): participants are the people of its clause
     confidence: float = 0.75
     min_people: int = 0  # "sprach mit", "spoke with": a meeting only between two named people at least
+    needs_place: bool = False  # "Polen und Frankreich beraten über …": a meeting only where a place is named
     visit: bool = False  # "bei einem Besuch in X": a place the next sentence's meeting happens at
 
 

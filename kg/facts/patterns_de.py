@@ -340,6 +340,26 @@ PATTERNS_DE = LanguagePatterns(
             genitive_subject=True,
         ),
         RelationRule(
+            # "die Ukraine rasch in die NATO aufzunehmen": admitting into an organisation (a candidacy;
+            # "in die NATO aufgenommen" below is membership, "… aufgenommen werden" a candidacy again)
+            "admit_into",
+            re.compile(
+                r"\bin\s+(?:die|das|den)\s+[\w-]+\s+(?:\w+\s+){0,2}?(?:aufzunehmen|aufnehmen|aufnimmt)\b"
+            ),
+            Predicate.CANDIDATE_FOR,
+            ObjectSource.NEAR,
+            Scope.CLAUSE,
+            confidence=0.7,
+        ),
+        RelationRule(
+            "admitted_into",
+            re.compile(r"\bin\s+(?:die|das|den)\s+[\w-]+\s+(?:\w+\s+){0,2}?(?:aufgenommen|aufnahm)\b"),
+            Predicate.MEMBER_OF,
+            ObjectSource.NEAR,
+            Scope.CLAUSE,
+            confidence=0.7,
+        ),
+        RelationRule(
             # "die Aufnahme (der Ukraine) in die NATO": admission as a noun, only with its "in"
             "admission",
             re.compile(
@@ -443,12 +463,15 @@ PATTERNS_DE = LanguagePatterns(
             ),
             verbal=True,
         ),
+        # "will er Präsident X treffen": the infinitive, lower case only ("Treffen" is the noun)
+        MeetingRule("meet_infinitive", re.compile(r"\btreffen\b"), verbal=True, min_people=2),
         MeetingRule(
             # "berieten in Brüssel", "Der Rat tagt in Wien": a body convening
             "confer_verb",
             # lower case only: "Tagen" is days, "Beraten" no verb
             re.compile(r"\b(?:berat(?:en|t)|berät|berieten?|tag(?:t|te|ten|en))\b"),
             verbal=True,
+            needs_place=True,
         ),
         MeetingRule(
             # "hatte in Stockholm mit X gesprochen", "sprach in Paris mit Y": talking with someone

@@ -498,6 +498,13 @@ def _governed_by_demand(ctx: DocContext, begin: int, end: int) -> bool:
     """ "Russland fordert, dass …", "the demand that …": the clause that governs the fact's "dass"/"that"."""
     words = ctx.words(begin, end)
     complementisers = [i for i, (_, _, w) in enumerate(words) if w.lower() in ("dass", "that")]
+    if (
+        not complementisers
+        and ctx.lang == "de"
+        and re.search(r"\w+zu\w+n\b|\bzu\s+\w+n\b", ctx.text[end : end + 60])
+    ):
+        # "forderte, die Ukraine rasch in die NATO aufzunehmen": a zu-infinitive after the comma
+        complementisers = [i for i, (_, _, w) in enumerate(words) if w == ","][-1:]
     if not complementisers:
         return False
     last = complementisers[-1]
