@@ -38,8 +38,9 @@ def test_batch_outputs_all_inputs_failed_leaves_the_existing_output(tmp_path: Pa
     assert _listing(tmp_path) == before  # the good file as it was, no temporary file left
 
 
-def test_batch_outputs_all_inputs_failed_creates_no_file_or_folder(tmp_path: Path):
-    code, out, err = _kg(tmp_path, "extract", "typo.txt", "-o", "new/deeper/out.nq")
+@pytest.mark.parametrize("output", ["new/deeper/out.nq", "new/deeper/shards/"])
+def test_batch_outputs_all_inputs_failed_creates_no_file_or_folder(tmp_path: Path, output: str):
+    code, out, err = _kg(tmp_path, "extract", "typo.txt", "-o", output)
     assert code == 1
     assert "kg: error" not in err and "nothing written" in out
     assert list(tmp_path.iterdir()) == []

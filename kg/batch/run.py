@@ -104,6 +104,8 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
                 for sink in plan.sinks:
                     if not sink.finish() and isinstance(sink, FileSink):
                         report.output = None  # no document made it: an existing file is left as it was
+                    if isinstance(sink, ShardSink) and not sink.shards and not sink.directory.exists():
+                        report.output = None  # nothing to do or nothing made it: no folder was left
         finally:
             if plan.shards is not None:
                 plan.shards.prune()

@@ -199,7 +199,7 @@ class ShardSink:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            self._made = _make_folders(directory)
         except OSError as exc:
             raise cannot_write(directory, exc) from None
         self.shards = 0
@@ -209,7 +209,12 @@ class ShardSink:
             self.shards += 1
 
     def finish(self) -> bool:
-        return True
+        if self.shards:
+            return True
+        self.abort()  # a folder made for this run and left empty goes again
+        return False
 
     def abort(self) -> None:
-        pass
+        for folder in reversed(self._made):
+            with contextlib.suppress(OSError):  # not empty: it stays
+                folder.rmdir()
