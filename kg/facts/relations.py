@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 
 from kg.facts.context import DocContext, speaker_in_frame
-from kg.facts.kbview import has_members
+from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
-from kg.facts.subjects import find_subjects, group_after, parsed_negation
+from kg.facts.subjects import find_subjects, parsed_negation
 from kg.facts.time import MONTHS, find_times
 from kg.model import (
     Entity,
@@ -37,14 +37,12 @@ from kg.model import (
     TimeRole,
 )
 
-FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 10
 BECOMING = frozenset({"become", "becomes", "becoming", "werden", "wird", "würde", "würden", "werde"})
 CONDITIONAL = frozenset({"would", "could", "might", "may", "würde", "würden", "könnte", "könnten"})
 COMPLEMENT_WORDS = frozenset({"of", "to", "in", "into", "the", "zur", "zum", "der", "die", "des"})
-JOINABLE_OBJECT = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF, Predicate.PARTNER_OF})
 OVERRIDE_FIXED_MODALITY = frozenset({Modality.DEMANDED, Modality.INTENDED})
 CONDITION_OPENERS = frozenset(
     ["ob", "wenn", "falls", "sofern", "dass", "whether", "if", "unless", "that", "once"]
@@ -100,7 +98,7 @@ def _facts_for(
     subjects = find_subjects(ctx, rule, trigger, s.begin, s.end)
     if not subjects:
         return []
-    objects = _objects(ctx, rule, trigger, subjects, s.begin, s.end)
+    objects = find_objects(ctx, rule, trigger, subjects, s.begin, s.end)
     if not objects:
         return []
     window = _negated_abandonment(ctx, _window(ctx, rule, trigger, subjects, s.begin, s.end), s.begin)
@@ -136,7 +134,7 @@ def _facts_for(
     time = _time(ctx, window, s.begin, s.end)
     confidence = rule.confidence * min(m.score for m in subjects)
     contrasted = (
-        _contrasted_org(ctx, objects[-1], trigger.end(), s.end)
+        contrasted_org(ctx, objects[-1], trigger.end(), s.end)
         if rule.obj is not ObjectSource.TREATY
         else None
     )
@@ -275,173 +273,6 @@ def _agent_before(ctx: DocContext, subjects: list[Mention], begin: int, np_begin
         and not (m.entity.key in ctx.person_country and ctx.person_country[m.entity.key].key in keys)
         for m in ctx.mentions_in(begin, np_begin)
     )
-
-
-# --- objects -------------------------------------------------------------------------------------
-def _objects(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
-) -> list[Entity]:
-    """The object, or for "borders Sweden and Finland" each coordinated country."""
-    if rule.obj is ObjectSource.COUNTRY_AFTER:
-        subject_keys = {m.entity.key for m in subjects}
-        return [m.entity for m in group_after(ctx, trigger.end(), end) if m.entity.key not in subject_keys]
-    obj = _object(ctx, rule, trigger, subjects, begin, end)
-    if obj is None:
-        return []
-    return [obj, *_coordinated_orgs(ctx, obj, trigger.end(), end)]
-
-
-CONTRAST = frozenset({"but", "aber", "jedoch", "doch", "sondern"})
-
-
-ORGAN_WORDS = re.compile(
-    r"kommission|commission|parlament|parliament|gerichtshof|court|zentralbank|central bank", re.I
-)
-
-
-def _organ(ctx: DocContext, org: Entity) -> bool:
-    """An organ of an organisation (the European Commission, a parliament, a court): no member of the KB
-    and named as an organ. Such a body is not what a country joins (a G7 without members in the KB is)."""
-    return not has_members(ctx.kb, org) and bool(ORGAN_WORDS.search(org.label))
-
-
-def _contrasted_org(ctx: DocContext, last: Entity, begin: int, end: int) -> Entity | None:
-    """ "a member of the European Union but not of NATO", "Mitglied der EU, aber nicht der NATO": the
-    organisation set against the object, which the fact holds of with the opposite polarity."""
-    after = ctx.organisations_in(begin, end)
-    at = next((i for i, o in enumerate(after) if o[2].key == last.key), None)
-    if at is None or at + 1 >= len(after):
-        return None
-    b, _, org = after[at + 1]
-    between = set(ctx.lower_words(after[at][1], b))
-    allowed = CONTRAST | ctx.patterns.negation | ORG_GLUE | {","}
-    if between & CONTRAST and between & ctx.patterns.negation and between <= allowed and org.key != last.key:
-        return org
-    return None
-
-
-ORG_GLUE = frozenset({"der", "die", "dem", "den", "des", "the", "in", "im", "of", "zur", "zum", "to"})
-
-
-def _coordinated_orgs(ctx: DocContext, first: Entity, begin: int, end: int) -> list[Entity]:
-    """ "a member of both NATO and the European Union", "Mitglied der NATO und der EU": the organisations
-    coordinated with the object after the trigger."""
-    after = ctx.organisations_in(begin, end)
-    at = next((i for i, o in enumerate(after) if o[2].key == first.key), None)
-    if at is None:
-        return []
-    out: list[Entity] = []
-    previous_end = after[at][1]
-    for b, e, org in after[at + 1 :]:
-        between = ctx.lower_words(previous_end, b)
-        if not between or not any(w in ctx.patterns.coordination for w in between):
-            break
-        if not all(w in ctx.patterns.coordination or w in ORG_GLUE for w in between):
-            break
-        if org.key != first.key and org.key not in {o.key for o in out}:
-            out.append(org)
-        previous_end = e
-    return out
-
-
-def _object(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
-) -> Entity | None:
-    subject_keys = {m.entity.key for m in subjects}
-    if rule.obj is ObjectSource.TREATY:
-        return _treaty(ctx, rule, trigger, begin, end)
-    if rule.predicate in JOINABLE_OBJECT:
-        # "Die EU-Kommission empfiehlt Beitrittsverhandlungen": one joins the EU, not its Commission
-        subject_keys |= {o[2].key for o in ctx.organisations_in(begin, end) if _organ(ctx, o[2])}
-    if rule.obj is ObjectSource.BEFORE_SUBJECT:
-        orgs = [
-            o for o in ctx.organisations_in(begin, subjects[0].span.begin) if o[2].key not in subject_keys
-        ]
-        return orgs[-1][2] if orgs else None
-    inside = [o for o in ctx.organisations_in(trigger.start(), trigger.end()) if o[2].key not in subject_keys]
-    if inside:  # NATO-Partner; trat … der NATO bei
-        return inside[0][2]
-    if rule.obj is ObjectSource.ADJACENT:
-        return _adjacent_org(ctx, trigger, subject_keys, begin, end)
-    if rule.obj is ObjectSource.IN_TRIGGER:
-        before = ctx.words(begin, trigger.start())[-2:]
-        if before:
-            orgs = [
-                o for o in ctx.organisations_in(before[0][0], trigger.start()) if o[2].key not in subject_keys
-            ]
-            if orgs:
-                return orgs[-1][2]
-    near = _nearest_org(ctx, trigger, subject_keys, begin, end)
-    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
-        # "Ukraine applied to join NATO, but members are divided over whether Kyiv should be invited"
-        earlier = [o for o in ctx.organisations_in(begin, trigger.start()) if o[2].key not in subject_keys]
-        if earlier:
-            return earlier[-1][2]
-    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
-        # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
-        topic = ctx.organisation_before(trigger.start(), exclude=frozenset(subject_keys))
-        if topic is not None and topic.key not in subject_keys:
-            return topic
-    return near
-
-
-def _adjacent_org(
-    ctx: DocContext, trigger: re.Match[str], exclude: set[str], begin: int, end: int
-) -> Entity | None:
-    """An organisation right at the trigger: "NATO partner", "NATO's partner", "partner of/to/with NATO"."""
-    before = ctx.words(begin, trigger.start())
-    i = len(before)
-    while i > 0 and len(before) - i < 2 and before[i - 1][2][:1].islower() and before[i - 1][2].isalpha():
-        i -= 1  # "NATO's closest partner", "a NATO partner": up to two adjectives
-    if i > 0 and before[i - 1][2].lower() in ("'s", "’s"):
-        i -= 1
-    if i > 0:
-        at = before[i - 1][0]
-        orgs = [o for o in ctx.organisations_in(at, trigger.start()) if o[2].key not in exclude]
-        if orgs:
-            return orgs[-1][2]
-    after = ctx.words(trigger.end(), end)[:3]
-    if after and after[0][2].lower() in ("of", "to", "with", "der", "des", "von"):
-        orgs = [o for o in ctx.organisations_in(after[0][1], after[-1][1]) if o[2].key not in exclude]
-        if orgs:
-            return orgs[0][2]
-    return None
-
-
-def _nearest_org(
-    ctx: DocContext, trigger: re.Match[str], exclude: set[str], begin: int, end: int
-) -> Entity | None:
-    after = ctx.words(trigger.end(), end)[:5]
-    if after:
-        orgs = [o for o in ctx.organisations_in(trigger.end(), after[-1][1]) if o[2].key not in exclude]
-        if orgs:
-            return orgs[0][2]
-    before = ctx.words(begin, trigger.start())[-8:]
-    if before:
-        orgs = [o for o in ctx.organisations_in(before[0][0], trigger.start()) if o[2].key not in exclude]
-        if orgs:
-            return orgs[-1][2]
-    return None
-
-
-def _treaty(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int
-) -> Entity | None:
-    assert rule.requires is not None
-    matches = list(rule.requires.finditer(ctx.text, begin, end))
-    if not matches:
-        return None
-    nearest = min(matches, key=lambda m: min(abs(m.start() - trigger.end()), abs(trigger.start() - m.end())))
-    linked = [
-        m
-        for m in ctx.mentions_overlapping(nearest.start(), nearest.end())
-        if m.entity.kind in (EntityKind.TREATY_CLAUSE, EntityKind.OTHER)
-    ]
-    if linked:
-        return linked[0].entity
-    label = re.sub(r"\s+", " ", nearest.group(0))
-    label = re.sub(r"^Art\.\s*", "Artikel " if ctx.lang == "de" else "Article ", label)
-    return Entity(label=label, kind=EntityKind.TREATY_CLAUSE, label_lang=ctx.lang)
 
 
 # --- factuality ----------------------------------------------------------------------------------
