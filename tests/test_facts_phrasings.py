@@ -412,6 +412,17 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "Schweden soll bald in die NATO aufgenommen werden.",
             {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Asserted")},
         ),
+        # "as a full member", "als vollwertiges Mitglied"
+        (
+            "en",
+            "NATO ministers met, the first meeting with Sweden as a full member.",
+            {("Sweden", "MEMBER_OF", "NATO", "Positive", "Asserted")},
+        ),
+        (
+            "de",
+            "Die NATO tagte erstmals mit Schweden als vollwertiges Mitglied.",
+            {("Sweden", "MEMBER_OF", "NATO", "Positive", "Asserted")},
+        ),
         # joining something that is no organisation
         ("en", "NATO met. Georgia refused to join Western sanctions against Russia.", set()),
         (
