@@ -598,6 +598,14 @@ def test_separable_meeting_verb_far_apart() -> None:
             {"Olaf Scholz", "Emmanuel Macron"},
             dt.date(2023, 3, 16),
         ),
+        # a place before the noun names where the gathering is
+        (
+            "en",
+            "Olaf Scholz and Emmanuel Macron will attend the Madrid summit on Friday.",
+            "Madrid",
+            {"Olaf Scholz", "Emmanuel Macron"},
+            dt.date(2023, 3, 17),
+        ),
         # talking with someone, a body conferring
         (
             "de",

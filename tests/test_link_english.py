@@ -140,3 +140,11 @@ def test_names_written_without_their_accents(nlp) -> None:  # type: ignore[no-un
     text = "Viktor Orban and Sauli Niinisto spoke in Brussels."
     linked = {m.span.text: m.entity.qid for m in link(nlp, text)}
     assert linked["Viktor Orban"] == "Q57641" and linked["Sauli Niinisto"] == "Q29207"
+
+
+def test_a_place_naming_a_gathering(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Washington" alone may be the U.S. government; "the Washington summit" is held in the city
+    linked = {
+        m.span.text: m.entity.qid for m in link(nlp, "Leaders will meet at the Washington summit in July.")
+    }
+    assert linked["Washington"] == "Q61"

@@ -170,12 +170,26 @@ def _places(
         if _inside_larger_name(ctx, m):
             continue
         prev = ctx.lower_words(max(begin, m.span.begin - 40), m.span.begin)
-        if (prev and prev[-1] in ctx.patterns.place_prepositions) or (
-            out
-            and all(w in ctx.patterns.coordination for w in ctx.lower_words(out[-1].span.end, m.span.begin))
+        # "the Washington summit", "the Madrid talks": the place names the gathering right before it
+        names_the_noun = (
+            not rule_is_verbal(ctx, trigger) and not ctx.text[m.span.end : trigger.start()].strip()
+        )
+        if (
+            (prev and prev[-1] in ctx.patterns.place_prepositions)
+            or names_the_noun
+            or (
+                out
+                and all(
+                    w in ctx.patterns.coordination for w in ctx.lower_words(out[-1].span.end, m.span.begin)
+                )
+            )
         ):
             out.append(m)
     return _places_of_trigger(ctx, out, trigger, whole_sentence=whole_sentence)
+
+
+def rule_is_verbal(ctx: DocContext, trigger: re.Match[str]) -> bool:
+    return any(rule.verbal and rule.trigger is trigger.re for rule in ctx.patterns.meetings)
 
 
 def _places_of_trigger(
@@ -384,6 +398,17 @@ def _description_head(ctx: DocContext, phrase: list[tuple[int, int, str]]) -> in
 
 SUPPORT_VERBS = frozenset(
     [
+        "attend",
+        "attends",
+        "attended",
+        "attending",
+        "teilnehmen",
+        "nimmt",
+        "nahm",
+        "besuchen",
+        "besucht",
+        "besuchte",
+        "besuchten",
         "held",
         "hold",
         "holds",

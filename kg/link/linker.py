@@ -178,11 +178,19 @@ def _context(f: Found, pieces: Sequence[Piece], kb: KnowledgeBase) -> Context:
         if f.first > 0 and pieces[f.first - 1].sentence == pieces[f.first].sentence
         else None
     )
-    if prev is None or f.layer == "part":
+    if f.layer == "part":
         return Context(inflected=f.inflected)
+    # "the Washington summit", "the Madrid talks": a gathering named after where it is held
+    after = pieces[f.last + 1] if f.last + 1 < len(pieces) else None
+    venue = after is not None and after.sentence == pieces[f.last].sentence and after.key in VENUE_NOUNS
+    if prev is None:
+        return Context(place_preposition_before=venue, inflected=f.inflected)
     title = prev.token != pieces[f.first].token and kb.lexicon.title_of(prev.text) is not None
-    place = prev.key in PLACE_PREPOSITIONS
+    place = prev.key in PLACE_PREPOSITIONS or venue
     return Context(title_before=title, place_preposition_before=place, inflected=f.inflected)
+
+
+VENUE_NOUNS = frozenset({"summit", "talks", "conference", "meeting", "gipfel", "konferenz", "gespräche"})
 
 
 def _disambiguate(
