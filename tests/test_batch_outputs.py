@@ -143,3 +143,12 @@ def test_batch_outputs_external_sort_merges_runs(tmp_path: Path):
     expected = sorted({line.encode("utf-8") for line in lines})
     assert out.read_bytes() == b"".join(expected)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.nq", "out.nq"]
+
+
+def test_batch_outputs_trailing_slash_means_a_folder_of_shards(tmp_path: Path):
+    """``-o DIR/`` is a folder of shards even when its name has a dot (``shards.v2/``)."""
+    (tmp_path / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    code, out, err = _kg(tmp_path, "extract", "a.txt", "-o", "shards.v2/")
+    assert code == 0, err
+    assert "wrote shards.v2 (1 shards)" in out
+    assert len(list((tmp_path / "shards.v2").glob("part-*.nq"))) == 1

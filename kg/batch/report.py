@@ -30,6 +30,7 @@ def cannot_write(path: Path, exc: OSError) -> ConfigError:
 class ExtractOptions:
     inputs: tuple[str, ...]
     output: Path | None = None  # a file (format from its extension) or a directory of N-Quads shards
+    output_is_folder: bool = False  # the user wrote -o DIR/ (a Path loses the trailing separator)
     store: Path | None = None
     fmt: str | None = None
     lang: str = "auto"

@@ -55,7 +55,12 @@ def run_extract(options: ExtractOptions) -> ExtractReport:
     check_model(options.model)  # before anything runs or is written
     report = ExtractReport(output=options.output, store=options.store)
     base_iri = options.base_iri or DEFAULT_BASE_IRI
-    shard_dir = options.output if options.output and is_shard_directory(options.output, options.fmt) else None
+    shard_dir = (
+        options.output
+        if options.output
+        and is_shard_directory(options.output, options.fmt, trailing_separator=options.output_is_folder)
+        else None
+    )
     config = WorkerConfig(
         base_iri=base_iri,
         model=options.model,

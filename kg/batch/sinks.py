@@ -28,12 +28,17 @@ if TYPE_CHECKING:
 SHARD_FORMATS = (None, "nquads")
 
 
-def is_shard_directory(output: Path, fmt: str | None) -> bool:
+def is_shard_directory(output: Path, fmt: str | None, *, trailing_separator: bool = False) -> bool:
     """``-o DIR``: an existing directory, a path ending in a separator, or a name without a suffix."""
     text = str(output)
     if text == "-":  # standard output
         return False
-    directory = output.is_dir() or text.endswith(("/", os.sep)) or (not output.suffix and not output.exists())
+    directory = (
+        trailing_separator
+        or output.is_dir()
+        or text.endswith(("/", os.sep))
+        or (not output.suffix and not output.exists())
+    )
     if directory and fmt not in SHARD_FORMATS:
         raise ConfigError(f"{output}: a directory gets N-Quads shards; --format {fmt} needs a file name")
     return directory

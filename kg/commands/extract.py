@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=str,  # not Path: "DIR/" must keep its slash (a folder of shards)
         help="output file (format from its extension), or a directory (ending in /) for N-Quads shards",
     )
     p.add_argument(
@@ -73,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("--chunk-size must be at least 1")
     options = ExtractOptions(
         inputs=tuple(args.inputs),
-        output=args.output,
+        output=Path(args.output) if args.output is not None else None,
+        output_is_folder=args.output is not None and args.output.endswith(("/", os.sep)),
         store=args.store,
         fmt=args.format,
         lang=args.lang,
