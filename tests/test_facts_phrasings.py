@@ -718,3 +718,14 @@ def test_role_noun_with_a_country_means_that_countrys_office_holder() -> None:
     )
     (quotation,) = extract(text, "de").quotations
     assert quotation.speaker is not None and quotation.speaker.label == "Emmanuel Macron"
+
+
+def test_an_english_adjective_of_nationality_before_a_noun_is_no_subject() -> None:
+    from kg.kb import load_knowledge_base
+
+    finnish = Entity("Finland", EntityKind.COUNTRY, "Q33")
+    text = "NATO met. A Finnish diplomat said membership was close. Finland wants to join soon."
+    doc = Document("f", text, "en", "case", hashlib.sha256(text.encode()).hexdigest(), published=PUBLISHED)
+    mentions = hand_mentions(text, {**MORE, "Finnish": finnish})
+    found = extract_facts(doc, pipeline("en").analyse(doc), mentions, load_knowledge_base())
+    assert [(f.subject.qid, f.sentence) for f in found.facts] == [("Q33", 2)]

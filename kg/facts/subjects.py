@@ -162,7 +162,8 @@ def _candidates_before(
     found = []
     for m in ctx.mentions_in(floor, end):
         if is_subject_mention(m):
-            found.append(m)
+            if not _attributive_demonym(ctx, m):
+                found.append(m)
         elif rule.predicate is Predicate.CANDIDATE_FOR and m.entity.key in ctx.person_country:
             # "Der ukrainische Präsident X forderte die Aufnahme": the person speaks for the country
             found.append(replace(m, entity=ctx.person_country[m.entity.key]))
@@ -183,6 +184,18 @@ def _candidates_before(
         for country in ctx.country_group_before(a.start()):
             found.append(Mention(span, ctx.sentence_at(a.start()), country, 0.7, ANAPHORA_LINKER))
     return sorted(found, key=lambda m: m.span.begin)
+
+
+def _attributive_demonym(ctx: DocContext, m: Mention) -> bool:
+    """ "A Finnish diplomat said …", "Russian troops": an English adjective of nationality before a
+    common noun describes someone of the country, it is not the country (German ones are lower case)."""
+    if ctx.lang != "en" or not hasattr(ctx.kb, "lookup"):
+        return False
+    following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 30))[:1]
+    if not following or not following[0][2][:1].islower() or not following[0][2].isalpha():
+        return False
+    candidates = ctx.kb.lookup(m.span.text, lang="en")
+    return bool(candidates) and candidates[0].entry.source == "demonym"
 
 
 METONYMY_PREDICATES = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
