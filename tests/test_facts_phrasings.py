@@ -423,6 +423,20 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "Die NATO tagte erstmals mit Schweden als vollwertiges Mitglied.",
             {("Sweden", "MEMBER_OF", "NATO", "Positive", "Asserted")},
         ),
+        # a relative clause holding a list, the subject before it further back than a noun reaches
+        (
+            "en",
+            "Georgia, which borders Russia, Poland, Finland and Norway, has been a NATO partner since 1994 "
+            "but is not a member of the alliance.",
+            {
+                ("Georgia", "SHARES_BORDER_WITH", "Russia", "Positive", "Asserted"),
+                ("Georgia", "SHARES_BORDER_WITH", "Poland", "Positive", "Asserted"),
+                ("Georgia", "SHARES_BORDER_WITH", "Finland", "Positive", "Asserted"),
+                ("Georgia", "SHARES_BORDER_WITH", "Norway", "Positive", "Asserted"),
+                ("Georgia", "PARTNER_OF", "NATO", "Positive", "Asserted"),
+                ("Georgia", "MEMBER_OF", "NATO", "Negative", "Asserted"),
+            },
+        ),
         # joining something that is no organisation
         ("en", "NATO met. Georgia refused to join Western sanctions against Russia.", set()),
         (

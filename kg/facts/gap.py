@@ -318,6 +318,30 @@ def without_parentheses(words: list[tuple[int, int, str]]) -> list[tuple[int, in
     received candidate status"): what it says is not what stands between subject and predicate."""
     commas = [i for i, (_, _, w) in enumerate(words) if w == ","]
     skip: set[int] = set()
+    relative = [i for i in commas if i + 1 < len(words) and words[i + 1][2].lower() in RELATIVE_OPENERS]
+    if relative and commas[-1] > relative[0]:
+        # a relative clause may hold a list ("which borders Russia, Turkey and Armenia,"): to the last comma
+        skip.update(range(relative[0], commas[-1] + 1))
+        commas = [i for i in commas if i < relative[0]]
     for first, second in zip(commas[::2], commas[1::2], strict=False):
         skip.update(range(first, second + 1))
     return [w for i, w in enumerate(words) if i not in skip]
+
+
+RELATIVE_OPENERS = frozenset(
+    {
+        "which",
+        "who",
+        "whose",
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welches",
+    }
+)

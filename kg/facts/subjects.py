@@ -71,7 +71,9 @@ def find_subjects(
         candidates = _candidates_before(ctx, rule, counted, begin, trigger.start(), 2 * rule.subject_reach)
     if not candidates:
         return []
-    nearest = _outside_parenthesis(ctx, candidates, trigger.start())
+    nearest = _outside_parenthesis(ctx, candidates, trigger.start(), begin)
+    if nearest not in candidates:  # found before a relative clause, further back than the reach
+        candidates = [*(m for m in candidates if m.span.end <= nearest.span.begin), nearest]
     if rule.scope is Scope.LOCAL and not predicative_gap(ctx, nearest.span.end, trigger.start()):
         # "Moldau hat die Mitgliedschaft beantragt und ist seit Juni Beitrittskandidat": a second
         # predicate of the sentence's subject; else "Russland droht den NATO-Mitgliedern": no member
@@ -234,12 +236,42 @@ def _country_anaphora(ctx: DocContext, begin: int, end: int) -> list[Mention]:
     return out
 
 
-def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at: int) -> Mention:
+RELATIVE_PRONOUNS = frozenset(
+    {
+        "which",
+        "who",
+        "whose",
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welches",
+    }
+)
+
+
+def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at: int, begin: int) -> Mention:
     """The nearest candidate, unless it stands in a parenthesis set off by two commas before the trigger
     ("Sweden, unlike Russia, wants to join") while another candidate stands right before it."""
     nearest = candidates[-1]
     words = ctx.words(candidates[0].span.begin, trigger_at)
     commas = [b for b, _, w in words if w == ","]
+    # "Georgia, which borders Russia, Turkey and Armenia, is …": a relative clause runs to the last comma
+    sentence_words = ctx.words(begin, trigger_at)
+    for i, (b, _, w) in enumerate(sentence_words[:-1]):
+        if w == "," and sentence_words[i + 1][2].lower() in RELATIVE_PRONOUNS and b < nearest.span.begin:
+            if commas and commas[-1] >= nearest.span.end:
+                before = [m for m in ctx.mentions_in(begin, b) if is_subject_mention(m)]
+                before += [m for m in candidates if m.span.end <= b and m not in before]
+                before.sort(key=lambda m: m.span.begin)
+                if before and not [x for x in ctx.lower_words(before[-1].span.end, b) if x[:1].isalnum()]:
+                    return before[-1]
+            break
     for first, second in itertools.pairwise(commas):
         if first < nearest.span.begin and nearest.span.end <= second:
             before = [m for m in candidates if m.span.end <= first]
