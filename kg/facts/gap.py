@@ -146,6 +146,8 @@ PREDICATIVE_GAP = frozenset(
         "longer",
         "never",
         "yet",
+        "now",  # "Finland, which is now a member of NATO"
+        "currently",
         "which",
         "who",
         "that",

@@ -42,6 +42,9 @@ CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 10
 BECOMING = frozenset({"become", "becomes", "becoming", "werden", "wird", "würde", "würden", "werde"})
 CONDITIONAL = frozenset({"would", "could", "might", "may", "würde", "würden", "könnte", "könnten"})
+# coordinators that open a new clause after the trigger (not German "aber", "jedoch": adverbs
+# inside the clause too, "hat den Beitritt aber nicht beantragt")
+CLAUSE_BREAKS_AFTER = frozenset({"but", "whereas"})
 COMPLEMENT_WORDS = frozenset({"of", "to", "in", "into", "the", "zur", "zum", "der", "die", "des"})
 OVERRIDE_FIXED_MODALITY = frozenset({Modality.DEMANDED, Modality.INTENDED})
 CONDITION_OPENERS = frozenset(
@@ -286,7 +289,8 @@ def _window(
     reach = CUE_WORDS_AFTER if rule.scope is Scope.LOCAL or ctx.lang != "de" else CLAUSE_WORDS_AFTER_DE
     counted = 0
     for b, e, w in after:
-        if w in ",;:.!?" or counted >= reach:
+        # "wants to join the alliance but has no candidate status": the next clause's negation is its own
+        if w in ",;:.!?" or w.lower() in CLAUSE_BREAKS_AFTER or counted >= reach:
             break
         tail = e
         # "membership of the alliance is not …": the trigger's complement does not use up the reach
