@@ -206,3 +206,15 @@ def test_rdf_mapping_entity_iri_accepts_a_base_without_slash() -> None:
     with_slash = entity_iri(ARTICLE_5, "http://example.org/kg/")
     assert entity_iri(ARTICLE_5, "http://example.org/kg") == with_slash
     assert with_slash.value.startswith("http://example.org/kg/entity/TreatyClause/artikel-5-")
+
+
+def test_rdf_mapping_run_is_associated_with_the_extractors_that_produced_records(german: list[Quad]) -> None:
+    # The run's full list has the English patterns too; a German document's graph describes only
+    # the extractors whose records it holds, each with its name and version.
+    associated = select(german, "SELECT ?x WHERE { ?run a kgo:ExtractionRun ; prov:wasAssociatedWith ?x }")
+    used = select(german, "SELECT DISTINCT ?x WHERE { ?record kgo:extractor ?x }")
+    described = select(german, "SELECT ?x WHERE { ?x a kgo:Extractor ; kgo:extractorVersion ?v }")
+    assert associated == used == described
+    assert (f"{DEFAULT_BASE_IRI}extractor/kg.facts.de.patterns/v2",) in associated
+    assert (f"{DEFAULT_BASE_IRI}extractor/kg.facts.en.patterns/v1",) not in associated
+    assert FACTS_DE in RUN.extractors

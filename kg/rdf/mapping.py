@@ -3,7 +3,8 @@
 One named graph per document holds everything about it: the nif:Context, a nif:Phrase per mention,
 a nif:Sentence per evidence span, labels (and kinds, for NIL entities) of every entity referenced,
 reified facts (plus the plain triple when positive and asserted), quotations, meetings, and the PROV-O
-description of the run and its extractors. IRIs are derived from content (``kg.rdf.iris``).
+description of the run and of the extractors that produced those records. IRIs are derived from
+content (``kg.rdf.iris``).
 """
 
 from __future__ import annotations
@@ -176,6 +177,7 @@ class _GraphBuilder:
         return iri
 
     def add_run(self, run: RunProvenance) -> None:
+        """The run, associated with the extractors described so far: call it last."""
         r = self.run
         self.add(r, ns.RDF_TYPE, kgo.ExtractionRun)
         self.add(r, ns.PROV_STARTED_AT_TIME, _datetime(run.started))
@@ -183,9 +185,9 @@ class _GraphBuilder:
         self.add(r, kgo.kbVersion, _string(run.kb_version))
         self.add(r, kgo.nlpPipeline, _string(run.pipeline))
         self.add(r, kgo.nlpPipelineVersion, _string(run.pipeline_version))
-        for extractor in run.extractors:
-            self.extractor(extractor)
-        for iri in self._extractors:
+        # Only the extractors that produced something here: the run's full list (some sixty) in every
+        # document graph was a third of all quads; each graph stays self-contained all the same.
+        for iri in sorted(self._extractors, key=lambda node: node.value):
             self.add(r, ns.PROV_WAS_ASSOCIATED_WITH, iri)
 
     def _provenance(self, node: NamedNode, evidence: Span, extractor: Extractor, confidence: float) -> None:
