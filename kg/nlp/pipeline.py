@@ -33,21 +33,47 @@ class PipelineInfo:
 
 
 class NlpPipeline:
-    """Wraps one spaCy ``Language``; built by ``load_pipeline``."""
+    """Wraps one spaCy ``Language``; built by ``load_pipeline``.
 
-    def __init__(self, nlp: Any, info: PipelineInfo) -> None:
+    ``lemma_table`` (blank pipelines): spaCy's lookup lemmatizer's table, applied while converting
+    tokens instead of by the lemmatizer component (which walks the doc's Token objects in Python:
+    an eighth of the whole extraction, profiled); same lemmas, the token's text when not listed.
+    """
+
+    def __init__(self, nlp: Any, info: PipelineInfo, lemma_table: Any = None) -> None:
         self._nlp = nlp
         self.info = info
+        self._lemmas = _LemmaLookup(lemma_table) if lemma_table is not None else None
 
     def analyse(self, document: Document) -> TextAnalysis:
-        return _to_analysis(document.doc_id, self._nlp(document.text), self.info)
+        return _to_analysis(document.doc_id, self._nlp(document.text), self.info, self._lemmas)
 
     def analyse_many(self, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[TextAnalysis]:
         """Like ``analyse`` over many documents, through ``nlp.pipe`` batching."""
         docs = list(documents) if not isinstance(documents, list) else documents
         texts = (d.text for d in docs)
         for document, spacy_doc in zip(docs, self._nlp.pipe(texts, batch_size=batch_size), strict=True):
-            yield _to_analysis(document.doc_id, spacy_doc, self.info)
+            yield _to_analysis(document.doc_id, spacy_doc, self.info, self._lemmas)
+
+
+class _LemmaLookup:
+    """A word's lemma from a lookup table, remembered per word (words repeat; the cache is bounded)."""
+
+    _LIMIT = 200_000
+
+    def __init__(self, table: Any) -> None:
+        self._table = table
+        self._seen: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        lemma = self._seen.get(word)
+        if lemma is None:
+            found = self._table.get(word, word)
+            lemma = found if isinstance(found, str) else (found[0] if found else word)
+            if len(self._seen) >= self._LIMIT:
+                self._seen.clear()
+            self._seen[word] = lemma
+        return lemma
 
 
 def installed_pipeline(lang: str) -> str | None:
@@ -84,18 +110,73 @@ def load_pipeline(lang: str, *, model: str | None = None) -> NlpPipeline:
         return NlpPipeline(nlp, info)
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
+    lemma_table = None
     try:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
-    except (ValueError, OSError, ImportError):  # lookups missing: lemmas fall back to the text
-        nlp = spacy.blank(lang)
-        nlp.add_pipe("sentencizer")
+        lemma_table = lemmatizer.lookups.get_table("lemma_lookup")
+    except (ValueError, OSError, ImportError, KeyError):  # lookups missing: lemmas fall back to the text
+        pass
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.remove_pipe("lemmatizer")  # its table is applied in _tokens (see NlpPipeline)
     version = spacy.about.__version__
     info = PipelineInfo(name=f"blank:{lang}", version=version, has_parser=False, has_ner=False)
-    return NlpPipeline(nlp, info)
+    return NlpPipeline(nlp, info, lemma_table)
 
 
-def _to_analysis(doc_id: str, doc: Any, info: PipelineInfo) -> TextAnalysis:
+# Token attributes read in one call as an array: iterating spaCy Token objects (one Python object
+# built per token and per attribute) was a fifth of the whole extraction (profiled).
+_TOKEN_ATTRS = ("IDX", "LENGTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IS_SPACE")
+
+
+def _tokens(
+    doc: Any, text: str, sentence_starts: list[int], has_parser: bool, lemmas: _LemmaLookup | None
+) -> tuple[Token, ...]:
+    """The non-space tokens of ``doc`` with the index of the sentence (by ``sentence_starts``) each is
+    in; lemmas from the doc, else from ``lemmas``, else the word itself."""
+    rows = doc.to_array(list(_TOKEN_ATTRS))
+    heads = rows[:, 6].astype("int64").tolist()  # relative offsets, stored two's-complement
+    strings = doc.vocab.strings
+    names: dict[int, str] = {0: ""}
+
+    def name(key: int) -> str:
+        found = names.get(key)
+        if found is None:
+            found = names[key] = strings[key]
+        return found
+
+    tokens: list[Token] = []
+    sentence = 0
+    ends = [*sentence_starts[1:], len(text) + 1]  # where each sentence's successor starts
+    next_start = ends[0] if ends else len(text) + 1
+    for i, (begin, length, lemma, pos, tag, dep, _, is_space) in enumerate(rows.tolist()):
+        if is_space:
+            continue
+        while begin >= next_start:  # tokens come in text order: the sentence index only grows
+            sentence += 1
+            next_start = ends[sentence] if sentence < len(ends) else len(text) + 1
+        word = text[begin : begin + length]
+        tokens.append(
+            Token(
+                index=i,
+                text=word,
+                lemma=name(lemma) or (lemmas(word) if lemmas is not None else word),
+                begin=begin,
+                end=begin + length,
+                sentence=sentence,
+                pos=name(pos),
+                tag=name(tag),
+                dep=name(dep) if has_parser else "",
+                head=i + heads[i] if has_parser else -1,
+                is_title=word[:1].isupper(),
+            )
+        )
+    return tuple(tokens)
+
+
+def _to_analysis(
+    doc_id: str, doc: Any, info: PipelineInfo, lemmas: _LemmaLookup | None = None
+) -> TextAnalysis:
     text = doc.text
     quotes = find_quotations(text)
     raw_spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
@@ -106,24 +187,7 @@ def _to_analysis(doc_id: str, doc: Any, info: PipelineInfo) -> TextAnalysis:
     def sentence_at(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    sent_of_token = {t.i: sentence_at(t.idx) for t in doc}
-    tokens = tuple(
-        Token(
-            index=t.i,
-            text=t.text,
-            lemma=t.lemma_ or t.text,
-            begin=t.idx,
-            end=t.idx + len(t.text),
-            sentence=sent_of_token.get(t.i, 0),
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_ if info.has_parser else "",
-            head=t.head.i if info.has_parser else -1,
-            is_title=t.text[:1].isupper(),
-        )
-        for t in doc
-        if not t.is_space
-    )
+    tokens = _tokens(doc, text, starts, info.has_parser, lemmas)
     ents = tuple(
         NamedEntitySpan(Span(e.start_char, e.end_char, text[e.start_char : e.end_char]), e.label_)
         for e in doc.ents
