@@ -112,7 +112,7 @@ def load_pipeline(lang: str, *, model: str | None = None) -> NlpPipeline:
     nlp.add_pipe("sentencizer")
     lemma_table = None
     try:
-        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lemmatizer: Any = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
         lemma_table = lemmatizer.lookups.get_table("lemma_lookup")
     except (ValueError, OSError, ImportError, KeyError):  # lookups missing: lemmas fall back to the text
