@@ -219,6 +219,9 @@ def test_parameters_are_substituted_as_terms(local_store: Path) -> None:
         "participant of meeting",
         "speaker of quotation",
     ]
+    # a bare Wikidata id, as Wikidata editors write it, is the same entity
+    bare = _kg_query("entity", "--store", str(local_store), "--param", "entity=Q3874799")
+    assert sorted(r["role"] for r in bare) == sorted(r["role"] for r in rows)
     # an attempt to inject SPARQL becomes a harmless literal: no row, no error
     rows = _kg_query("entity", "--store", str(local_store), "--param", "entity=x } ?s ?p ?o . {")
     assert rows == []
@@ -229,9 +232,12 @@ def test_query_errors_are_one_line(local_store: Path) -> None:
     assert unknown.returncode == 1 and "office-holders" in unknown.stderr  # lists the library
     bad_param = run_kg("query", "entity", "--store", str(local_store), "--param", "nope=1")
     assert bad_param.returncode == 1 and "unknown parameter" in bad_param.stderr
+    bad_prefix = run_kg("query", "entity", "--store", str(local_store), "--param", "entity=wdd:Q212")
+    assert bad_prefix.returncode == 1 and "unknown prefix 'wdd'" in bad_prefix.stderr
+    assert len(bad_prefix.stderr.strip().splitlines()) == 1
     nowhere = run_kg("query", "entity")
     assert nowhere.returncode == 2 and "--store" in nowhere.stderr
-    for result in (unknown, bad_param, nowhere):
+    for result in (unknown, bad_param, bad_prefix, nowhere):
         assert "Traceback" not in result.stderr
 
 

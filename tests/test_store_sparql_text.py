@@ -59,11 +59,19 @@ def test_keywords_skip_names_strings_and_variables() -> None:
         ),
         ("plain words", '"plain words"'),
         ('x" } DROP ALL #', '"x\\" } DROP ALL #"'),
-        ("nope:thing", '"nope:thing"'),
+        ("Q212", "<http://www.wikidata.org/entity/Q212>"),  # a bare Wikidata id, as editors write it
+        ("q7184", "<http://www.wikidata.org/entity/Q7184>"),
+        ("12:30", '"12:30"'),
+        ('"nope:thing"', '"nope:thing"'),
     ],
 )
 def test_parameter_values_become_single_terms(value: str, term: str) -> None:
     assert term_for(value, PREFIXES) == term
+
+
+def test_an_unknown_prefix_is_an_error_naming_the_known_ones() -> None:
+    with pytest.raises(QueryError, match=r"unknown prefix 'nope'.*wd"):
+        term_for("nope:thing", PREFIXES)
 
 
 @pytest.mark.parametrize(

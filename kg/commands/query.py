@@ -21,7 +21,8 @@ def register(sub: Any) -> None:
         description=(
             "NAME is a query of the library (kg query --list shows them) or a path to a .rq file. "
             "Parameters declared in the query's header (# param: name = default) are set with "
-            '--param name=value: <IRI>, prefix:name (wd:Q212), a number, or "text"@lang.'
+            "--param name=value: <IRI>, prefix:name (wd:Q212), a Wikidata id (Q212), a number, "
+            'or "text"@lang.'
         ),
     )
     p.add_argument("query", nargs="?", metavar="NAME|FILE.rq")

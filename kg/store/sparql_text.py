@@ -132,13 +132,19 @@ def add_using(update: str, default_graphs: Sequence[str], named_graphs: Sequence
 
 _NUMBER = re.compile(r"^[+-]?(\d+|\d*\.\d+)([eE][+-]?\d+)?$")
 _LANG = re.compile(r"^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
+_WIKIDATA_ITEM = re.compile(r"^[Qq][1-9][0-9]*$")
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+# prefix:local as SPARQL writes it (PN_PREFIX, a simple PN_LOCAL); "12:30" or "a b:c" are not
+_PREFIXED_NAME = re.compile(r"^([A-Za-z][\w.-]*[\w-]|[A-Za-z]?):([\w\-.%]*[\w\-%]|)$")
 
 
 def term_for(value: str, known_prefixes: Mapping[str, str]) -> str:
     """A parameter value as SPARQL term text, validated.
 
-    ``<iri>`` and ``http(s)://…`` → IRI; ``prefix:local`` with a known prefix → IRI; a number → a number;
-    ``"text"`` / ``"text"@lang`` / ``"text"^^<iri>`` → a literal; anything else → a plain string literal.
+    ``<iri>`` and ``http(s)://…`` → IRI; ``prefix:local`` with a known prefix → IRI; a bare Wikidata
+    item id (``Q212``) → its ``wd:`` IRI; a number → a number; ``"text"`` / ``"text"@lang`` /
+    ``"text"^^<iri>`` → a literal; anything else → a plain string literal. A prefixed name with an
+    unknown prefix is an error, not a literal that would silently match nothing.
     """
     value = value.strip()
     if value.startswith("<") and value.endswith(">"):
@@ -149,8 +155,17 @@ def term_for(value: str, known_prefixes: Mapping[str, str]) -> str:
         return value
     if value.startswith('"'):
         return _literal(value)
-    prefix, sep, local = value.partition(":")
-    if sep and prefix in known_prefixes and re.match(r"^[\w\-.%]*$", local) and not local.endswith("."):
+    if _WIKIDATA_ITEM.match(value):
+        return f"<{WIKIDATA_ENTITY}{value.upper()}>"
+    prefixed = _PREFIXED_NAME.match(value)
+    if prefixed:
+        prefix, local = prefixed.group(1), prefixed.group(2)
+        if prefix not in known_prefixes:
+            known = ", ".join(sorted(p for p in known_prefixes if p)) or "none"
+            raise QueryError(
+                f"parameter value {value!r}: unknown prefix {prefix!r} (known: {known}); "
+                f'write a full <IRI>, or "{value}" for text'
+            )
         return f"<{_checked_iri(known_prefixes[prefix] + local)}>"
     return json.dumps(value, ensure_ascii=False)
 
