@@ -23,6 +23,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.kb import KnowledgeBase, NameEntry
 from kg.kb.names import final_forms, is_acronym, normalise
@@ -107,7 +108,10 @@ def _usable(entry: NameEntry, lang: str, blocked_in: frozenset[tuple[str, str]])
     """Hand-written variants only in their language; KB names not where they are a common word."""
     if entry.source in ("variant", "demonym"):
         return entry.lang in ("*", lang)
-    return not blocked_in or (normalise(entry.form), lang) not in blocked_in
+    return not blocked_in or (_normalised(entry.form), lang) not in blocked_in
+
+
+_normalised = lru_cache(maxsize=65536)(normalise)  # the same KB names are checked in every document
 
 
 def _capitalised_inside_sentence(pieces: Sequence[Piece], index: int) -> bool:
