@@ -13,6 +13,7 @@ from kg.facts.kbview import is_alliance
 from kg.facts.patterns import LanguagePatterns
 from kg.facts.patterns_de import PATTERNS_DE
 from kg.facts.patterns_en import PATTERNS_EN
+from kg.facts.time import TimeMention, find_times
 from kg.model import Document, Entity, EntityKind, Mention, QuotationSpan, Sentence, Span, TextAnalysis, Token
 
 PATTERNS: dict[str, LanguagePatterns] = {"de": PATTERNS_DE, "en": PATTERNS_EN}
@@ -41,6 +42,7 @@ class DocContext:
         # Tokens in text order, for ``words`` (asked a hundred times per document: a bisection, not a scan)
         self._words = [(t.begin, t.end, t.text) for t in self.analysis.tokens]
         self._word_begins = [t.begin for t in self.analysis.tokens]
+        self._times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
         self.quotations: tuple[QuotationSpan, ...] = self.analysis.quotations
         self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
         counts = Counter(m.entity.key for m in self.mentions if m.entity.kind is EntityKind.PERSON)
@@ -100,6 +102,17 @@ class DocContext:
     def tense_words(self, begin: int, end: int) -> list[str]:
         """Lower-cased words that may be verbs: capitalised ones are names or German nouns ("Treffen")."""
         return [w.lower() for _, _, w in self.words(begin, end) if not w[:1].isupper()]
+
+    def times_in(self, begin: int, end: int) -> tuple[TimeMention, ...]:
+        """The dated expressions of ``text[begin:end]``, resolved against the publication date (every
+        trigger, quotation and meeting of a sentence asks for the same span: computed once)."""
+        key = (begin, end)
+        found = self._times.get(key)
+        if found is None:
+            published = self.document.published
+            found = tuple(find_times(self.text[begin:end], begin, published, self.tense_words(begin, end)))
+            self._times[key] = found
+        return found
 
     # --- resolution -----------------------------------------------------------------------------
     def recent_person(self, offset: int, *, exclude: set[str] | None = None) -> Entity | None:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from kg.facts.context import DocContext
 from kg.facts.kbview import is_settlement
 from kg.facts.patterns import MeetingRule
-from kg.facts.time import find_times
 from kg.model import Entity, EntityKind, Extractor, Meeting, Mention
 
 PARTICIPANT_KINDS = frozenset({EntityKind.PERSON})
@@ -120,10 +119,7 @@ def _drafts_for(
                 visit=True,
             )
         ]
-    times = find_times(
-        ctx.text[s.begin : s.end], s.begin, ctx.document.published, ctx.tense_words(s.begin, s.end)
-    )
-    times = [t for t in times if not ctx.in_quotation(t.begin)]
+    times = [t for t in ctx.times_in(s.begin, s.end) if not ctx.in_quotation(t.begin)]
     extractor = meeting_extractor(ctx.lang, rule)
     drafts = []
     candidates: list[Mention | None] = list(places) or [None]

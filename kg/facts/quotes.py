@@ -11,7 +11,6 @@ import datetime as dt
 import re
 
 from kg.facts.context import DocContext, outside_quotations, speaker_in_frame
-from kg.facts.time import find_times
 from kg.model import Entity, Extractor, Quotation, QuotationSpan
 
 
@@ -54,12 +53,7 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
         frame_parts = outside_quotations(ctx, frame_begin, frame_end)
         times = [
             t
-            for t in find_times(
-                evidence.text,
-                evidence.begin,
-                ctx.document.published,
-                ctx.tense_words(evidence.begin, evidence.end),
-            )
+            for t in ctx.times_in(evidence.begin, evidence.end)
             if any(b <= t.begin < e for b, e in frame_parts) and _same_clause(ctx, verb_at, t.begin)
         ]
         date = times[0].date if times else inherited_date

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.facts.context import DocContext, speaker_in_frame
 from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.facts.subjects import find_subjects, parsed_negation
-from kg.facts.time import MONTHS, find_times
+from kg.facts.time import MONTHS
 from kg.model import (
     Entity,
     EntityKind,
@@ -105,7 +106,8 @@ def _facts_for(
     if not objects:
         return []
     window = _negated_abandonment(ctx, _window(ctx, rule, trigger, subjects, s.begin, s.end), s.begin)
-    polarity, modality = _factuality(ctx, rule, _cue_words(ctx, window, trigger, subjects))
+    cue_words = _cue_words(ctx, window, trigger, subjects)
+    polarity, modality = _factuality(ctx, rule, cue_words)
     np_begin = _possessed_candidacy(ctx, rule, trigger, subjects)
     if np_begin is not None and _agent_before(ctx, subjects, s.begin, np_begin):
         # "Turkey would not approve Sweden's membership", "Russland lehnt den Beitritt der Ukraine ab":
@@ -115,16 +117,14 @@ def _facts_for(
             w for w in _cue_words(ctx, narrow, trigger, subjects) if w not in ctx.patterns.denial_cues
         ]  # "hat einen Beitritt Schwedens ausgeschlossen": the final verb is the other party's
         polarity, modality = _factuality(ctx, rule, narrow_words)
-        if modality is Modality.DENIED or set(_cue_words(ctx, window, trigger, subjects)) & (
-            ctx.patterns.denial_cues
-        ):
+        if modality is Modality.DENIED or set(cue_words) & ctx.patterns.denial_cues:
             modality = Modality.DENIED
     if ctx.analysis.has_parser and parsed_negation(ctx, trigger, s.begin, s.end):
         polarity = Polarity.NEGATIVE
     if modality is Modality.ASSERTED and _governed_by_demand(ctx, s.begin, trigger.start()):
         modality = Modality.DEMANDED
     predicate = rule.predicate
-    cue_set = set(_cue_words(ctx, window, trigger, subjects))
+    cue_set = set(cue_words)
     if ctx.lang == "de":  # the verb ends the German clause: "… Mitglied der NATO werden"
         cue_set |= set(ctx.lower_words(trigger.end(), s.end)[:4]) & BECOMING
     if predicate is Predicate.MEMBER_OF and polarity is Polarity.POSITIVE and cue_set & BECOMING:
@@ -356,7 +356,7 @@ def _negated_abandonment(ctx: DocContext, window: Window, begin: int) -> Window:
     joining"), so that the two cancel out."""
     lowered = ctx.text[window.begin : window.end].lower()
     for phrase in ctx.patterns.abandonment:
-        found = re.search(rf"\b{re.escape(phrase)}\b", lowered)
+        found = _whole_word(phrase).search(lowered)
         if found is None:
             continue
         at = window.begin + found.start()
@@ -366,11 +366,16 @@ def _negated_abandonment(ctx: DocContext, window: Window, begin: int) -> Window:
     return window
 
 
+@lru_cache(maxsize=256)
+def _whole_word(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
 def _factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tuple[Polarity, Modality]:
     words = set(cue_words)
     text = " ".join(cue_words)
     negative = bool(words & ctx.patterns.negation) or any(p in text for p in ctx.patterns.negation_phrases)
-    if any(re.search(rf"\b{re.escape(a)}\b", text) for a in ctx.patterns.abandonment):
+    if any(_whole_word(a).search(text) for a in ctx.patterns.abandonment):
         negative = not negative  # "gave up its bid": no; "will never give up its aim of joining": yes
     if words & ctx.patterns.denial_cues:
         return Polarity.NEGATIVE, Modality.DENIED
@@ -402,7 +407,7 @@ def _attribution(
 
 
 def _time(ctx: DocContext, window: Window, begin: int, end: int) -> TimeRef | None:
-    times = find_times(ctx.text[begin:end], begin, ctx.document.published, ctx.tense_words(begin, end))
+    times = ctx.times_in(begin, end)
     clause_end = window.end
     for b, _, w in ctx.words(window.end, end):
         if w in ",;:":
