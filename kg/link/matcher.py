@@ -18,6 +18,7 @@ from kg.link.pieces import Piece
 
 T = TypeVar("T")
 MAX_NAME_PIECES = 12
+_MAY_START_LIMIT = 200_000  # distinct words remembered by find_all's pre-check
 
 
 @dataclass
@@ -40,8 +41,10 @@ class NameTrie(Generic[T]):
     def __init__(self) -> None:
         self._root: _Node[T] = _Node()
         self.size = 0
+        self._may_start: dict[tuple[str, str, bool], bool] = {}
 
     def add(self, name: str, payload: T) -> None:
+        self._may_start.clear()
         pieces = name_pieces(name)
         if not pieces or len(pieces) > MAX_NAME_PIECES:
             return
@@ -84,9 +87,26 @@ class NameTrie(Generic[T]):
 
     def find_all(self, pieces: Sequence[Piece]) -> list[Match[T]]:
         out: list[Match[T]] = []
-        for start in range(len(pieces)):
-            out.extend(self.matches_at(pieces, start))
+        may_start = self._may_start
+        for start, piece in enumerate(pieces):
+            # Most pieces start no name; whether one can depends on its key and case alone, so
+            # that is decided once per distinct word (profiled: matches_at was the linker's top cost).
+            word = (piece.key, piece.stem_key, piece.capitalised)
+            verdict = may_start.get(word)
+            if verdict is None:
+                if len(may_start) >= _MAY_START_LIMIT:
+                    may_start.clear()
+                verdict = may_start[word] = self._starts_something(*word)
+            if verdict:
+                out.extend(self.matches_at(pieces, start))
         return out
+
+    def _starts_something(self, key: str, stem_key: str, capitalised: bool) -> bool:
+        """Whether the root has an edge for the piece or a one-piece name in one of its final forms."""
+        root = self._root
+        if stem_key in root.next:
+            return True
+        return any(form in root.end for form, _ in _final_forms(key, capitalised, False))
 
 
 # Pure functions of short strings, asked again for every piece of every document: cached (profiled:

@@ -46,14 +46,14 @@ class NlpPipeline:
         self._lemmas = _LemmaLookup(lemma_table) if lemma_table is not None else None
 
     def analyse(self, document: Document) -> TextAnalysis:
-        return _to_analysis(document.doc_id, self._nlp(document.text), self.info, self._lemmas)
+        return _to_analysis(document, self._nlp(document.text), self.info, self._lemmas)
 
     def analyse_many(self, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[TextAnalysis]:
         """Like ``analyse`` over many documents, through ``nlp.pipe`` batching."""
         docs = list(documents) if not isinstance(documents, list) else documents
         texts = (d.text for d in docs)
         for document, spacy_doc in zip(docs, self._nlp.pipe(texts, batch_size=batch_size), strict=True):
-            yield _to_analysis(document.doc_id, spacy_doc, self.info, self._lemmas)
+            yield _to_analysis(document, spacy_doc, self.info, self._lemmas)
 
 
 class _LemmaLookup:
@@ -175,9 +175,9 @@ def _tokens(
 
 
 def _to_analysis(
-    doc_id: str, doc: Any, info: PipelineInfo, lemmas: _LemmaLookup | None = None
+    document: Document, doc: Any, info: PipelineInfo, lemmas: _LemmaLookup | None = None
 ) -> TextAnalysis:
-    text = doc.text
+    text = document.text  # what spaCy was given; doc.text would join it again from every token
     quotes = find_quotations(text)
     raw_spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
     spans = quote_aware_boundaries(text, raw_spans, quotes)
@@ -199,7 +199,7 @@ def _to_analysis(
         for q in quotes
     )
     return TextAnalysis(
-        doc_id=doc_id,
+        doc_id=document.doc_id,
         sentences=tuple(sentences),
         tokens=tokens,
         quotations=quotations,
