@@ -40,7 +40,7 @@ class NlpPipeline:
     an eighth of the whole extraction, profiled); same lemmas, the token's text when not listed.
     """
 
-    def __init__(self, nlp: Any, info: PipelineInfo, lemma_table: Any = None) -> None:
+    def __init__(self, nlp: Any, info: PipelineInfo, lemma_table: dict[str, str] | None = None) -> None:
         self._nlp = nlp
         self.info = info
         self._lemmas = _LemmaLookup(lemma_table) if lemma_table is not None else None
@@ -57,23 +57,14 @@ class NlpPipeline:
 
 
 class _LemmaLookup:
-    """A word's lemma from a lookup table, remembered per word (words repeat; the cache is bounded)."""
+    """A word's lemma from a lookup table; the word itself when the table has none."""
 
-    _LIMIT = 200_000
-
-    def __init__(self, table: Any) -> None:
+    def __init__(self, table: dict[str, str]) -> None:
         self._table = table
-        self._seen: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
-        lemma = self._seen.get(word)
-        if lemma is None:
-            found = self._table.get(word, word)
-            lemma = found if isinstance(found, str) else (found[0] if found else word)
-            if len(self._seen) >= self._LIMIT:
-                self._seen.clear()
-            self._seen[word] = lemma
-        return lemma
+        lemma = self._table.get(word, word)
+        return lemma if isinstance(lemma, str) else word
 
 
 def installed_pipeline(lang: str) -> str | None:
@@ -110,18 +101,25 @@ def load_pipeline(lang: str, *, model: str | None = None) -> NlpPipeline:
         return NlpPipeline(nlp, info)
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
-    lemma_table = None
-    try:
-        lemmatizer: Any = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
-        lemma_table = lemmatizer.lookups.get_table("lemma_lookup")
-    except (ValueError, OSError, ImportError, KeyError):  # lookups missing: lemmas fall back to the text
-        pass
-    if "lemmatizer" in nlp.pipe_names:
-        nlp.remove_pipe("lemmatizer")  # its table is applied in _tokens (see NlpPipeline)
     version = spacy.about.__version__
     info = PipelineInfo(name=f"blank:{lang}", version=version, has_parser=False, has_ner=False)
-    return NlpPipeline(nlp, info, lemma_table)
+    return NlpPipeline(nlp, info, _lookup_lemmas(lang))
+
+
+def _lookup_lemmas(lang: str) -> dict[str, str] | None:
+    """The lemma table spaCy's lookup lemmatizer would use (spacy-lookups-data), as a plain dict.
+
+    Read directly rather than through ``nlp.add_pipe("lemmatizer")`` + ``initialize()``, which hashes
+    all its 350,000 entries into a spaCy table first: half of every worker's start-up (profiled).
+    None when the data is not installed: lemmas are then the words themselves.
+    """
+    from spacy.util import load_language_data, registry
+
+    try:
+        table = load_language_data(registry.lookups.get(lang)["lemma_lookup"])
+    except (ValueError, KeyError, OSError, ImportError):  # no lookups package, or none for lang
+        return None
+    return table if isinstance(table, dict) else None
 
 
 # Token attributes read in one call as an array: iterating spaCy Token objects (one Python object
