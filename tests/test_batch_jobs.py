@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,44 @@ def test_batch_jobs_folders_are_read_by_the_workers_in_order(tmp_path: Path, mon
         str(folder / "broken.txt"), str(empty)
     ]
     assert "documents: 17 ok, 2 failed" in one_out and "documents: 17 ok, 2 failed" in two_out
+
+
+_ORIGIN = """
+import datetime as dt, json, os, sys
+from kg.batch.engines import ProcessEngine
+from kg.batch.worker import PRELOAD_ENV, WorkerConfig, context_origin
+config = WorkerConfig(base_iri="https://example.org/", model="blank", kb_files=tuple(sys.argv[1:]),
+                      started=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+engine = ProcessEngine(config, 2)
+try:
+    pid, loaded_in = engine.submit_call(context_origin, config).result(timeout=300)
+finally:
+    engine.close()
+print(json.dumps({"here": os.getpid(), "worker": pid, "loaded_in": loaded_in,
+                  "variable_left": PRELOAD_ENV in os.environ}))
+"""
+
+
+def _context_origin(*kb_files: str) -> dict[str, object]:
+    # A fresh process: the fork server is one per process, started with the first pool's settings.
+    done = subprocess.run([sys.executable, "-c", _ORIGIN, *kb_files], capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_batch_jobs_workers_start_with_the_context_the_fork_server_preloaded():
+    origin = _context_origin()
+    assert origin["worker"] != origin["here"]
+    assert origin["loaded_in"] != origin["worker"]  # loaded once, before the worker was forked
+    assert origin["variable_left"] is False  # set for the fork server only, not for other children
+
+
+def test_batch_jobs_a_user_kb_is_loaded_by_the_workers_themselves(tmp_path: Path):
+    kb_file = tmp_path / "extra.ttl"
+    kb_file.write_text(
+        '<http://www.wikidata.org/entity/Q1> <http://www.w3.org/2000/01/rdf-schema#label> "Eins"@de .\n',
+        encoding="utf-8",
+    )
+    origin = _context_origin(str(kb_file))
+    assert origin["loaded_in"] == origin["worker"]  # a file could change between runs: never preloaded

@@ -6,7 +6,9 @@ bounded number of tasks in flight, so memory stays flat however long the input i
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import os
 import sys
 import uuid
 from collections.abc import Callable
@@ -14,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
-from kg.batch.worker import Task, TaskResult, WorkerConfig, extract_task
+from kg.batch.worker import PRELOAD_ENV, Task, TaskResult, WorkerConfig, extract_task
 from kg.errors import ConfigError
 
 T = TypeVar("T")
@@ -69,8 +71,12 @@ class ProcessEngine:
         method = "forkserver" if sys.platform != "win32" and sys.platform != "darwin" else "spawn"
         context = multiprocessing.get_context(method)
         if method == "forkserver":
-            # Imported once in the fork server, inherited by every worker it forks.
-            context.set_forkserver_preload(["kg.batch.worker", "kg.pipeline", "pyoxigraph"])
+            # Imported once in the fork server, inherited by every worker it forks; with the default
+            # KB, the KB and pipelines are loaded there too (see kg.batch.preload and _executor).
+            preload = ["kg.batch.worker", "kg.pipeline", "pyoxigraph"]
+            if not config.kb_files:
+                preload.append("kg.batch.preload")
+            context.set_forkserver_preload(preload)
         self._config = config
         self._jobs = jobs
         self._context = context
@@ -81,6 +87,9 @@ class ProcessEngine:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             from kg.batch.worker import init_worker
+
+            if self._context.get_start_method() == "forkserver":
+                _start_fork_server(self._config)
 
             self._pool = ProcessPoolExecutor(
                 max_workers=self._jobs,
@@ -125,6 +134,22 @@ class ProcessEngine:
             process.terminate()
         for process in processes:
             process.join(timeout=5)
+
+
+def _start_fork_server(config: WorkerConfig) -> None:
+    """Start the fork server (once per process) with what kg.batch.preload should load in its
+    environment, and only in its: the variable is not left for other children of this process."""
+    from multiprocessing import forkserver
+
+    previous = os.environ.get(PRELOAD_ENV)
+    os.environ[PRELOAD_ENV] = json.dumps({"model": config.model})
+    try:
+        forkserver.ensure_running()
+    finally:
+        if previous is None:
+            os.environ.pop(PRELOAD_ENV, None)
+        else:
+            os.environ[PRELOAD_ENV] = previous
 
 
 class _PoolPending:

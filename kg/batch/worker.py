@@ -33,6 +33,8 @@ CONTENT_HASH = KGO + "contentHash"  # sha256 of the document text (written by th
 EXTRACTION_KEY = KGO + "extractionKey"  # hash of the text, its metadata and the software/KB/settings
 
 SHARD_SUFFIX = ".nq"
+# Set (to {"model": …}) only in the environment of the fork server as it starts: see kg.batch.preload
+PRELOAD_ENV = "KG_FORKSERVER_PRELOAD"
 INDEX_SUFFIX = ".index.json"
 
 
@@ -84,6 +86,7 @@ class WorkerContext:
         from kg.kb import load_knowledge_base
         from kg.pipeline import Pipelines
 
+        self.loaded_in = os.getpid()  # the fork server's pid in a worker forked with it preloaded
         self.kb: KnowledgeBase = load_knowledge_base(extra_files=tuple(Path(p) for p in kb_files))
         self.pipelines: Pipelines = Pipelines(model=model)
         self._runs: dict[tuple[str, dt.datetime], RunProvenance] = {}
@@ -113,6 +116,22 @@ def worker_context(config: WorkerConfig) -> WorkerContext:
     if key not in _CONTEXTS:
         _CONTEXTS[key] = WorkerContext(config.model, config.kb_files)
     return _CONTEXTS[key]
+
+
+def preload_worker_context(model: str | None) -> None:
+    """Load the default context (bundled KB, both pipelines) into this process ahead of any task:
+    the fork server does, so the workers it forks have it (see ``kg.batch.preload``)."""
+    key: tuple[str | None, tuple[str, ...]] = (model, ())
+    if key not in _CONTEXTS:
+        context = WorkerContext(model, ())
+        context.warm()
+        _CONTEXTS[key] = context
+
+
+def context_origin(config: WorkerConfig) -> tuple[int, int]:
+    """(this process, the process that loaded its context for ``config``): they differ in a worker
+    that inherited a preloaded context from the fork server."""
+    return os.getpid(), worker_context(config).loaded_in
 
 
 def init_worker(config: WorkerConfig) -> None:
