@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+from chart import main as draw_chart  # noqa: E402
 from make_corpus import Article, generate, write_jsonl  # noqa: E402
 
 EPOCH = "1767225600"
@@ -341,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwrote {args.json}", file=sys.stderr)
+    draw_chart(["--results", str(args.json.parent)])
     return 0
 
 

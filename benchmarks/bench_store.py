@@ -253,7 +253,8 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=15, help="timed runs per query (after two warm-ups)")
     parser.add_argument("--load-reps", type=int, default=3)
-    parser.add_argument("--json", type=Path, default=Path("bench_store.json"))
+    results = Path(__file__).resolve().parent / "results"
+    parser.add_argument("--json", type=Path, default=results / "bench_store.json")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     try:
@@ -298,6 +299,10 @@ def main() -> int:
     }
     args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(f"written to {args.json}")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from chart import main as draw_chart
+
+    draw_chart(["--results", str(args.json.parent)])
     return 0
 
 
