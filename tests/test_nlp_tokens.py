@@ -52,3 +52,24 @@ def test_tokens_have_exact_offsets_sentences_and_no_spaces() -> None:
     assert [t.index for t in analysis.tokens] == sorted(t.index for t in analysis.tokens)
     assert {t.head for t in analysis.tokens} == {-1}  # no parser: no heads, no labels
     assert {t.dep for t in analysis.tokens} == {""}
+
+
+def test_a_parsed_doc_keeps_its_tags_labels_and_heads() -> None:
+    # No trained pipeline is installed here: a Doc annotated by hand stands in for a parser's output
+    # (heads before and after the token, so negative relative offsets are read back correctly).
+    from spacy.tokens import Doc
+
+    from kg.nlp.pipeline import _tokens
+
+    vocab = pipeline("en")._nlp.vocab
+    doc = Doc(vocab, words=["Finland", "joined", "NATO", "."], spaces=[True, True, False, False],
+              pos=["PROPN", "VERB", "PROPN", "PUNCT"], tags=["NNP", "VBD", "NNP", "."],
+              heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+              lemmas=["Finland", "join", "NATO", "."])
+    tokens = _tokens(doc, "Finland joined NATO.", [0], True, None)
+    assert [(t.text, t.lemma, t.pos, t.tag, t.dep, t.head) for t in tokens] == [
+        ("Finland", "Finland", "PROPN", "NNP", "nsubj", 1),
+        ("joined", "join", "VERB", "VBD", "ROOT", 1),
+        ("NATO", "NATO", "PROPN", "NNP", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
