@@ -33,9 +33,9 @@ CONTENT_HASH = KGO + "contentHash"  # sha256 of the document text (written by th
 EXTRACTION_KEY = KGO + "extractionKey"  # hash of the text, its metadata and the software/KB/settings
 
 SHARD_SUFFIX = ".nq"
+INDEX_SUFFIX = ".index.json"
 # Set (to {"model": …}) only in the environment of the fork server as it starts: see kg.batch.preload
 PRELOAD_ENV = "KG_FORKSERVER_PRELOAD"
-INDEX_SUFFIX = ".index.json"
 
 
 @dataclass(frozen=True)
