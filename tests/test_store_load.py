@@ -115,6 +115,23 @@ def test_bad_input_is_a_one_line_error_and_leaves_the_store_alone(tmp_path: Path
     assert unknown.returncode == 2 and "no such file" in unknown.stderr
 
 
+def test_a_bad_file_among_several_is_reported_and_the_others_still_land(tmp_path: Path) -> None:
+    first = tmp_path / "first.nq"
+    first.write_text('<http://example.org/s> <http://example.org/p> "1" <http://example.org/g1> .\n')
+    broken = tmp_path / "broken.nq"
+    broken.write_text('<http://example.org/s> <http://example.org/p> "2 <http://example.org/g2> .\n')
+    last = tmp_path / "last.nq"
+    last.write_text('<http://example.org/s> <http://example.org/p> "3" <http://example.org/g3> .\n')
+    store_dir = tmp_path / "store"
+    result = run_kg("load", first, broken, tmp_path / "missing.nq", last, "--store", store_dir)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kg: error:")]
+    assert len(errors) == 2 and "broken.nq" in errors[0] and "missing.nq: no such file" in errors[1]
+    assert "2 file(s) failed" in result.stderr and "Traceback" not in result.stderr
+    stats = Store.open(store_dir).stats()
+    assert (stats.triples, stats.graphs) == (2, 2)  # first and last: the bad ones changed nothing
+
+
 def test_store_errors(tmp_path: Path) -> None:
     a_file = tmp_path / "file"
     a_file.write_text("x")

@@ -30,11 +30,6 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from kg.store import Store
 
-    for path in args.files:
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory; give the RDF files in it")
-        if not path.is_file():
-            raise InputError(f"{path}: no such file")
     if args.graph is not None:
         import pyoxigraph as ox
 
@@ -44,10 +39,23 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigError(f"--graph {args.graph!r}: not an absolute IRI ({exc})") from None
     store = Store.open(args.store)
     total = 0
+    failed: list[InputError] = []
     for path in args.files:
-        result = store.load_file(path, graph_iri=args.graph)
+        # A bad file is reported and skipped; the others still land (each file is one transaction).
+        try:
+            if path.is_dir():
+                raise InputError(f"{path}: is a directory; give the RDF files in it")
+            if not path.is_file():
+                raise InputError(f"{path}: no such file")
+            result = store.load_file(path, graph_iri=args.graph)
+        except InputError as exc:
+            failed.append(exc)
+            print(f"kg: error: {exc}", file=sys.stderr)
+            continue
         total += result.quads
         print(f"{path}: {result.quads} triples in {len(result.graphs)} graph(s)", file=sys.stderr)
     store.flush()
-    print(f"loaded {total} triples from {len(args.files)} file(s) into {args.store}", file=sys.stderr)
-    return 0
+    loaded = len(args.files) - len(failed)
+    print(f"loaded {total} triples from {loaded} file(s) into {args.store}"
+          + (f"; {len(failed)} file(s) failed" if failed else ""), file=sys.stderr)
+    return max((exc.exit_code for exc in failed), default=0)
