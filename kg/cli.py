@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from kg.errors import KgError
 
-COMMANDS = ("extract", "validate", "kb", "load", "stats", "query", "serve", "push", "version")
+COMMANDS = ("extract", "validate", "kb", "load", "stats", "query", "serve", "push", "draw", "version")
 
 
 def build_parser() -> argparse.ArgumentParser:
