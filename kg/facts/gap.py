@@ -179,6 +179,14 @@ PREDICATIVE_GAP = frozenset(
         "offiziell",
         "formell",
         "bislang",
+        "damals",  # "war damals Mitglied", "was then a member"
+        "heute",
+        "seither",
+        "seitdem",
+        "weder",  # "ist weder Mitglied der EU noch der NATO", "is neither a member"
+        "then",
+        "today",
+        "neither",
         "bisher",
         "immer",
         "far",

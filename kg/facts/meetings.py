@@ -184,6 +184,12 @@ def _places(
     return _places_of_trigger(ctx, out, trigger, whole_sentence=whole_sentence)
 
 
+def _after_place_preposition(ctx: DocContext, mention: Mention, begin: int) -> bool:
+    """ "sich … in Luxemburg treffen": a country after in/im/at is where, not who."""
+    before = ctx.lower_words(max(begin, mention.span.begin - 12), mention.span.begin)
+    return bool(before) and before[-1] in ctx.patterns.place_prepositions
+
+
 def rule_is_verbal(ctx: DocContext, trigger: re.Match[str]) -> bool:
     return any(rule.verbal and rule.trigger is trigger.re for rule in ctx.patterns.meetings)
 
@@ -255,7 +261,9 @@ def _participants(
             parties = [
                 m
                 for m in _outermost(ctx.mentions_in(clause_words_before[0][0], trigger.start(), PARTY_KINDS))
-                if m.span.text[:1].isupper() and not ctx.in_quotation(m.span.begin)
+                if m.span.text[:1].isupper()
+                and not ctx.in_quotation(m.span.begin)
+                and not _after_place_preposition(ctx, m, begin)
             ]
             if parties:
                 return _unique([m.entity for m in parties])

@@ -107,7 +107,7 @@ PATTERNS_DE = LanguagePatterns(
     org_anaphora=re.compile(
         r"\b(?:Bündnis(?:ses|se)?|Allianz|Militärbündnis(?:ses)?|Verteidigungsbündnis(?:ses)?)\b"
     ),
-    coordination=frozenset({"und", "oder", "sowie", ",", "bzw.", "wie"}),
+    coordination=frozenset({"und", "oder", "sowie", ",", "bzw.", "wie", "noch"}),  # noch: weder … noch
     negation=frozenset(
         [
             "nicht",
@@ -310,6 +310,15 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.BEFORE_SUBJECT,
             Scope.CLAUSE,
             confidence=0.7,
+        ),
+        RelationRule(
+            # "Moldau gehört nicht der NATO an", "die dem Bündnis angehören"
+            "belongs_to",
+            re.compile(r"\bgehör(?:t|en|te|ten)\b(?=(?:\s+[^\s.;:!?]+){1,6}?\s+an\b)|\bangehör(?:en|t|te|ten)\b"),
+            Predicate.MEMBER_OF,
+            ObjectSource.NEAR,
+            Scope.CLAUSE,
+            confidence=0.75,
         ),
         RelationRule(
             "joined",

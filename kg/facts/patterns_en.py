@@ -116,7 +116,7 @@ PATTERNS_EN = LanguagePatterns(
     ),
     genitive_link=frozenset({"of", "the", "for"}),
     org_anaphora=re.compile(r"\b(?:the\s+)?(?:[Aa]lliance|[Bb]loc)\b"),
-    coordination=frozenset({"and", "or", ",", "as well as"}),
+    coordination=frozenset({"and", "or", ",", "as well as", "nor"}),  # nor: neither … nor
     negation=frozenset(["not", "no", "never", "without", "neither", "nor", "n't", "cannot"]),
     negation_phrases=("no longer", "not yet"),
     modality_cues=(

@@ -39,6 +39,7 @@ from kg.model import (
 )
 
 CUE_WORDS_BEFORE = 3
+CORRELATIVE_NEGATIONS = frozenset({"weder", "neither"})
 CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 10
 BECOMING = frozenset({"become", "becomes", "becoming", "werden", "wird", "würde", "würden", "werde"})
@@ -301,6 +302,11 @@ def _window(
         # three words before the trigger, but not back past a subject standing closer
         last_subject_end = subjects[-1].span.end
         lo = max(head, last_subject_end) if last_subject_end <= trigger.start() else head
+        # "Neither Austria nor Ireland is a member", "Weder Finnland noch Schweden sind Mitglieder":
+        # the negation stands before the subjects
+        lead = ctx.words(begin, subjects[0].span.begin)[-1:]
+        if lead and lead[0][2].lower() in CORRELATIVE_NEGATIONS and subjects[0].span.begin < trigger.start():
+            lo = min(lo, lead[0][0])
         return Window(lo, trigger.end())
     # two words before the subject too: "invite Finland and Sweden to join"
     lead = ctx.words(begin, subjects[0].span.begin)[-2:]
