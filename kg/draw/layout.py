@@ -15,6 +15,7 @@ broken by label and IRI, so the same document always gives the same picture.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -41,6 +42,8 @@ PASS_HEIGHT = 4.0  # a fact's slot where it passes a column or lane without its 
 SLOT_GAP = 6.0
 BEND = 58.0  # horizontal room for an edge's curve between a column and a lane
 ARROW = 8.0
+PORT_STEP = 10.0  # between the ends of two facts on one side of an entity: more than an arrowhead
+PORT_MARGIN = 14.0  # no fact ends this close to an entity's corners
 SWEEPS = 4
 SETTLE_ROUNDS = 8
 
@@ -76,6 +79,11 @@ class PlacedEntity:
     lines: tuple[str, ...]  # the label, wrapped
     subtitle: str  # wd:Q212, or the kind of an entity not in Wikidata
     column: int
+
+    @property
+    def text_top(self) -> float:
+        """Where the text starts: centred in a box made taller for its many facts."""
+        return self.box.y + (self.box.height - _node_height(list(self.lines))) / 2 + NODE_PAD_Y
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,7 @@ def layout_graph(document: DocumentFacts) -> GraphLayout:
         node[iri] = slot
         columns[slot.column].append(slot)
     chains = [_chain(i, fact, node, columns) for i, fact in enumerate(document.facts)]
+    _make_room_for_ports(chains)
     _order_columns(columns)
     _settle_columns(columns)
     _assign_ports(chains)
@@ -292,6 +301,19 @@ def spread(wanted: list[float], heights: list[float], gap: float) -> list[float]
 # --- ports and lanes -------------------------------------------------------------------------
 
 
+def _make_room_for_ports(chains: list[_Chain]) -> None:
+    """An entity with many facts on one side grows taller, so their arrowheads do not overlap."""
+    ends: dict[tuple[int, int], int] = defaultdict(int)
+    slots: dict[int, _Slot] = {}
+    for chain in chains:
+        first, last = chain.slots[0], chain.slots[-1]
+        ends[id(first), 1] += 1
+        ends[id(last), 0 if not chain.loop else 1] += 1
+        slots[id(first)], slots[id(last)] = first, last
+    for (key, _), count in ends.items():
+        slots[key].height = max(slots[key].height, PORT_MARGIN + PORT_STEP * (count - 1))
+
+
 def _assign_ports(chains: list[_Chain]) -> None:
     """Where each fact leaves and enters an entity: spread over the entity's side in the order of
     the other ends, so edges of one entity do not cross at its border."""
@@ -308,7 +330,7 @@ def _assign_ports(chains: list[_Chain]) -> None:
     for entries in sides.values():
         entries.sort(key=lambda e: (e[0], e[1], e[3]))
         slot = entries[0][2].slots[0 if entries[0][3] == 0 else -1]
-        step = min(7.0, (slot.height - 10) / max(len(entries) - 1, 1))
+        step = min(PORT_STEP, (slot.height - PORT_MARGIN) / max(len(entries) - 1, 1))
         for i, (_, _, chain, end) in enumerate(entries):
             chain.ports[end] = slot.y + (i - (len(entries) - 1) / 2) * step
 

@@ -15,7 +15,6 @@ from kg.draw.layout import (
     LABEL_PAD_X,
     NODE_FONT,
     NODE_LINE,
-    NODE_PAD_Y,
     NODE_SUBTITLE_FONT,
     NOT_ICON,
     Box,
@@ -321,7 +320,7 @@ def _entity(placed: PlacedEntity) -> list[str]:
     if entity.iri.startswith(WD):
         out.append(start("a", {"href": entity.iri, "target": "_blank"}))
     out.append(_rect(box, rounded=6, fill=NODE_FILL, stroke=NODE_STROKE))
-    y = box.y + NODE_PAD_Y + NODE_FONT
+    y = placed.text_top + NODE_FONT
     for line in placed.lines:
         out.append(
             element(
