@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from _store_support import REPO_ROOT, run_kg
+from test_cli_errors import _fails  # one line `kg: error: …`, the exit code, no traceback
 
 from kg.draw.records import DocumentFacts, Entity, Fact, Meeting, Quotation
 from kg.draw.render import render_svg
@@ -334,15 +335,6 @@ def test_text_is_escaped_and_loops_cycles_and_long_edges_are_drawn() -> None:
 
 
 # --- errors ----------------------------------------------------------------------------------
-
-
-def _fails(*args: str | Path, code: int, says: str) -> None:
-    result = run_kg(*args, timeout=120)
-    assert result.returncode == code, result.stderr
-    assert "Traceback" not in result.stderr
-    errors = [line for line in result.stderr.splitlines() if line.startswith("kg: error: ")]
-    assert len(errors) == 1, result.stderr
-    assert says in errors[0], result.stderr
 
 
 def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
