@@ -1,7 +1,10 @@
 """Negation and membership forms met in new articles: "weder … noch" / "neither … nor" (on the
-subjects or the objects), "gehört (nicht) der NATO an", a time adverb between subject and noun
-("war damals Mitglied"), and a country after "in" that is where a meeting is, not who meets.
-Our own sentences, the bundled knowledge base and the real linker; asserted on the output graph."""
+subjects or the objects), "gehört (nicht) der NATO an" / "belong to NATO", a second predicate after
+"but"/"aber" with its own polarity, a time adverb between subject and noun ("war damals Mitglied"),
+another party rejecting a candidacy ("would not support membership for Ukraine"), "the bloc" as the
+organisation the text is about, "accession talks" (no meeting), and a country after "in" that is
+where a meeting is, not who meets. Our own sentences, the bundled knowledge base and the real
+linker; asserted on the output graph."""
 
 from __future__ import annotations
 
@@ -23,17 +26,24 @@ GERMAN = (
     "Moldau gehört aber nicht der NATO an. "
     "Estland gehört der NATO seit langem an. "
     "Finnland war damals noch kein Mitglied der NATO. "
+    "Norwegen ist kein Mitglied der EU, gehört aber der NATO an. "
+    "Ungarn will einen Beitritt der Ukraine zur EU nicht unterstützen. "
     "Am Freitag wollen sich die Außenminister der EU in Luxemburg treffen."
 )
 ENGLISH = (
     "Switzerland is neither a member of the EU nor of NATO. "
     "Neither Austria nor Ireland is a member of NATO. "
-    "Norway was then a member of NATO."
+    "Norway was then a member of NATO. "
+    "Iceland is not a member of the EU but belongs to NATO. "
+    "The EU is the largest trading partner of Moldova, and NATO is an alliance. "
+    "The European Union welcomed the reforms. "
+    "Moldova applied to join the bloc in March 2022, and Ukraine urged the bloc to open accession "
+    "talks with Kyiv. Hungary said Budapest would not support EU membership for Ukraine."
 )
 SWITZERLAND, AUSTRIA, IRELAND, MOLDOVA, ESTONIA, FINLAND, NORWAY = (
     "Q39", "Q40", "Q27", "Q217", "Q191", "Q33", "Q20"
 )
-NATO, EU, LUXEMBOURG = "Q7184", "Q458", "Q32"
+NATO, EU, LUXEMBOURG, ICELAND, UKRAINE = "Q7184", "Q458", "Q32", "Q189", "Q212"
 
 
 def _extract(tmp_path: Path, text: str, lang: str) -> pyoxigraph.Store:
@@ -51,16 +61,22 @@ def _extract(tmp_path: Path, text: str, lang: str) -> pyoxigraph.Store:
     return store
 
 
-def _memberships(store: pyoxigraph.Store) -> set[tuple[str, str, str]]:
+def _facts(store: pyoxigraph.Store, predicate: str) -> set[tuple[str, str, str, str]]:
+    """(subject, object, polarity, modality) of the facts with ``predicate``, ids without namespaces."""
     rows = store.query(
-        PREFIXES + "SELECT ?s ?o ?polarity WHERE { GRAPH ?g { ?f a kgo:Fact ; rdf:subject ?s ; "
-        "rdf:predicate <" + WDT + "P463> ; rdf:object ?o ; kgo:polarity ?polarity } }"
+        PREFIXES + "SELECT ?s ?o ?polarity ?modality WHERE { GRAPH ?g { ?f a kgo:Fact ; rdf:subject ?s ; "
+        f"rdf:predicate <{predicate}> ; rdf:object ?o ; kgo:polarity ?polarity ; kgo:modality ?modality }} }}"
     )
     assert isinstance(rows, pyoxigraph.QuerySolutions)
     return {
-        (r["s"].value.removeprefix(WD), r["o"].value.removeprefix(WD), r["polarity"].value.removeprefix(KGO))
+        (r["s"].value.removeprefix(WD), r["o"].value.removeprefix(WD), r["polarity"].value.removeprefix(KGO),
+         r["modality"].value.removeprefix(KGO))
         for r in rows
     }
+
+
+def _memberships(store: pyoxigraph.Store) -> set[tuple[str, str, str]]:
+    return {(s, o, polarity) for s, o, polarity, _ in _facts(store, WDT + "P463")}
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +119,28 @@ def test_english_neither_nor_and_then(english: pyoxigraph.Store) -> None:
     assert {(AUSTRIA, NATO, "Negative"), (IRELAND, NATO, "Negative")} <= facts
     assert (NORWAY, NATO, "Positive") in facts
     assert not {f for f in facts if f[0] in (SWITZERLAND, AUSTRIA, IRELAND) and f[2] == "Positive"}
+
+
+def test_a_second_predicate_after_but_or_aber_has_its_own_polarity(
+    german: pyoxigraph.Store, english: pyoxigraph.Store
+) -> None:
+    assert {(NORWAY, EU, "Negative"), (NORWAY, NATO, "Positive")} <= _memberships(german)
+    assert (NORWAY, NATO, "Negative") not in _memberships(german)
+    assert {(ICELAND, EU, "Negative"), (ICELAND, NATO, "Positive")} <= _memberships(english)
+
+
+def test_another_party_refusing_support_denies_the_candidacy(
+    german: pyoxigraph.Store, english: pyoxigraph.Store
+) -> None:
+    for store in (german, english):
+        assert (UKRAINE, EU, "Positive", "Denied") in _facts(store, KGO + "candidateFor")
+
+
+def test_the_bloc_is_the_organisation_the_text_is_about_and_accession_talks_are_no_meeting(
+    english: pyoxigraph.Store,
+) -> None:
+    candidacies = _facts(english, KGO + "candidateFor")
+    assert (MOLDOVA, EU, "Positive", "Applied") in candidacies
+    assert (UKRAINE, EU, "Positive", "Demanded") in candidacies
+    assert not {c for c in candidacies if c[1] == NATO}
+    assert not english.query(PREFIXES + "ASK { GRAPH ?g { ?m a kgo:Meeting } }")

@@ -49,6 +49,7 @@ MORE = {
     "Turkey": Entity("Turkey", EntityKind.COUNTRY, "Q43"),
     "PARIS": Entity("Paris", EntityKind.PLACE, "Q90"),
     "indischen": Entity("India", EntityKind.COUNTRY, "Q668"),
+    "Ungarn": Entity("Hungary", EntityKind.COUNTRY, "Q28"),
 }
 
 
@@ -193,11 +194,16 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "Sweden's bid to join NATO stalled.",
             {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Intended")},
         ),
-        # another party's "not" or rejection is not the candidate's
+        # another party's "not" or rejection is not the candidate's: it rejects the candidacy
         (
             "en",
             "Turkey would not approve Sweden's membership of NATO.",
-            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Asserted")},
+            {("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Denied")},
+        ),
+        (
+            "de",
+            "Ungarn will einen Beitritt der Ukraine zur EU nicht unterstützen.",
+            {("Ukraine", "CANDIDATE_FOR", "European Union", "Positive", "Denied")},
         ),
         (
             "en",

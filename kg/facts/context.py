@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.facts.kbview import is_alliance
+from kg.facts.kbview import has_members, is_alliance
 from kg.facts.patterns import LanguagePatterns
 from kg.facts.patterns_de import PATTERNS_DE
 from kg.facts.patterns_en import PATTERNS_EN
@@ -245,6 +245,20 @@ class DocContext:
         key = max(counts, key=lambda k: (counts[k], last_seen[k]))
         return before[last_seen[key]].entity
 
+    def _bloc_before(self, offset: int) -> Entity | None:
+        """ "the bloc": in news the union of states the text is about (the EU far more often than
+        NATO, which is "the alliance"), so a military alliance only when nothing else with members
+        is named, or the text says "military bloc"; never an organ such as the Commission."""
+        if self.text[max(0, offset - 12) : offset].lower().rstrip().endswith("military"):
+            return self.organisation_before(offset, alliance=True)
+        others = frozenset(
+            m.entity.key
+            for m in self.mentions
+            if m.entity.kind is EntityKind.ORGANISATION
+            and (is_alliance(self.kb, m.entity) or not has_members(self.kb, m.entity))
+        )
+        return self.organisation_before(offset, exclude=others) or self.organisation_before(offset)
+
     def organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
         """Organisations named in ``text[begin:end]``: linked mentions and resolved anaphora."""
         found = [
@@ -255,7 +269,11 @@ class DocContext:
         for a in self.patterns.org_anaphora.finditer(self.text, begin, end):
             if any(b < a.end() and a.start() < e for b, e, _ in found):
                 continue
-            org = self.organisation_before(a.start(), alliance=True)
+            org = (
+                self._bloc_before(a.start())
+                if "bloc" in a.group(0).lower()
+                else self.organisation_before(a.start(), alliance=True)  # "the Alliance", "das Bündnis"
+            )
             if org is not None:
                 found.append((a.start(), a.end(), org))
         return sorted(found, key=lambda x: x[0])

@@ -299,6 +299,15 @@ PATTERNS_EN = LanguagePatterns(
             confidence=0.7,
         ),
         RelationRule(
+            # "Norway and Iceland belong to NATO"
+            "belongs_to",
+            re.compile(r"\bbelong(?:s|ed|ing)?\s+to\b", re.I),
+            Predicate.MEMBER_OF,
+            ObjectSource.NEAR,
+            Scope.CLAUSE,
+            confidence=0.75,
+        ),
+        RelationRule(
             "joined",
             re.compile(r"\bjoined\b", re.I),
             Predicate.MEMBER_OF,
@@ -383,14 +392,26 @@ PATTERNS_EN = LanguagePatterns(
         ),
         MeetingRule(
             "talk_with",
-            re.compile(r"\b(?:spoke|speaks|talked|talks|conferred)\s+(?:\w+\s+){0,2}?with\b", re.I),
+            re.compile(
+                r"\b(?:spoke|speaks|talked|(?<!accession\s)(?<!membership\s)talks|conferred)"
+                r"\s+(?:\w+\s+){0,2}?with\b",
+                re.I,
+            ),
             verbal=True,
             min_people=2,
         ),
         MeetingRule("visit", words_re(r"visit(?:ed|s|ing)?", r"trip"), verbal=False, visit=True),
         MeetingRule(
             "meet_noun",
-            words_re(r"talks", r"summit", r"meetings?", r"negotiations", r"conference", r"session"),
+            words_re(
+                # "open accession talks with Kyiv": a stage of a candidacy, not a meeting
+                r"(?<!accession\s)(?<!membership\s)talks",
+                r"summit",
+                r"meetings?",
+                r"(?<!accession\s)(?<!membership\s)negotiations",
+                r"conference",
+                r"session",
+            ),
             verbal=False,
         ),
     ),

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.facts.context import DocContext, speaker_in_frame
+from kg.facts.gap import without_parentheses
 from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.facts.subjects import find_subjects, parsed_negation
@@ -47,6 +48,8 @@ CONDITIONAL = frozenset({"would", "could", "might", "may", "würde", "würden", 
 # coordinators that open a new clause after the trigger (not German "aber", "jedoch": adverbs
 # inside the clause too, "hat den Beitritt aber nicht beantragt")
 CLAUSE_BREAKS_AFTER = frozenset({"but", "whereas"})
+CONTRAST_CLAUSE_OPENERS = frozenset({"but", "whereas", "sondern"})
+CONTRAST_ADVERBS = frozenset({"aber", "jedoch", "doch"})
 COMPLEMENT_WORDS = frozenset({"of", "to", "in", "into", "the", "zur", "zum", "der", "die", "des"})
 OVERRIDE_FIXED_MODALITY = frozenset({Modality.DEMANDED, Modality.INTENDED})
 CONDITION_OPENERS = frozenset(
@@ -118,8 +121,13 @@ def _facts_for(
             w for w in _cue_words(ctx, narrow, trigger, subjects) if w not in ctx.patterns.denial_cues
         ]  # "hat einen Beitritt Schwedens ausgeschlossen": the final verb is the other party's
         polarity, modality = _factuality(ctx, rule, narrow_words)
-        if modality is Modality.DENIED or set(cue_words) & ctx.patterns.denial_cues:
-            modality = Modality.DENIED
+        # "Budapest would not support membership for Ukraine", "Ungarn will den Beitritt der Ukraine
+        # nicht unterstützen": the other party's negated verb rejects the candidacy too
+        outer = _cue_words(ctx, Window(window.begin, min(np_begin, window.end)), trigger, subjects)
+        final_verb = [w.lower() for _, _, w in ctx.words(subjects[-1].span.end, window.end)]
+        rejected = _negates(ctx, outer) or (ctx.lang == "de" and _negates(ctx, final_verb))
+        if modality is Modality.DENIED or set(cue_words) & ctx.patterns.denial_cues or rejected:
+            polarity, modality = Polarity.POSITIVE, Modality.DENIED
     if ctx.analysis.has_parser and parsed_negation(ctx, trigger, s.begin, s.end):
         polarity = Polarity.NEGATIVE
     if modality is Modality.ASSERTED and _governed_by_demand(ctx, s.begin, trigger.start()):
@@ -312,7 +320,27 @@ def _window(
     lead = ctx.words(begin, subjects[0].span.begin)[-2:]
     lo = min(head, lead[0][0] if lead and not any(w in ",;:" for _, _, w in lead) else subjects[0].span.begin)
     hi = max(tail, subjects[-1].span.end)
-    return Window(lo, hi)
+    return Window(_contrast_start(ctx, subjects[-1].span.end, trigger.start(), lo), hi)
+
+
+def _contrast_start(ctx: DocContext, subject_end: int, trigger_start: int, lo: int) -> int:
+    """Where the trigger's own clause starts when a contrast separates it from an earlier predicate of
+    the same subject: "Norway is not a member of the EU but belongs to NATO", "…, gehört aber der NATO
+    an" — the first predicate's negation is not the second's."""
+    # an apposition between commas is no clause of its own ("Finland, a partner but not a member, was")
+    between = without_parentheses(ctx.words(subject_end, trigger_start))
+    after = [w.lower() for _, _, w in ctx.words(trigger_start, trigger_start + 40)[1:2]]
+    if after and after[0] in CONTRAST_ADVERBS:  # "…, gehört aber der NATO an": the verb before "aber"
+        comma = next((b for b, _, w in reversed(between) if w == ","), None)
+        return max(lo, comma) if comma is not None else lo
+    for i in range(len(between) - 1, -1, -1):
+        word = between[i][2].lower()
+        if word in CONTRAST_CLAUSE_OPENERS:
+            return max(lo, between[i][0])
+        if word in CONTRAST_ADVERBS:  # "aber" follows the verb: the clause starts at the comma before
+            comma = next((b for b, _, w in reversed(between[:i]) if w == ","), None)
+            return max(lo, comma) if comma is not None else lo
+    return lo
 
 
 def _cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects: list[Mention]) -> list[str]:
@@ -370,6 +398,11 @@ def _negated_abandonment(ctx: DocContext, window: Window, begin: int) -> Window:
             if w.lower() in ctx.patterns.negation:
                 return Window(b, window.end)
     return window
+
+
+def _negates(ctx: DocContext, words: list[str]) -> bool:
+    text = " ".join(words)
+    return bool(set(words) & ctx.patterns.negation) or any(p in text for p in ctx.patterns.negation_phrases)
 
 
 @lru_cache(maxsize=256)

@@ -19,7 +19,7 @@ from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.model import EntityKind, Extractor, Mention, Predicate, Token
 
 SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
-GENITIVE_LINKS = frozenset({"der", "des", "von", "of"})
+GENITIVE_LINKS = frozenset({"der", "des", "von", "of", "for", "für"})  # "membership for Ukraine"
 GROUP_GLUE = frozenset({"die", "den", "der", "dem", "the", ","})
 
 
