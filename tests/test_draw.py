@@ -243,6 +243,15 @@ def test_same_input_same_bytes_from_a_file_or_the_store(extracted: Extracted, tm
     _draw(extracted.trig, "--document", extracted.english, "-o", second)
     _draw("--store", extracted.store, "--document", extracted.english, "-o", stored)
     assert first.read_bytes() == second.read_bytes() == stored.read_bytes()
+    by_graph = run_kg(
+        "draw",
+        extracted.trig,
+        "--document",
+        f"https://w3id.org/kg-news/id/doc/{extracted.english}",
+        "-o",
+        "-",
+    )
+    assert by_graph.returncode == 0 and by_graph.stdout.encode() == first.read_bytes()
 
 
 def test_a_folder_gets_one_picture_per_document(extracted: Extracted, tmp_path: Path) -> None:

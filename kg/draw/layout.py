@@ -197,16 +197,11 @@ def _columns(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, int]:
                 if following not in state:
                     state[following] = 1
                     stack.append((following, iter(sorted(targets[following], key=rank.__getitem__))))
+    # Every edge of the DAG points from a node finished later to one finished earlier (a reversed
+    # cycle edge too), so in finishing order a node's targets have their depth before it.
     depth: dict[str, int] = {}
-    # A reversed edge may point at a node finished later, so settle depths until nothing changes.
-    changed = True
-    while changed:
-        changed = False
-        for n in finished:
-            value = 1 + max((depth.get(m, 0) for m in dag[n]), default=-1)
-            if depth.get(n) != value:
-                depth[n] = value
-                changed = True
+    for n in finished:
+        depth[n] = 1 + max((depth[m] for m in dag[n]), default=-1)
     deepest = max(depth.values(), default=0)
     return {n: deepest - depth[n] for n in nodes}
 
@@ -258,7 +253,8 @@ def _settle_columns(columns: list[list[_Slot]]) -> None:
         for slot in col:
             slot.y = top + slot.height / 2
             top += slot.height + NODE_GAP
-    moving = [col for i, col in enumerate(columns) if i != extents.index(tallest)]
+    stacked = extents.index(tallest)
+    moving = [col for i, col in enumerate(columns) if i != stacked]
     for _ in range(SETTLE_ROUNDS):
         for col in moving + moving[::-1]:
             wanted = [fmean(n.y for n in s.neighbours) if s.neighbours else s.y for s in col]
@@ -317,19 +313,21 @@ def _make_room_for_ports(chains: list[_Chain]) -> None:
 def _assign_ports(chains: list[_Chain]) -> None:
     """Where each fact leaves and enters an entity: spread over the entity's side in the order of
     the other ends, so edges of one entity do not cross at its border."""
-    sides: dict[tuple[int, str], list[tuple[float, int, _Chain, int]]] = {}
+    sides: dict[tuple[int, str], tuple[_Slot, list[tuple[float, int, _Chain, int]]]] = {}
+
+    def attach(slot: _Slot, side: str, other_y: float, chain: _Chain, end: int) -> None:
+        sides.setdefault((id(slot), side), (slot, []))[1].append((other_y, chain.index, chain, end))
+
     for chain in chains:
         first, last = chain.slots[0], chain.slots[-1]
-        if chain.loop:
-            sides.setdefault((id(first), "right"), []).extend(
-                [(first.y - 0.5, chain.index, chain, 0), (first.y + 0.5, chain.index, chain, 1)]
-            )
-            continue
-        sides.setdefault((id(first), "right"), []).append((chain.slots[1].y, chain.index, chain, 0))
-        sides.setdefault((id(last), "left"), []).append((chain.slots[-2].y, chain.index, chain, 1))
-    for entries in sides.values():
+        if chain.loop:  # out above, back in below
+            attach(first, "right", first.y - 0.5, chain, 0)
+            attach(first, "right", first.y + 0.5, chain, 1)
+        else:
+            attach(first, "right", chain.slots[1].y, chain, 0)
+            attach(last, "left", chain.slots[-2].y, chain, 1)
+    for slot, entries in sides.values():
         entries.sort(key=lambda e: (e[0], e[1], e[3]))
-        slot = entries[0][2].slots[0 if entries[0][3] == 0 else -1]
         step = min(PORT_STEP, (slot.height - PORT_MARGIN) / max(len(entries) - 1, 1))
         for i, (_, _, chain, end) in enumerate(entries):
             chain.ports[end] = slot.y + (i - (len(entries) - 1) / 2) * step

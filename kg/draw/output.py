@@ -48,7 +48,9 @@ def write_pictures(documents: list[DocumentFacts], output: str, *, source: str) 
         )
     text = render_svg(documents[0])
     if output == "-":
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))  # what the XML declaration says, whatever the locale
+        sys.stdout.buffer.flush()
         return []
     write_atomically(Path(output), text)
     return [Path(output)]

@@ -79,7 +79,8 @@ def read_documents(dataset: ox.Store, *, source: str) -> list[DocumentFacts]:
 def select_document(documents: list[DocumentFacts], wanted: str, *, source: str) -> DocumentFacts:
     """The document whose id, graph IRI or context IRI is ``wanted``."""
     for document in documents:
-        if wanted in (document.doc_id, document.graph, f"{document.graph}#context"):
+        names = [document.doc_id] + ([document.graph, f"{document.graph}#context"] if document.graph else [])
+        if wanted in names:
             return document
     ids = [d.doc_id for d in documents]
     listed = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
@@ -99,6 +100,8 @@ def _contexts(dataset: ox.Store) -> list[_Context]:
     found: list[tuple[str, ox.NamedNode | ox.DefaultGraph]] = []
     for row in rows:
         named = row.get("g")
+        if not isinstance(row["context"], ox.NamedNode):
+            continue  # kg names every context; a blank one is not a kg document
         found.append((_key(row["context"]), named if isinstance(named, ox.NamedNode) else ox.DefaultGraph()))
     per_graph: dict[str, int] = defaultdict(int)
     for _, graph in found:
@@ -117,8 +120,8 @@ def _read_document(dataset: ox.Store, context: _Context) -> DocumentFacts:
         default_graph=graph,
     )
     language = _first(row.get("lang") for row in about)
-    titles = [row["title"] for row in about if isinstance(row.get("title"), ox.Literal)]
-    title = _best_literal(titles, language)  # type: ignore[arg-type]
+    titles = [t for row in about if isinstance(t := row.get("title"), ox.Literal)]
+    title = _best_literal(titles, language)
     graph_iri = graph.value if isinstance(graph, ox.NamedNode) else None
     doc_id = _first(row.get("id") for row in about) or _id_from_iri(graph_iri or context.iri)
     # Where several documents share a graph, a record is this document's when derived from its context.
