@@ -37,16 +37,24 @@ def run(args: argparse.Namespace) -> int:
             ox.NamedNode(args.graph)
         except ValueError as exc:
             raise ConfigError(f"--graph {args.graph!r}: not an absolute IRI ({exc})") from None
-    store = Store.open(args.store)
-    total = 0
     failed: list[InputError] = []
+    readable: list[Path] = []
     for path in args.files:
         # A bad file is reported and skipped; the others still land (each file is one transaction).
+        if path.is_dir():
+            failed.append(InputError(f"{path}: is a directory; give the RDF files in it"))
+        elif not path.is_file():
+            failed.append(InputError(f"{path}: no such file"))
+        else:
+            readable.append(path)
+            continue
+        print(f"kg: error: {failed[-1]}", file=sys.stderr)
+    if not readable:  # nothing to load: no store is created for it
+        return max(exc.exit_code for exc in failed)
+    store = Store.open(args.store)
+    total = 0
+    for path in readable:
         try:
-            if path.is_dir():
-                raise InputError(f"{path}: is a directory; give the RDF files in it")
-            if not path.is_file():
-                raise InputError(f"{path}: no such file")
             result = store.load_file(path, graph_iri=args.graph)
         except InputError as exc:
             failed.append(exc)
