@@ -76,6 +76,41 @@ def read_documents(dataset: ox.Store, *, source: str) -> list[DocumentFacts]:
     return sorted(documents, key=lambda d: (d.doc_id, d.graph or ""))
 
 
+def read_graph(dataset: ox.Store, graph_iri: str, *, source: str) -> DocumentFacts:
+    """The document whose named graph is ``graph_iri`` (what ``kg serve`` draws: one graph of a
+    large store, without reading the others)."""
+    try:
+        graph = ox.NamedNode(graph_iri)
+    except ValueError:
+        raise ConfigError(f"{graph_iri!r}: not an absolute IRI") from None
+    rows = _select(dataset, "SELECT ?context WHERE { ?context a nif:Context }", default_graph=graph)
+    contexts = sorted(_key(r["context"]) for r in rows if isinstance(r.get("context"), ox.NamedNode))
+    if not contexts:
+        raise InputError(f"{source}: no kg document in the graph <{graph_iri}>")
+    return _read_document(dataset, _Context(contexts[0], graph, len(contexts) > 1))
+
+
+def document_list(dataset: ox.Store, *, limit: int) -> list[tuple[str, str, str, str, int]]:
+    """(graph IRI, document id, title, issued date, number of facts) of the document graphs, newest
+    first, at most ``limit``."""
+    rows = _select(
+        dataset,
+        "SELECT ?g (SAMPLE(?id) AS ?doc) (SAMPLE(?title) AS ?heading) (SAMPLE(?issued) AS ?date)"
+        " (COUNT(DISTINCT ?fact) AS ?facts) WHERE { GRAPH ?g { ?context a nif:Context ."
+        " OPTIONAL { ?context dcterms:identifier ?id } OPTIONAL { ?context dcterms:title ?title }"
+        " OPTIONAL { ?context dcterms:issued ?issued } OPTIONAL { ?fact a kgo:Fact } } }"
+        f" GROUP BY ?g ORDER BY DESC(?date) ?doc LIMIT {int(limit)}",
+        default_graph=None,
+    )
+    def text(row: dict[str, Term], name: str) -> str:
+        return _key(row[name]) if name in row else ""
+
+    return [
+        (text(r, "g"), text(r, "doc"), text(r, "heading"), text(r, "date"), int(text(r, "facts") or 0))
+        for r in rows
+    ]
+
+
 def select_document(documents: list[DocumentFacts], wanted: str, *, source: str) -> DocumentFacts:
     """The document whose id, graph IRI or context IRI is ``wanted``."""
     for document in documents:

@@ -7,6 +7,8 @@ Routes::
     GET  /queries.json           the query library
     GET  /queries/NAME.rq?k=v    one library query, parameters filled in
     GET  /health                 {"status": "ok", …}
+    GET  /draw                   the documents of the store, each linked to its picture
+    GET  /draw?graph=IRI         one document's facts drawn as SVG (``kg draw``)
     GET|POST /sparql  (/query)   SPARQL query; GET without a query: the service description
     POST /sparql  (/update)      SPARQL update (only with --allow-update and the bearer token)
     GET|HEAD /store?graph=IRI    Graph Store Protocol: one graph (``?default``: the default graph,
@@ -198,6 +200,8 @@ class Handler(BaseHTTPRequestHandler):
             raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed on {path}")
         if path == "/health":
             return self._health
+        if path == "/draw":
+            return self._draw
         if path == "/favicon.ico":
             return lambda params: self._send(HTTPStatus.NO_CONTENT, b"", "image/x-icon")
         if path in ("/", "/index.html"):
@@ -516,6 +520,26 @@ class Handler(BaseHTTPRequestHandler):
         }
         self._send(HTTPStatus.OK, json.dumps(body).encode(), "application/json")
 
+    def _draw(self, params: dict[str, list[str]]) -> None:
+        """``?graph=IRI``: that document's picture (SVG); without it, the list of documents."""
+        from kg.draw import render_svg
+        from kg.draw.read import document_list, read_graph
+        from kg.errors import ConfigError, InputError
+
+        dataset = self.server.store.oxigraph
+        graph = single_param(params, "graph") if "graph" in params else None
+        if graph is None:
+            rows = document_list(dataset, limit=DRAW_LIST_LIMIT)
+            self._send(HTTPStatus.OK, _document_index(rows).encode(), "text/html; charset=utf-8")
+            return
+        try:
+            document = read_graph(dataset, graph, source="the store")
+        except ConfigError as exc:
+            raise HttpError(HTTPStatus.BAD_REQUEST, str(exc)) from exc
+        except InputError as exc:
+            raise HttpError(HTTPStatus.NOT_FOUND, str(exc)) from exc
+        self._send(HTTPStatus.OK, render_svg(document).encode(), "image/svg+xml; charset=utf-8")
+
     def _library_query(self, name: str, params: dict[str, list[str]]) -> None:
         """A library query with its parameters filled in (validated as terms): ``?entity=wd:Q183``."""
         from kg.store.library import find_query, queries_dir
@@ -537,6 +561,33 @@ class Handler(BaseHTTPRequestHandler):
         if media.startswith("text/") or media in ("application/javascript", "application/json"):
             media += "; charset=utf-8"
         self._send(HTTPStatus.OK, path.read_bytes(), media, {"Cache-Control": "max-age=3600"})
+
+
+DRAW_LIST_LIMIT = 500  # documents listed on /draw (newest first); SPARQL finds any other
+
+
+def _document_index(rows: list[tuple[str, str, str, str, int]]) -> str:
+    """The HTML list behind /draw: date, id, title and number of facts, each linked to its picture."""
+    from html import escape
+
+    items = "\n".join(
+        f'<tr><td>{escape(date)}</td><td><a href="/draw?{escape(urllib.parse.urlencode({"graph": graph}))}">'
+        f"{escape(doc or graph)}</a></td><td>{escape(title)}</td><td>{facts}</td></tr>"
+        for graph, doc, title, date, facts in rows
+    )
+    more = (
+        f"<p>The newest {DRAW_LIST_LIMIT} documents; draw any other with /draw?graph=IRI.</p>"
+        if len(rows) >= DRAW_LIST_LIMIT
+        else ""
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>kg: documents</title>'
+        "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.25em .8em;text-align:left}"
+        "tr:nth-child(even){background:#f4f4f4}</style></head><body>"
+        f'<h1>Documents</h1><p><a href="/">SPARQL query page</a></p>{more}'
+        f"<table><thead><tr><th>published</th><th>document</th><th>title</th><th>facts</th></tr></thead>"
+        f"<tbody>\n{items}\n</tbody></table></body></html>\n"
+    )
 
 
 def _kind_name(outcome: Outcome) -> str:
