@@ -144,3 +144,26 @@ def test_the_bloc_is_the_organisation_the_text_is_about_and_accession_talks_are_
     assert (UKRAINE, EU, "Positive", "Demanded") in candidacies
     assert not {c for c in candidacies if c[1] == NATO}
     assert not english.query(PREFIXES + "ASK { GRAPH ?g { ?m a kgo:Meeting } }")
+
+
+STANCES_DE = (
+    "Die Türkei hat ihren Widerstand gegen den NATO-Beitritt Schwedens aufgegeben. "
+    "Ungarn hält an seinem Widerstand gegen den EU-Beitritt der Ukraine fest. "
+    "Präsident Recep Tayyip Erdoğan werde das Beitrittsprotokoll dem Parlament in Ankara vorlegen."
+)
+STANCES_EN = (
+    "Turkey lifted its veto on Sweden's membership of NATO. "
+    "Hungary kept its objections to Ukraine's membership of the EU."
+)
+SWEDEN, TURKEY = "Q34", "Q43"
+
+
+@pytest.mark.parametrize(("text", "lang"), [(STANCES_DE, "de"), (STANCES_EN, "en")], ids=["de", "en"])
+def test_given_up_opposition_leaves_a_candidacy_asserted_kept_opposition_denies_it(
+    text: str, lang: str, tmp_path: Path
+) -> None:
+    candidacies = _facts(_extract(tmp_path, text, lang), KGO + "candidateFor")
+    assert (SWEDEN, NATO, "Positive", "Asserted") in candidacies
+    assert (UKRAINE, EU, "Positive", "Denied") in candidacies
+    assert not {c for c in candidacies if c[0] == SWEDEN and c[2:] != ("Positive", "Asserted")}
+    assert not {c for c in candidacies if c[0] == TURKEY}  # ratifying a protocol is no candidacy

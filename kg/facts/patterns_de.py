@@ -245,7 +245,16 @@ PATTERNS_DE = LanguagePatterns(
         r"\b(?:(?P<poss>sein|seine|seinem|seinen|seines|ihr|ihre|ihrem|ihren|ihres)|das|dieses|des|dieses|dem)"
         r"\s+(?:[a-zäöüß]+(?:e|en|es|er|em)\s+)?Land(?:es|s)?\b"
     ),
-    abandonment=("aufgeben", "aufgegeben", "aufzugeben", "verzichten", "verzichtet", "verzichtete"),
+    abandonment=(
+        "aufgeben",
+        "aufgegeben",
+        "aufzugeben",
+        "verzichten",
+        "verzichtet",
+        "verzichtete",
+        "zurückgezogen",
+        "aufgehoben",  # "hat ihr Veto aufgehoben"
+    ),
     group_anaphora=re.compile(r"\b(?:[Bb]eide|[Dd]ie\s+beiden)\s+(?:[a-zäöüß]+(?:en|e)\s+)?Länder\b"),
     possessives=frozenset(["seinen", "seine", "seinem", "seiner", "ihren", "ihre", "ihrem", "ihrer"]),
     place_prepositions=frozenset({"in", "im", "nach", "bei"}),
@@ -330,7 +339,8 @@ PATTERNS_DE = LanguagePatterns(
         ),
         RelationRule(
             "join",
-            re.compile(r"\bbei(?:zu)?treten\b|\bbeiträten\b|\bbeitreten\w*|\bBeitritt\w*"),
+            # not "Beitrittsprotokoll": ratifying it is the ratifier's act, not a candidacy of theirs
+            re.compile(r"\bbei(?:zu)?treten\b|\bbeiträten\b|\bbeitreten\w*|\bBeitritt(?!sprotokoll)\w*"),
             Predicate.CANDIDATE_FOR,
             ObjectSource.NEAR,
             Scope.CLAUSE,

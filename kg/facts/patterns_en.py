@@ -234,6 +234,9 @@ PATTERNS_EN = LanguagePatterns(
         "abandoned",
         "abandons",
         "dropped",
+        "withdrew",
+        "withdrawn",
+        "lifted",  # "lifted its veto"
     ),
     transitive_join=re.compile(r"join(?:s|ed|ing)?", re.I),
     join_followers=frozenset(

@@ -114,20 +114,7 @@ def _facts_for(
     polarity, modality = _factuality(ctx, rule, cue_words)
     np_begin = _possessed_candidacy(ctx, rule, trigger, subjects)
     if np_begin is not None and _agent_before(ctx, subjects, s.begin, np_begin):
-        # "Turkey would not approve Sweden's membership", "Russland lehnt den Beitritt der Ukraine ab":
-        # another party's negation is not the candidate's; its rejection makes the candidacy Denied
-        narrow = Window(min(np_begin, window.end), window.end)
-        narrow_words = [
-            w for w in _cue_words(ctx, narrow, trigger, subjects) if w not in ctx.patterns.denial_cues
-        ]  # "hat einen Beitritt Schwedens ausgeschlossen": the final verb is the other party's
-        polarity, modality = _factuality(ctx, rule, narrow_words)
-        # "Budapest would not support membership for Ukraine", "Ungarn will den Beitritt der Ukraine
-        # nicht unterstützen": the other party's negated verb rejects the candidacy too
-        outer = _cue_words(ctx, Window(window.begin, min(np_begin, window.end)), trigger, subjects)
-        final_verb = [w.lower() for _, _, w in ctx.words(subjects[-1].span.end, window.end)]
-        rejected = _negates(ctx, outer) or (ctx.lang == "de" and _negates(ctx, final_verb))
-        if modality is Modality.DENIED or set(cue_words) & ctx.patterns.denial_cues or rejected:
-            polarity, modality = Polarity.POSITIVE, Modality.DENIED
+        polarity, modality = _another_partys_view(ctx, rule, trigger, subjects, window, cue_words, np_begin)
     if ctx.analysis.has_parser and parsed_negation(ctx, trigger, s.begin, s.end):
         polarity = Polarity.NEGATIVE
     if modality is Modality.ASSERTED and _governed_by_demand(ctx, s.begin, trigger.start()):
@@ -398,6 +385,54 @@ def _negated_abandonment(ctx: DocContext, window: Window, begin: int) -> Window:
             if w.lower() in ctx.patterns.negation:
                 return Window(b, window.end)
     return window
+
+
+def _another_partys_view(
+    ctx: DocContext,
+    rule: RelationRule,
+    trigger: re.Match[str],
+    subjects: list[Mention],
+    window: Window,
+    cue_words: list[str],
+    np_begin: int,
+) -> tuple[Polarity, Modality]:
+    """A candidacy named as another party's object ("Turkey would not approve Sweden's membership",
+    "Russland lehnt den Beitritt der Ukraine ab"): that party's negation or rejection is not the
+    candidate's — it makes the candidacy Denied; given-up opposition ("hat ihren Widerstand gegen den
+    Beitritt Schwedens aufgegeben") leaves it asserted."""
+    patterns = ctx.patterns
+    narrow = Window(min(np_begin, window.end), window.end)
+    # "hat einen Beitritt Schwedens ausgeschlossen": the German final verb is the other party's
+    own = [
+        w for w in _cue_words(ctx, narrow, trigger, subjects)
+        if w not in patterns.denial_cues and w not in patterns.abandonment
+    ]
+    polarity, modality = _factuality(ctx, rule, own)
+    outer = _cue_words(ctx, Window(window.begin, min(np_begin, window.end)), trigger, subjects)
+    final_verb = [w.lower() for _, _, w in ctx.words(subjects[-1].span.end, window.end)]
+    # "Budapest would not support membership for Ukraine", "Ungarn will … nicht unterstützen"
+    opposed = (
+        _negates(ctx, outer)
+        or bool(set(outer) & OPPOSITION_NOUNS)
+        or bool(set(cue_words) & patterns.denial_cues)
+        or (ctx.lang == "de" and _negates(ctx, final_verb))
+        or modality is Modality.DENIED
+    )
+    # the other party's verb may stand anywhere before the noun phrase (or, in German, after it)
+    sentence_begin = ctx.sentence(ctx.sentence_at(np_begin)).span.begin
+    stance = " ".join(ctx.lower_words(sentence_begin, np_begin) + final_verb)
+    if opposed and any(_whole_word(a).search(stance) for a in patterns.abandonment):
+        return Polarity.POSITIVE, Modality.ASSERTED if modality is Modality.DENIED else modality
+    if opposed:
+        return Polarity.POSITIVE, Modality.DENIED
+    return polarity, modality
+
+
+# A party's stance against a candidacy: "Widerstand gegen den Beitritt", "objections to membership"
+OPPOSITION_NOUNS = frozenset(
+    {"widerstand", "blockade", "veto", "einspruch", "vorbehalte", "opposition", "objection", "objections",
+     "resistance"}
+)
 
 
 def _negates(ctx: DocContext, words: list[str]) -> bool:
