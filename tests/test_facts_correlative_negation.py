@@ -167,3 +167,44 @@ def test_given_up_opposition_leaves_a_candidacy_asserted_kept_opposition_denies_
     assert (UKRAINE, EU, "Positive", "Denied") in candidacies
     assert not {c for c in candidacies if c[0] == SWEDEN and c[2:] != ("Positive", "Asserted")}
     assert not {c for c in candidacies if c[0] == TURKEY}  # ratifying a protocol is no candidacy
+
+
+def _meetings(store: pyoxigraph.Store) -> set[tuple[frozenset[str], str, str]]:
+    rows = store.query(
+        PREFIXES + f"SELECT ?m ?who ?place ?date WHERE {{ GRAPH ?g {{ ?m a kgo:Meeting . "
+        f"OPTIONAL {{ ?m <{WDT}P710> ?who }} OPTIONAL {{ ?m <{WDT}P276> ?place }} "
+        f"OPTIONAL {{ ?m <{WDT}P585> ?date }} }} }}"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    found: dict[str, tuple[set[str], str, str]] = {}
+    for r in rows:
+        who, place, date = found.setdefault(r["m"].value, (set(), "", ""))
+        if r["who"] is not None:
+            who.add(r["who"].value.removeprefix(WD))
+        found[r["m"].value] = (
+            who,
+            r["place"].value.removeprefix(WD) if r["place"] is not None else place,
+            r["date"].value if r["date"] is not None else date,
+        )
+    return {(frozenset(who), place, date) for who, place, date in found.values()}
+
+
+SCHOLZ, MACRON, VILNIUS = "Q61053", "Q3052772", "Q216"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Bundeskanzler Olaf Scholz ist am Dienstag in Vilnius eingetroffen. "
+         "Dort kam er mit Frankreichs Präsident Emmanuel Macron zusammen.", "de"),
+        ("Chancellor Olaf Scholz arrived in Vilnius on Tuesday. "
+         "There he met French President Emmanuel Macron.", "en"),
+    ],
+    ids=["de", "en"],
+)
+def test_a_meeting_there_is_at_the_place_and_on_the_day_of_the_sentence_before(
+    text: str, lang: str, tmp_path: Path
+) -> None:
+    # published on a Wednesday: "Tuesday" in a past-tense sentence is the day before
+    meetings = _meetings(_extract(tmp_path, text, lang))
+    assert (frozenset({SCHOLZ, MACRON}), VILNIUS, "2023-11-07") in meetings

@@ -75,3 +75,19 @@ def test_the_tense_of_the_time_expressions_own_clause() -> None:
         dt.date(2022, 1, 12),
         dt.date(2022, 1, 13),
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "tense"),
+    [
+        ("Scholz ist am Dienstag in Vilnius eingetroffen", "past"),  # Perfekt
+        ("Sie haben sich in Paris getroffen", "past"),
+        ("Das Treffen ist für Montag geplant", "future"),  # a state passive of what is to come
+        ("Die Gespräche sind für Dienstag angesetzt", "future"),
+        ("Er ist Partner der NATO", None),
+    ],
+)
+def test_german_perfect_is_past_and_planned_is_future(words: str, tense: str | None) -> None:
+    from kg.facts.time import tense_of
+
+    assert tense_of(words.split()) == tense

@@ -102,6 +102,11 @@ def _drafts_for(
 ) -> list[_Draft]:
     s = ctx.sentence(sentence_index).span
     places = _places(ctx, trigger, s.begin, s.end, whole_sentence=rule.verbal)
+    # "Am Dienstag traf Scholz in Vilnius ein. Dort kam er mit Macron zusammen": there, that day
+    before = ctx.sentence(sentence_index - 1).span if sentence_index > 0 else None
+    back = before is not None and _refers_back(ctx, s.begin, s.end)
+    if back and not places and before is not None:
+        places = _places(ctx, trigger, before.begin, before.end, whole_sentence=True)
     participants = _participants(ctx, rule, trigger, s.begin, s.end)
     if (not places and (len(participants) < 2 or rule.needs_place)) or len(participants) < rule.min_people:
         return []
@@ -120,6 +125,8 @@ def _drafts_for(
             )
         ]
     times = [t for t in ctx.times_in(s.begin, s.end) if not ctx.in_quotation(t.begin)]
+    if not times and back and before is not None:
+        times = [t for t in ctx.times_in(before.begin, before.end) if not ctx.in_quotation(t.begin)][-1:]
     extractor = meeting_extractor(ctx.lang, rule)
     drafts = []
     candidates: list[Mention | None] = list(places) or [None]
@@ -182,6 +189,24 @@ def _places(
         ):
             out.append(m)
     return _places_of_trigger(ctx, out, trigger, whole_sentence=whole_sentence)
+
+
+BACK_REFERENCES = frozenset({"dort", "there"})  # the place (and so the day) of the sentence before
+
+
+EXISTENTIAL_AFTER_THERE = frozenset({"is", "was", "were", "are", "will", "would", "have", "has", "had", "be"})
+
+
+def _refers_back(ctx: DocContext, begin: int, end: int) -> bool:
+    words = ctx.words(begin, end)
+    for i, (b, _, w) in enumerate(words):
+        if w.lower() not in BACK_REFERENCES or ctx.in_quotation(b):
+            continue
+        following = words[i + 1][2].lower() if i + 1 < len(words) else ""
+        if w.lower() == "there" and following in EXISTENTIAL_AFTER_THERE:
+            continue  # "there will be talks": no place
+        return True
+    return False
 
 
 def _after_place_preposition(ctx: DocContext, mention: Mention, begin: int) -> bool:

@@ -159,6 +159,10 @@ PAST_WORDS = frozenset(
 )
 FUTURE_WORDS = frozenset(
     [
+        "geplant",  # "ist für Montag geplant": a state passive of what is to come
+        "vorgesehen",
+        "angesetzt",
+        "anberaumt",
         "wird",
         "werden",
         "soll",
@@ -320,6 +324,11 @@ def _tense_words(local: list[str], sentence: list[str]) -> list[str]:
     return sentence
 
 
+PERFECT_AUXILIARIES_DE = frozenset({"ist", "sind", "hat", "haben"})
+# past participles with ge- (getroffen, eingetroffen, gesprochen, zusammengekommen) or -iert
+PARTICIPLE_DE = re.compile(r"[a-zäöüß]*ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]{3,}iert")
+
+
 def tense_of(words: list[str], *, strong_only: bool = False) -> str | None:
     """ "past", "future" (present counts as future for scheduled events) or None when no verb tells."""
     lowered = {w.lower() for w in words}
@@ -327,6 +336,8 @@ def tense_of(words: list[str], *, strong_only: bool = False) -> str | None:
         return "future"
     if lowered & PAST_WORDS or any(w.endswith(STRONG_PAST_DE) for w in lowered):
         return "past"
+    if lowered & PERFECT_AUXILIARIES_DE and any(PARTICIPLE_DE.fullmatch(w) for w in lowered):
+        return "past"  # Perfekt: "ist am Dienstag in Vilnius eingetroffen", "hat … getroffen"
     if strong_only:
         return None
     if any(w.endswith("ed") and len(w) > 4 for w in lowered):
