@@ -208,3 +208,32 @@ def test_a_meeting_there_is_at_the_place_and_on_the_day_of_the_sentence_before(
     # published on a Wednesday: "Tuesday" in a past-tense sentence is the day before
     meetings = _meetings(_extract(tmp_path, text, lang))
     assert (frozenset({SCHOLZ, MACRON}), VILNIUS, "2023-11-07") in meetings
+
+
+JAPAN, SOUTH_KOREA, ARTICLE_5 = "Q17", "Q884", "Article 5 of the North Atlantic Treaty"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Japan and South Korea are close partners of NATO but are not members. Neither country is "
+         "covered by the alliance's mutual defense clause.", "en"),
+        ("Japan und Südkorea sind enge Partner der NATO, aber keine Mitglieder. Beide Länder fallen "
+         "nicht unter die Beistandsklausel des Bündnisses.", "de"),
+    ],
+    ids=["en", "de"],
+)
+def test_a_listed_subject_beyond_the_reach_and_the_mutual_defence_clause(
+    text: str, lang: str, tmp_path: Path
+) -> None:
+    store = _extract(tmp_path, text, lang)
+    assert {(JAPAN, NATO, "Negative"), (SOUTH_KOREA, NATO, "Negative")} <= _memberships(store)
+    rows = store.query(
+        PREFIXES + "SELECT ?s ?label WHERE { GRAPH ?g { ?f rdf:subject ?s ; rdf:predicate kgo:coveredBy ; "
+        "rdf:object ?clause ; kgo:polarity kgo:Negative . "
+        "?clause <http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    covered = {(r["s"].value.removeprefix(WD), r["label"].value) for r in rows}
+    # "Neither country" / "Beide Länder … nicht": the two countries named together before
+    assert {(JAPAN, ARTICLE_5), (SOUTH_KOREA, ARTICLE_5)} <= covered

@@ -302,7 +302,7 @@ PATTERNS_DE = LanguagePatterns(
         RelationRule(
             # "Die Ukraine ist kein Mitglied": the organisation is the one the text is about
             "member_bare",
-            re.compile(r"\bMitglied\b(?!\s+(?:der|des|von|im|in)\b)(?!-)"),
+            re.compile(r"\bMitglied(?:er)?\b(?!\s+(?:der|des|von|im|in)\b)(?!-)"),
             Predicate.MEMBER_OF,
             ObjectSource.NEAR,
             Scope.LOCAL,
@@ -434,7 +434,9 @@ PATTERNS_DE = LanguagePatterns(
         RelationRule(
             "covered",
             re.compile(
-                r"\b(?:geschützt|abgedeckt|erfasst)\b|\bunter\s+(?:den\s+)?Schutz\b|\bfäll(?:t|en|e)\b(?=(?:\s+\w+){0,3}?\s+unter\b)"
+                r"\b(?:geschützt|abgedeckt|erfasst)\b|\bunter\s+(?:den\s+)?Schutz\b"
+                # "fällt nicht unter Artikel 5", "Beide Länder fallen nicht unter …", "fiel unter"
+                r"|\b(?:fällt|fallen|falle|fiel|fielen)\b(?=(?:\s+\w+){0,3}?\s+unter\b)"
             ),
             Predicate.COVERED_BY,
             ObjectSource.TREATY,

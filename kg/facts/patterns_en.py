@@ -269,7 +269,10 @@ PATTERNS_EN = LanguagePatterns(
             "but",
         ]
     ),
-    group_anaphora=re.compile(r"\b(?:[Bb]oth|[Tt]he\s+two)\s+(?:[a-z]+\s+)?(?:countries|nations)\b"),
+    group_anaphora=re.compile(
+        r"\b(?:[Bb]oth|[Tt]he\s+two)\s+(?:[a-z]+\s+)?(?:countries|nations)\b"
+        r"|\b[Nn]either\s+(?:of\s+the\s+two\s+)?(?:country|nation|countries|nations)\b"  # negated below
+    ),
     possessives=frozenset(["its", "his", "her", "their"]),
     place_prepositions=frozenset({"in", "at", "to"}),  # "travel to Washington for talks"
     participant_links=frozenset({"with", "between"}),

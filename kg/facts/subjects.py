@@ -83,8 +83,16 @@ def find_subjects(
         and set(ctx.lower_words(nearest.span.end, trigger.start())) & OPPOSING
     ):
         return []  # "Russland blockiert einen Beitritt", "Russia opposes membership": no candidate
+    # a list coordinated with the nearest subject may begin beyond the reach: "Japan and South Korea
+    # are close partners of NATO but are not members"
+    everyone = _candidates_before(ctx, rule, counted, begin, trigger.start(), len(counted) + 1)
+    earlier = (
+        everyone[: everyone.index(nearest)]
+        if nearest in everyone
+        else [m for m in everyone if m.span.end <= nearest.span.begin]
+    )
     group = [nearest]
-    for m in reversed(candidates[: candidates.index(nearest)]):
+    for m in reversed(earlier):
         between = ctx.lower_words(m.span.end, group[0].span.begin)
         if (
             between
