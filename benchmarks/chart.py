@@ -68,6 +68,10 @@ def _read(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def _ratio(value: float) -> str:
+    return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"  # 0.009, not 0.01
+
+
 def svg(rows: list[Measure], title: str) -> str:
     width, left, bar_width, row_height, top = 900, 300, 360, 46, 56
     height = top + row_height * len(rows) + 40
@@ -93,7 +97,7 @@ def svg(rows: list[Measure], title: str) -> str:
             f'<rect x="{left}" y="{y + 6}" width="{length:.1f}" height="22" fill="{colour}"/>',
             f'<line x1="{goal_x:.1f}" y1="{y + 1}" x2="{goal_x:.1f}" y2="{y + 33}" stroke="#000" '
             f'stroke-width="2"/>',
-            f'<text x="{left + bar_width + 12}" y="{y + 22}"><tspan font-weight="bold">{row.value:.2f}×'
+            f'<text x="{left + bar_width + 12}" y="{y + 22}"><tspan font-weight="bold">{_ratio(row.value)}×'
             f"</tspan> (goal {relation} {row.goal:g}×, {verdict})</text>",
             "</g>",
         ]
