@@ -237,3 +237,22 @@ def test_a_listed_subject_beyond_the_reach_and_the_mutual_defence_clause(
     covered = {(r["s"].value.removeprefix(WD), r["label"].value) for r in rows}
     # "Neither country" / "Beide Länder … nicht": the two countries named together before
     assert {(JAPAN, ARTICLE_5), (SOUTH_KOREA, ARTICLE_5)} <= covered
+
+
+AUSTRALIA, NEW_ZEALAND = "Q408", "Q664"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Australia and New Zealand, two other partners of NATO, also sent leaders. "
+         "Russia threatened two other partners of NATO.", "en"),
+        ("Australien und Neuseeland, zwei weitere Partner der NATO, schickten ebenfalls ihre "
+         "Regierungschefs.", "de"),
+    ],
+    ids=["en", "de"],
+)
+def test_a_counted_apposition_names_partners(text: str, lang: str, tmp_path: Path) -> None:
+    partners = _facts(_extract(tmp_path, text, lang), KGO + "partnerOf")
+    expected = {(AUSTRALIA, NATO, "Positive", "Asserted"), (NEW_ZEALAND, NATO, "Positive", "Asserted")}
+    assert partners == expected  # and Russia, which threatens partners, is none

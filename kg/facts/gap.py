@@ -180,6 +180,14 @@ PREDICATIVE_GAP = frozenset(
         "formell",
         "bislang",
         "damals",  # "war damals Mitglied", "was then a member"
+        # "Australia and New Zealand, two other partners of NATO,": a counted apposition
+        "two",
+        "three",
+        "other",
+        "zwei",
+        "drei",
+        "weitere",
+        "andere",
         "heute",
         "seither",
         "seitdem",
