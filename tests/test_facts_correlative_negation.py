@@ -256,3 +256,34 @@ def test_a_counted_apposition_names_partners(text: str, lang: str, tmp_path: Pat
     partners = _facts(_extract(tmp_path, text, lang), KGO + "partnerOf")
     expected = {(AUSTRALIA, NATO, "Positive", "Asserted"), (NEW_ZEALAND, NATO, "Positive", "Asserted")}
     assert partners == expected  # and Russia, which threatens partners, is none
+
+
+def _quotations(store: pyoxigraph.Store) -> set[tuple[str, str]]:
+    rows = store.query(
+        PREFIXES + "SELECT ?speaker ?text WHERE { GRAPH ?g { ?q a kgo:Quotation ; "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?text . OPTIONAL { ?q kgo:speaker ?speaker } } }"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    return {(r["speaker"].value.removeprefix(WD) if r["speaker"] else "", r["text"].value) for r in rows}
+
+
+STOLTENBERG, ITALY = "Q57665", "Q38"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "quote"),
+    [
+        ("Italien ist Gründungsmitglied der NATO und der EU. Jens Stoltenberg zeigte sich erfreut: "
+         "„Das ist ein guter Tag für unser Bündnis.“", "de", "Das ist ein guter Tag für unser Bündnis."),
+        ("Italy is a founding member of NATO and the EU. Jens Stoltenberg was blunt: "
+         "\"There will be no compromise on our open door.\"", "en",
+         "There will be no compromise on our open door."),
+    ],
+    ids=["de", "en"],
+)
+def test_founding_members_and_a_speaker_named_before_a_colon(
+    text: str, lang: str, quote: str, tmp_path: Path
+) -> None:
+    store = _extract(tmp_path, text, lang)
+    assert {(ITALY, NATO, "Positive"), (ITALY, EU, "Positive")} <= _memberships(store)
+    assert (STOLTENBERG, quote) in _quotations(store)

@@ -322,6 +322,33 @@ def _stem(word: str) -> str:
     return word
 
 
+QUOTE_OPENERS = " \t\n„“”\"»«‚‘'"
+
+
+def _colon_speaker(
+    ctx: DocContext, frame: list[tuple[int, int]], begin: int, anchor: int
+) -> tuple[Entity | None, int]:
+    """ "Die Präsidentin zeigte sich erfreut: „…“", "Stoltenberg on the offer: '…'": a colon that
+    introduces the quotation names its speaker, the person named last before it in the sentence
+    (or the person a pronoun there means)."""
+    lead = ctx.text[begin:anchor].rstrip(QUOTE_OPENERS)
+    if not lead.endswith(":"):
+        return None, -1
+    colon = begin + len(lead) - 1
+    people = [
+        p for b, e in frame for p in ctx.mentions_in(b, min(e, colon))
+        if p.entity.kind is EntityKind.PERSON
+    ]
+    if people:
+        return people[-1].entity, colon
+    words = [(b, w) for b, _, w in ctx.words(begin, colon) if not ctx.in_quotation(b)]
+    if words and any(w.lower() in ctx.patterns.pronouns for _, w in words[:3]):
+        person = ctx.recent_person(words[0][0])
+        if person is not None:
+            return person, colon
+    return None, -1
+
+
 def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tuple[Entity | None, int]:
     """The speaker a verb of saying in ``text[begin:end]`` (outside quotations) names, and the offset of
     that verb (-1 if none). ``anchor`` is where the quotation or reported clause stands."""
@@ -333,7 +360,7 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
             say = m
             break
     if say is None:
-        return None, -1
+        return _colon_speaker(ctx, frame, begin, anchor)
     verb_at = say.start()
     # The candidates: people named in the frame, nearest to the verb first.
     people = [p for b, e in frame for p in ctx.mentions_in(b, e) if p.entity.kind is EntityKind.PERSON]

@@ -292,7 +292,7 @@ PATTERNS_DE = LanguagePatterns(
         ),
         RelationRule(
             "member_of",
-            re.compile(r"\bMitglied(?:er|s)?\s+(?:der|des|von|im|in)\b"),
+            re.compile(r"\b(?:Gründungsm|M)itglied(?:er|s)?\s+(?:der|des|von|im|in)\b"),
             Predicate.MEMBER_OF,
             ObjectSource.NEAR,
             Scope.LOCAL,
