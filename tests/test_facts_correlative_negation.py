@@ -287,3 +287,31 @@ def test_founding_members_and_a_speaker_named_before_a_colon(
     store = _extract(tmp_path, text, lang)
     assert {(ITALY, NATO, "Positive"), (ITALY, EU, "Positive")} <= _memberships(store)
     assert (STOLTENBERG, quote) in _quotations(store)
+
+
+LLOYD_AUSTIN, AUSTIN_TEXAS, USA = "Q941013", "Q16559", "Q30"
+
+
+def test_a_surname_that_is_also_a_city_is_the_person_named_before(tmp_path: Path) -> None:
+    text = (
+        "U.S. Defense Secretary Lloyd Austin visited Kyiv on Monday. "
+        "\"We will stand with Ukraine,\" Austin told reporters. He later flew back from Austin, Texas. "
+        "Ukraine is not a member of NATO, and U.S. officials have said membership is not on the table."
+    )
+    store = _extract(tmp_path, text, "en")
+    assert (LLOYD_AUSTIN, "We will stand with Ukraine") in _quotations(store)
+    links = store.query(
+        PREFIXES + "SELECT ?anchor ?e WHERE { GRAPH ?g { ?m <http://persistence.uni-leipzig.org/nlp2rdf/"
+        "ontologies/nif-core#anchorOf> ?anchor ; <http://www.w3.org/2005/11/its/rdf#taIdentRef> ?e } }"
+    )
+    assert isinstance(links, pyoxigraph.QuerySolutions)
+    austins = {r["e"].value.removeprefix(WD) for r in links if r["anchor"].value == "Austin"}
+    assert austins == {LLOYD_AUSTIN, AUSTIN_TEXAS}  # "from Austin, Texas" stays the city
+    # "U.S. officials" are not the U.S. as a candidate; the writer, not they, says Ukraine is no member
+    candidacies = _facts(store, KGO + "candidateFor")
+    assert not {c for c in candidacies if c[0] == USA}
+    attributed = store.query(
+        PREFIXES + f"ASK {{ GRAPH ?g {{ ?f rdf:subject wd:{UKRAINE} ; rdf:predicate <{WDT}P463> ; "
+        "kgo:attributedTo ?who } }"
+    )
+    assert not attributed

@@ -41,6 +41,7 @@ from kg.model import (
 
 CUE_WORDS_BEFORE = 3
 CORRELATIVE_NEGATIONS = frozenset({"weder", "neither"})
+NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|und|aber|doch|während)\b|;")
 CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 10
 BECOMING = frozenset({"become", "becomes", "becoming", "werden", "wird", "würde", "würden", "werde"})
@@ -476,7 +477,10 @@ def _attribution(
     if verb_at < 0:  # "Article 5 does not apply to Ukraine, Stoltenberg said."
         # "Moldovan President Maia Sandu, whose country borders Ukraine, said she …": the pronoun after
         # the fact means the person named before the verb, in this sentence too
-        speaker, verb_at = speaker_in_frame(ctx, window.end, s.end, window.end)
+        # … but not the verb of a clause coordinated after it: "Ukraine is not a member, and U.S.
+        # officials have said …" is the writer's statement
+        joined = NEXT_CLAUSE.search(ctx.text, window.end, s.end)
+        speaker, verb_at = speaker_in_frame(ctx, window.end, joined.start() if joined else s.end, window.end)
     return speaker if verb_at >= 0 else None
 
 

@@ -204,8 +204,22 @@ def _attributive_demonym(ctx: DocContext, m: Mention) -> bool:
     following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 30))[:1]
     if not following or not following[0][2][:1].islower() or not following[0][2].isalpha():
         return False
+    if following[0][2] in ATTRIBUTIVE_HEADS:
+        return True  # "U.S. officials have said membership is not on the table": not the U.S.
     candidates = ctx.kb.lookup(m.span.text, lang="en")
     return bool(candidates) and candidates[0].entry.source == "demonym"
+
+
+# Nouns a country's name qualifies in English ("U.S. officials", "Ukraine troops"): people or organs
+# of the country, who are not the country as a subject of membership or candidacy
+ATTRIBUTIVE_HEADS = frozenset(
+    {
+        "officials", "official", "troops", "forces", "diplomats", "diplomat", "government",
+        "lawmakers", "leaders", "leader", "ministers", "minister", "military", "soldiers",
+        "authorities", "envoy", "envoys", "ambassador", "negotiators", "delegation", "administration",
+        "media", "sources", "spokesman", "spokeswoman", "spokesperson", "intelligence", "embassy",
+    }
+)
 
 
 METONYMY_PREDICATES = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})

@@ -287,6 +287,7 @@ def _add_people_and_ner(
         return not any(covered[i] for i in token_range(begin, end))
 
     mentions = _drop_given_names_taken_for_places(mentions, tokens, kb)
+    mentions = _drop_places_that_are_surnames(mentions, document)
     for m in mentions:
         if m.linker is LEXICON:
             cover(m.span.begin, m.span.end)
@@ -348,6 +349,31 @@ def _drop_given_names_taken_for_places(
             and kb.lexicon.title_of(tokens[i + 1].text) is None
         ):
             continue
+        out.append(m)
+    return out
+
+
+def _drop_places_that_are_surnames(mentions: Sequence[Mention], document: Document) -> list[Mention]:
+    """ "U.S. Defense Secretary Lloyd Austin … Austin told reporters": a place name that is the
+    surname of a person named in full earlier is that person (the surname pass links it), unless a
+    preposition of place stands before it ("in Austin")."""
+    named: list[tuple[int, str]] = []  # (end of the full name, surname)
+    for m in mentions:
+        if m.entity.kind is EntityKind.PERSON:
+            for name in {m.span.text, m.entity.label}:
+                surname = surname_of(name)
+                if surname and surname != name:
+                    named.append((m.span.end, surname))
+    if not named:
+        return list(mentions)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.entity.kind in (EntityKind.PLACE, EntityKind.COUNTRY) and any(
+            surname == m.span.text and end <= m.span.begin for end, surname in named
+        ):
+            before = document.text[max(0, m.span.begin - 12) : m.span.begin].split()
+            if not before or before[-1].lower() not in PLACE_PREPOSITIONS:
+                continue
         out.append(m)
     return out
 
