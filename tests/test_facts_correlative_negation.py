@@ -315,3 +315,47 @@ def test_a_surname_that_is_also_a_city_is_the_person_named_before(tmp_path: Path
         "kgo:attributedTo ?who } }"
     )
     assert not attributed
+
+
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die NATO berät in Brüssel. Die Ukraine sei ein geschätzter Partner, aber kein Mitglied. "
+         "Deshalb gilt die Beistandsgarantie nach Artikel 5 nicht für die Ukraine.", "de"),
+        ("NATO met in Brussels. Ukraine is a valued partner, but not a member. "
+         "Russia threatened NATO partners.", "en"),
+    ],
+    ids=["de", "en"],
+)
+def test_a_bare_partner_noun_means_the_organisation_the_text_is_about(
+    text: str, lang: str, tmp_path: Path
+) -> None:
+    store = _extract(tmp_path, text, lang)
+    assert _facts(store, KGO + "partnerOf") == {(UKRAINE, NATO, "Positive", "Asserted")}
+    assert (UKRAINE, NATO, "Negative") in _memberships(store)
+    if lang == "de":  # the link word "für" stands far after "gilt"; the clause is Article 5
+        assert (UKRAINE, ARTICLE_5) in _covered_labels(store)
+
+
+def _covered_labels(store: pyoxigraph.Store) -> set[tuple[str, str]]:
+    rows = store.query(
+        PREFIXES + "SELECT ?s ?label WHERE { GRAPH ?g { ?f rdf:subject ?s ; rdf:predicate kgo:coveredBy ; "
+        "rdf:object ?clause . ?clause <http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    return {(r["s"].value.removeprefix(WD), r["label"].value) for r in rows}
+
+
+def test_a_deputy_minister_holds_no_ministers_office(tmp_path: Path) -> None:
+    text = "Die US-Vizeaußenministerin traf den russischen Vizeaußenminister Sergej Rjabkow in Genf."
+    store = _extract(tmp_path, text, "de")
+    rows = store.query(
+        PREFIXES + f"SELECT ?office ?label WHERE {{ GRAPH ?g {{ ?f rdf:predicate <{WDT}P39> ; "
+        "rdf:object ?office . ?office <http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    offices = {(r["office"].value, r["label"].value) for r in rows}
+    assert offices and all("Vizeaußenminister" in label for _, label in offices)
+    assert all(not office.startswith(WD) for office, _ in offices)  # a NIL office, not the minister's

@@ -180,6 +180,10 @@ PREDICATIVE_GAP = frozenset(
         "formell",
         "bislang",
         "damals",  # "war damals Mitglied", "was then a member"
+        "valued",  # participles as adjectives: "a valued partner", "a trusted ally"
+        "trusted",
+        "respected",
+        "privileged",
         # "Australia and New Zealand, two other partners of NATO,": a counted apposition
         "two",
         "three",

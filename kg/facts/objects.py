@@ -14,6 +14,8 @@ from kg.facts.subjects import group_after
 from kg.model import Entity, EntityKind, Mention, Predicate
 
 FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
+# rules whose noun stands alone ("ist ein geschätzter Partner, aber …"): the topic organisation too
+TOPIC_RULES = frozenset({"partner_bare"})
 JOINABLE_OBJECT = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF, Predicate.PARTNER_OF})
 
 
@@ -116,7 +118,7 @@ def _object(
         earlier = [o for o in ctx.organisations_in(begin, trigger.start()) if o[2].key not in subject_keys]
         if earlier:
             return earlier[-1][2]
-    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
+    if near is None and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.name in TOPIC_RULES):
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
         topic = ctx.organisation_before(trigger.start(), exclude=frozenset(subject_keys))
         if topic is not None and topic.key not in subject_keys:
@@ -170,14 +172,19 @@ def _treaty(
     matches = list(rule.requires.finditer(ctx.text, begin, end))
     if not matches:
         return None
-    nearest = min(matches, key=lambda m: min(abs(m.start() - trigger.end()), abs(trigger.start() - m.end())))
-    linked = [
-        m
-        for m in ctx.mentions_overlapping(nearest.start(), nearest.end())
-        if m.entity.kind in (EntityKind.TREATY_CLAUSE, EntityKind.OTHER)
-    ]
-    if linked:
-        return linked[0].entity
+    by_distance = sorted(
+        matches, key=lambda m: min(abs(m.start() - trigger.end()), abs(trigger.start() - m.end()))
+    )
+    nearest = by_distance[0]
+    # "die Beistandsgarantie nach Artikel 5": the clause the knowledge base knows, however named
+    for match in by_distance:
+        linked = [
+            m
+            for m in ctx.mentions_overlapping(match.start(), match.end())
+            if m.entity.kind in (EntityKind.TREATY_CLAUSE, EntityKind.OTHER)
+        ]
+        if linked:
+            return linked[0].entity
     label = re.sub(r"\s+", " ", nearest.group(0))
     label = re.sub(r"^Art\.\s*", "Artikel " if ctx.lang == "de" else "Article ", label)
     return Entity(label=label, kind=EntityKind.TREATY_CLAUSE, label_lang=ctx.lang)

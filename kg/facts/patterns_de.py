@@ -7,7 +7,9 @@ import re
 from kg.facts.patterns import LanguagePatterns, MeetingRule, ObjectSource, RelationRule, Scope, words_re
 from kg.model import Modality, Polarity, Predicate
 
-TREATY_DE = re.compile(r"\b(?:Artikel|Art\.)\s*\d+\b|\bBeistands(?:klausel|pflicht|verpflichtung)\b", re.I)
+TREATY_DE = re.compile(
+    r"\b(?:Artikel|Art\.)\s*\d+\b|\bBeistands(?:klausel|pflicht|verpflichtung|garantie)\b", re.I
+)
 
 PATTERNS_DE = LanguagePatterns(
     lang="de",
@@ -276,6 +278,17 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.NEAR,
             Scope.LOCAL,
             confidence=0.8,
+            subject_reach=10,
+        ),
+        RelationRule(
+            # "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied": the organisation the text
+            # is about, only when nothing follows that could name another partner
+            "partner_bare",
+            re.compile(r"\bPartner(?:in)?\b(?=\s*(?:[,.;:]|$|\s+(?:aber|sondern|und)\b))"),
+            Predicate.PARTNER_OF,
+            ObjectSource.NEAR,
+            Scope.LOCAL,
+            confidence=0.7,
             subject_reach=10,
         ),
         RelationRule(

@@ -287,6 +287,17 @@ PATTERNS_EN = LanguagePatterns(
             subject_reach=10,
         ),
         RelationRule(
+            # "Ukraine is a valued partner, but not a member": the organisation the text is about,
+            # only when nothing follows that could name another partner
+            "partner_bare",
+            re.compile(r"\bpartners?\b(?=\s*(?:[,.;:]|$|\s+(?:but|and|too|as\s+well)\b))", re.I),
+            Predicate.PARTNER_OF,
+            ObjectSource.NEAR,
+            Scope.LOCAL,
+            confidence=0.7,
+            subject_reach=10,
+        ),
+        RelationRule(
             "member",
             re.compile(r"(?<!\bas )(?<!\bas a )\bmembers?\b(?:\s+(?:state|country|countries|states))?", re.I),
             Predicate.MEMBER_OF,

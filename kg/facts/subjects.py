@@ -19,6 +19,7 @@ from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.model import EntityKind, Extractor, Mention, Predicate, Token
 
 SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
+SUBJECT_AFTER_REACH = 70  # characters from the trigger to the link word ("für", "to")
 GENITIVE_LINKS = frozenset({"der", "des", "von", "of", "for", "für"})  # "membership for Ukraine"
 GROUP_GLUE = frozenset({"die", "den", "der", "dem", "the", ","})
 
@@ -33,7 +34,10 @@ def find_subjects(
 ) -> list[Mention]:
     after_words = ctx.words(trigger.end(), end)
     if rule.subject_after is not None:
-        link = rule.subject_after.search(ctx.text, trigger.end(), min(end, trigger.end() + 40))
+        # "gilt die Beistandsgarantie nach Artikel 5 nicht für die Ukraine": the link may follow the
+        # clause's whole subject
+        reach = min(end, trigger.end() + SUBJECT_AFTER_REACH)
+        link = rule.subject_after.search(ctx.text, trigger.end(), reach)
         if link is not None:
             group = group_after(ctx, link.end(), end)
             if group:

@@ -236,7 +236,9 @@ class KnowledgeBase:
         for word in sorted(words):
             title = self.lexicon.title_of(word)
             if title is not None:
-                queries.extend((words - {word}) | _words(alt) for alt in title.english)
+                # "Vizeaußenminister" is found as "Außenminister": its English stays a deputy's title
+                deputy = {"deputy"} if _is_deputy({word}) else set()
+                queries.extend((words - {word}) | _words(alt) | deputy for alt in title.english)
         return queries
 
     def _jurisdiction_words(self, qid: str) -> set[str]:
