@@ -228,13 +228,7 @@ def test_a_listed_subject_beyond_the_reach_and_the_mutual_defence_clause(
 ) -> None:
     store = _extract(tmp_path, text, lang)
     assert {(JAPAN, NATO, "Negative"), (SOUTH_KOREA, NATO, "Negative")} <= _memberships(store)
-    rows = store.query(
-        PREFIXES + "SELECT ?s ?label WHERE { GRAPH ?g { ?f rdf:subject ?s ; rdf:predicate kgo:coveredBy ; "
-        "rdf:object ?clause ; kgo:polarity kgo:Negative . "
-        "?clause <http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
-    )
-    assert isinstance(rows, pyoxigraph.QuerySolutions)
-    covered = {(r["s"].value.removeprefix(WD), r["label"].value) for r in rows}
+    covered = _covered_labels(store, polarity="Negative")
     # "Neither country" / "Beide Länder … nicht": the two countries named together before
     assert {(JAPAN, ARTICLE_5), (SOUTH_KOREA, ARTICLE_5)} <= covered
 
@@ -339,10 +333,12 @@ def test_a_bare_partner_noun_means_the_organisation_the_text_is_about(
         assert (UKRAINE, ARTICLE_5) in _covered_labels(store)
 
 
-def _covered_labels(store: pyoxigraph.Store) -> set[tuple[str, str]]:
+def _covered_labels(store: pyoxigraph.Store, *, polarity: str = "Negative") -> set[tuple[str, str]]:
+    """(subject, label of the treaty clause) of the coveredBy facts with ``polarity``."""
     rows = store.query(
         PREFIXES + "SELECT ?s ?label WHERE { GRAPH ?g { ?f rdf:subject ?s ; rdf:predicate kgo:coveredBy ; "
-        "rdf:object ?clause . ?clause <http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
+        f"rdf:object ?clause ; kgo:polarity kgo:{polarity} . "
+        "?clause <http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
     )
     assert isinstance(rows, pyoxigraph.QuerySolutions)
     return {(r["s"].value.removeprefix(WD), r["label"].value) for r in rows}
