@@ -1,10 +1,10 @@
-"""Negation and membership forms met in new articles: "weder … noch" / "neither … nor" (on the
-subjects or the objects), "gehört (nicht) der NATO an" / "belong to NATO", a second predicate after
-"but"/"aber" with its own polarity, a time adverb between subject and noun ("war damals Mitglied"),
-another party rejecting a candidacy ("would not support membership for Ukraine"), "the bloc" as the
-organisation the text is about, "accession talks" (no meeting), and a country after "in" that is
-where a meeting is, not who meets. Our own sentences, the bundled knowledge base and the real
-linker; asserted on the output graph."""
+"""Forms met in new articles written for this purpose (our own sentences, German and English), each
+through the real pipeline with the bundled knowledge base and asserted on the output graph: "weder …
+noch" / "neither … nor", "gehört (nicht) der NATO an" / "belong to", a second predicate after
+"but"/"aber", time adverbs, another party's stance on a candidacy, "the bloc", "accession talks",
+meetings "there" and in a country, German Perfekt, subject lists beyond the reach, the mutual
+defence clause, counted appositions, colon-introduced quotations, surnames that are also cities,
+bare partner nouns and deputy titles."""
 
 from __future__ import annotations
 
