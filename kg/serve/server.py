@@ -37,6 +37,7 @@ import pyoxigraph as ox
 import kg
 from kg.errors import KgError, QueryError
 from kg.serve.describe import service_description
+from kg.serve.documents import DRAW_LIST_LIMIT, document_index
 from kg.serve.engine import Busy, EngineConfig, QueryEngine, Refused, TimedOut, TooManyRows
 from kg.serve.httputil import ChunkedWriter, HttpError, single_param, with_charset
 from kg.serve.results import (
@@ -530,7 +531,7 @@ class Handler(BaseHTTPRequestHandler):
         graph = single_param(params, "graph") if "graph" in params else None
         if graph is None:
             rows = document_list(dataset, limit=DRAW_LIST_LIMIT)
-            self._send(HTTPStatus.OK, _document_index(rows).encode(), "text/html; charset=utf-8")
+            self._send(HTTPStatus.OK, document_index(rows).encode(), "text/html; charset=utf-8")
             return
         try:
             document = read_graph(dataset, graph, source="the store")
@@ -561,33 +562,6 @@ class Handler(BaseHTTPRequestHandler):
         if media.startswith("text/") or media in ("application/javascript", "application/json"):
             media += "; charset=utf-8"
         self._send(HTTPStatus.OK, path.read_bytes(), media, {"Cache-Control": "max-age=3600"})
-
-
-DRAW_LIST_LIMIT = 500  # documents listed on /draw (newest first); SPARQL finds any other
-
-
-def _document_index(rows: list[tuple[str, str, str, str, int]]) -> str:
-    """The HTML list behind /draw: date, id, title and number of facts, each linked to its picture."""
-    from html import escape
-
-    items = "\n".join(
-        f'<tr><td>{escape(date)}</td><td><a href="/draw?{escape(urllib.parse.urlencode({"graph": graph}))}">'
-        f"{escape(doc or graph)}</a></td><td>{escape(title)}</td><td>{facts}</td></tr>"
-        for graph, doc, title, date, facts in rows
-    )
-    more = (
-        f"<p>The newest {DRAW_LIST_LIMIT} documents; draw any other with /draw?graph=IRI.</p>"
-        if len(rows) >= DRAW_LIST_LIMIT
-        else ""
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>kg: documents</title>'
-        "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.25em .8em;text-align:left}"
-        "tr:nth-child(even){background:#f4f4f4}</style></head><body>"
-        f'<h1>Documents</h1><p><a href="/">SPARQL query page</a></p>{more}'
-        f"<table><thead><tr><th>published</th><th>document</th><th>title</th><th>facts</th></tr></thead>"
-        f"<tbody>\n{items}\n</tbody></table></body></html>\n"
-    )
 
 
 def _kind_name(outcome: Outcome) -> str:
