@@ -355,3 +355,20 @@ def test_a_deputy_minister_holds_no_ministers_office(tmp_path: Path) -> None:
     offices = {(r["office"].value, r["label"].value) for r in rows}
     assert offices and all("Vizeaußenminister" in label for _, label in offices)
     assert all(not office.startswith(WD) for office, _ in offices)  # a NIL office, not the minister's
+
+
+SOUTH_AFRICA, BRICS_IRAN, BRICS_EGYPT = "Q258", "Q794", "Q79"
+
+
+def test_a_dateline_city_is_no_candidate_and_interest_in_joining_is_an_intention(tmp_path: Path) -> None:
+    text = (
+        "JOHANNESBURG (Reuters) - The BRICS group invited Argentina, Egypt, Ethiopia, Iran and Saudi "
+        "Arabia to join the bloc, South African President Cyril Ramaphosa announced on Thursday. "
+        "Turkey, a NATO member since 1952, has also expressed interest in joining BRICS."
+    )
+    candidacies = _facts(_extract(tmp_path, text, "en"), KGO + "candidateFor")
+    assert not {c for c in candidacies if c[0] == SOUTH_AFRICA}  # the host, named by its dateline
+    assert {c[0] for c in candidacies if c[3] == "Invited"} >= {BRICS_EGYPT, BRICS_IRAN}
+    assert {c for c in candidacies if c[0] == TURKEY} and all(
+        c[3] == "Intended" for c in candidacies if c[0] == TURKEY
+    )

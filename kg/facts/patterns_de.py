@@ -202,6 +202,8 @@ PATTERNS_DE = LanguagePatterns(
             Modality.INTENDED,
             frozenset(
                 [
+                    "interesse",  # "hat Interesse an einem Beitritt bekundet"
+                    "interessiert",
                     "will",
                     "wollen",
                     "wollte",

@@ -176,6 +176,8 @@ PATTERNS_EN = LanguagePatterns(
             Modality.INTENDED,
             frozenset(
                 [
+                    "interest",  # "expressed interest in joining"
+                    "interested",
                     "wants",
                     "sought",
                     "seeks",

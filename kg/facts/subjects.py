@@ -184,6 +184,7 @@ def _candidates_before(
         elif (
             rule.predicate in METONYMY_PREDICATES
             and m.span.text[:1].isupper()
+            and not m.span.text.isupper()  # "JOHANNESBURG (Reuters) -": a dateline, not a government
             and not _after_preposition(ctx, m)
         ):
             # "Belgrade is not seeking NATO membership", "Kyjiw will der EU beitreten": the capital's country
