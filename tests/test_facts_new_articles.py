@@ -372,3 +372,12 @@ def test_a_dateline_city_is_no_candidate_and_interest_in_joining_is_an_intention
     assert {c for c in candidacies if c[0] == TURKEY} and all(
         c[3] == "Intended" for c in candidacies if c[0] == TURKEY
     )
+
+
+def test_nach_angaben_von_attributes_a_fact(tmp_path: Path) -> None:
+    text = "Die NATO tagt in Brüssel. Nach Angaben von Jens Stoltenberg ist Finnland ein Partner der NATO."
+    store = _extract(tmp_path, text, "de")
+    assert store.query(
+        PREFIXES + f"ASK {{ GRAPH ?g {{ ?f rdf:subject wd:{FINLAND} ; rdf:predicate kgo:partnerOf ; "
+        f"kgo:attributedTo wd:{STOLTENBERG} }} }}"
+    )

@@ -40,6 +40,7 @@ PATTERNS_DE = LanguagePatterns(
         r"so(?=\s+(?-i:[A-ZÄÖÜ]|von\s|van\s|de\s|der\s|die\s))",
         r"laut",
         r"zufolge",
+        r"nach\s+Angaben",  # "nach Angaben von Maia Sandu", "nach Angaben des Kremls"
         r"teilt(?:e|en)?\b.{0,40}?\bmit",
         r"gesagt",
         r"erklärt",
