@@ -374,9 +374,19 @@ def test_a_dateline_city_is_no_candidate_and_interest_in_joining_is_an_intention
     )
 
 
-def test_nach_angaben_von_attributes_a_fact(tmp_path: Path) -> None:
-    text = "Die NATO tagt in Brüssel. Nach Angaben von Jens Stoltenberg ist Finnland ein Partner der NATO."
-    store = _extract(tmp_path, text, "de")
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die NATO tagt. Nach Angaben von Jens Stoltenberg ist Finnland ein Partner der NATO.", "de"),
+        ("Die NATO tagt in Brüssel. Finnland ist Jens Stoltenberg zufolge ein enger Partner der NATO.", "de"),
+        ("NATO met in Brussels. Finland is, according to Jens Stoltenberg, a close partner of NATO.", "en"),
+    ],
+    ids=["nach-angaben", "zufolge-inside", "according-to-inside"],
+)
+def test_a_source_phrase_attributes_a_fact_even_inside_its_clause(
+    text: str, lang: str, tmp_path: Path
+) -> None:
+    store = _extract(tmp_path, text, lang)
     assert store.query(
         PREFIXES + f"ASK {{ GRAPH ?g {{ ?f rdf:subject wd:{FINLAND} ; rdf:predicate kgo:partnerOf ; "
         f"kgo:attributedTo wd:{STOLTENBERG} }} }}"

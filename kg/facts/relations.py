@@ -481,7 +481,33 @@ def _attribution(
         # officials have said …" is the writer's statement
         joined = NEXT_CLAUSE.search(ctx.text, window.end, s.end)
         speaker, verb_at = speaker_in_frame(ctx, window.end, joined.start() if joined else s.end, window.end)
-    return speaker if verb_at >= 0 else None
+    if verb_at < 0:
+        return _source_inside(ctx, window)
+    return speaker
+
+
+# Attributions that can stand inside the fact's own clause (a verb of saying there would be its own)
+SOURCE_PHRASE = re.compile(r"\b(?:laut|zufolge|nach\s+Angaben|according\s+to)\b", re.I)
+
+
+def _source_inside(ctx: DocContext, window: Window) -> Entity | None:
+    """ "Moldau will nach Angaben von Maia Sandu der EU beitreten", "Finland is, according to
+    Stoltenberg, a close partner": the person such a phrase names, right after it (or right before
+    "zufolge")."""
+    for phrase in SOURCE_PHRASE.finditer(ctx.text, window.begin, window.end):
+        if phrase.group(0).lower() == "zufolge":
+            sentence_begin = ctx.sentence(ctx.sentence_at(phrase.start())).span.begin
+            people = ctx.mentions_in(max(sentence_begin, phrase.start() - 40), phrase.start(), PERSON_KIND)
+            if people:
+                return people[-1].entity
+            continue
+        people = ctx.mentions_in(phrase.end(), min(window.end + 40, phrase.end() + 40), PERSON_KIND)
+        if people:
+            return people[0].entity
+    return None
+
+
+PERSON_KIND = frozenset({EntityKind.PERSON})
 
 
 def _time(ctx: DocContext, window: Window, begin: int, end: int) -> TimeRef | None:
