@@ -391,3 +391,23 @@ def test_a_source_phrase_attributes_a_fact_even_inside_its_clause(
         PREFIXES + f"ASK {{ GRAPH ?g {{ ?f rdf:subject wd:{FINLAND} ; rdf:predicate kgo:partnerOf ; "
         f"kgo:attributedTo wd:{STOLTENBERG} }} }}"
     )
+
+
+MALTA, CYPRUS = "Q233", "Q229"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("NATO met in Brussels. Austria, Ireland, Malta and Cyprus remain outside the alliance. "
+         "Troops were outside the city.", "en", {AUSTRIA, IRELAND, MALTA, CYPRUS}),
+        ("Die NATO tagt in Brüssel. Österreich und Irland bleiben außerhalb des Bündnisses.", "de",
+         {AUSTRIA, IRELAND}),
+    ],
+    ids=["en", "de"],
+)
+def test_remaining_outside_the_alliance_is_no_membership(
+    text: str, lang: str, expected: set[str], tmp_path: Path
+) -> None:
+    facts = _memberships(_extract(tmp_path, text, lang))
+    assert facts == {(country, NATO, "Negative") for country in expected}

@@ -337,6 +337,17 @@ PATTERNS_DE = LanguagePatterns(
             confidence=0.7,
         ),
         RelationRule(
+            # "Österreich und Irland bleiben außerhalb der NATO": not members
+            "outside",
+            re.compile(r"\b(?:bleib(?:t|en)|blieb(?:en)?|ist|sind|war|waren|stehen|steht)\s+außerhalb\b"),
+            Predicate.MEMBER_OF,
+            ObjectSource.NEAR,
+            Scope.LOCAL,
+            polarity=Polarity.NEGATIVE,
+            confidence=0.7,
+            subject_reach=12,
+        ),
+        RelationRule(
             # "Moldau gehört nicht der NATO an", "die dem Bündnis angehören"
             "belongs_to",
             re.compile(r"\bgehör(?:t|en|te|ten)\b(?=(?:\s+[^\s.;:!?]+){1,6}?\s+an\b)|\bangehör(?:en|t|te|ten)\b"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.patterns import LanguagePatterns, MeetingRule, ObjectSource, RelationRule, Scope, words_re
-from kg.model import Modality, Predicate
+from kg.model import Modality, Polarity, Predicate
 
 TREATY_EN = re.compile(r"\b(?:Article|Art\.)\s*\d+\b|\bmutual[- ]defen[cs]e clause\b", re.I)
 
@@ -316,6 +316,17 @@ PATTERNS_EN = LanguagePatterns(
             Scope.CLAUSE,
             subject_after=re.compile(r"(?=\s)"),
             confidence=0.7,
+        ),
+        RelationRule(
+            # "Austria, Ireland, Malta and Cyprus remain outside the alliance": not members
+            "outside",
+            re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|is|are|was|were)\s+outside\b", re.I),
+            Predicate.MEMBER_OF,
+            ObjectSource.NEAR,
+            Scope.LOCAL,
+            polarity=Polarity.NEGATIVE,
+            confidence=0.7,
+            subject_reach=12,
         ),
         RelationRule(
             # "Norway and Iceland belong to NATO"
