@@ -3,18 +3,17 @@ written under a temporary name and renamed into place, so a failure never leaves
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 from kg.draw.records import DocumentFacts
 from kg.draw.render import render_svg
 from kg.errors import ConfigError
+from kg.rdf.export import write_bytes_atomically
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -72,31 +71,5 @@ def file_names(documents: list[DocumentFacts]) -> dict[tuple[str, str | None], s
 
 
 def write_atomically(path: Path, text: str) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            os.fchmod(out.fileno(), _mode_of(path))
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
-
-
-def _mode_of(path: Path) -> int:
-    """The replaced file's mode, else what a plain ``open`` would give (0666 less the umask):
-    mkstemp's 0600 would hide a picture meant to be published."""
-    with contextlib.suppress(OSError):
-        return path.stat().st_mode & 0o7777
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
+    # the text as written (UTF-8, "\n" line ends), renamed into place as every kg output is
+    write_bytes_atomically(path, text.encode("utf-8"))

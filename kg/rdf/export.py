@@ -120,7 +120,13 @@ def write_quads(
         sys.stdout.buffer.flush()
         return Path("-")
     path = Path(path)
-    data = serialize_quads(quads, format_for(path, fmt), prefixes=prefixes)
+    write_bytes_atomically(path, serialize_quads(quads, format_for(path, fmt), prefixes=prefixes))
+    return path
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` under a temporary name in the same directory, renamed into place: a
+    failure never leaves half a file (a ConfigError names the file)."""
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
@@ -139,7 +145,6 @@ def write_quads(
         if isinstance(exc, OSError):
             raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
-    return path
 
 
 def _file_mode(path: Path) -> int:
