@@ -89,7 +89,12 @@ def find_subjects(
         return []  # "Russland blockiert einen Beitritt", "Russia opposes membership": no candidate
     # a list coordinated with the nearest subject may begin beyond the reach: "Japan and South Korea
     # are close partners of NATO but are not members"
-    everyone = _candidates_before(ctx, rule, counted, begin, trigger.start(), len(counted) + 1)
+    # (when the reach already spans the sentence, the candidates are everyone: no second search)
+    everyone = (
+        candidates
+        if len(counted) <= rule.subject_reach
+        else _candidates_before(ctx, rule, counted, begin, trigger.start(), len(counted) + 1)
+    )
     earlier = (
         everyone[: everyone.index(nearest)]
         if nearest in everyone
