@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import pickle
+import shutil
 import sys
+import tempfile
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -83,6 +86,7 @@ class ProcessEngine:
         self.in_flight = 2 * jobs  # one running and one waiting per worker
         self._pool: ProcessPoolExecutor | None = None  # started on the first task: none if all is done
         self._generation = 0  # bumped when a broken pool is replaced
+        self._spool = tempfile.mkdtemp(prefix="kg-results-")  # task results, see _spooled_extract_task
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -104,7 +108,7 @@ class ProcessEngine:
         pool = self._executor()
         generation = self._generation
         try:
-            future = pool.submit(extract_task, task, self._config)
+            future = pool.submit(_spooled_extract_task, task, self._config, self._spool)
         except BrokenProcessPool:  # a worker died since the last task: start a fresh pool
             future = self._resubmit(task, generation)
         return _PoolPending(self, task, future, self._generation)
@@ -113,14 +117,20 @@ class ProcessEngine:
         """Any picklable call on the pool (used to read files in the workers)."""
         return self._executor().submit(function, *args)
 
-    def _resubmit(self, task: Task, generation: int) -> Future[TaskResult]:
+    def _resubmit(self, task: Task, generation: int) -> Future[str]:
         """A worker died: replace the broken pool (once per breakage) and run the task again."""
         if generation == self._generation and self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
-        return self._executor().submit(extract_task, task, self._config)
+        return self._executor().submit(_spooled_extract_task, task, self._config, self._spool)
 
     def close(self, *, cancel: bool = False) -> None:
+        try:
+            self._close_pool(cancel=cancel)
+        finally:
+            shutil.rmtree(self._spool, ignore_errors=True)
+
+    def _close_pool(self, *, cancel: bool) -> None:
         if self._pool is None:
             return
         if not cancel:
@@ -152,12 +162,29 @@ def _start_fork_server(config: WorkerConfig) -> None:
             os.environ[PRELOAD_ENV] = previous
 
 
+def _spooled_extract_task(task: Task, config: WorkerConfig, spool: str) -> str:
+    """``extract_task`` in a pool worker, its result pickled into a file in ``spool``; only the file's
+    name goes back through the pool's result pipe. A worker killed (kill -9, out of memory) while
+    writing a large result into that pipe leaves half a message, which CPython's ProcessPoolExecutor
+    then waits for forever; a short name is one atomic pipe write, and the pool sees the death."""
+    result = extract_task(task, config)
+    fd, path = tempfile.mkstemp(dir=spool, prefix=f"task-{task.index}-", suffix=".pickle")
+    with os.fdopen(fd, "wb") as out:
+        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _unspooled(path: str) -> TaskResult:
+    with open(path, "rb") as spooled:
+        result: TaskResult = pickle.load(spooled)  # our own worker's file, in our own temp dir
+    os.unlink(path)
+    return result
+
+
 class _PoolPending:
     """A pool task that is run once more in a fresh pool if its worker died (killed, out of memory)."""
 
-    def __init__(
-        self, engine: ProcessEngine, task: Task, future: Future[TaskResult], generation: int
-    ) -> None:
+    def __init__(self, engine: ProcessEngine, task: Task, future: Future[str], generation: int) -> None:
         self._engine = engine
         self._task = task
         self._future = future
@@ -165,9 +192,9 @@ class _PoolPending:
 
     def result(self) -> TaskResult:
         try:
-            return self._future.result()
+            return _unspooled(self._future.result())
         except BrokenProcessPool:
-            return self._engine._resubmit(self._task, self._generation).result()
+            return _unspooled(self._engine._resubmit(self._task, self._generation).result())
 
 
 class DaskEngine:
