@@ -9,6 +9,7 @@ agree (or one has none). Quoted speech is not searched.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ class _Draft:
     extractor: Extractor
     confidence: float
     place: Entity | None
-    date_: object = None
+    date_: dt.date | None = None
     label: str | None = None
     sentences: list[int] = field(default_factory=list)
     visit: bool = False  # only a visit's place so far: kept only when a meeting joins it
@@ -69,7 +70,7 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                 extractor=d.extractor,
                 confidence=d.confidence,
                 place=d.place,
-                date=d.date_,  # type: ignore[arg-type]
+                date=d.date_,
                 label=d.label,
             )
         )
