@@ -395,7 +395,7 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
                 best = (distance, ctx.person_for_role(r.group(1), r.start()) or _none_entity())
     if best is None:
         # "„…“, erklärte das Außenministerium", "the Kremlin said": an institution right at the verb
-        institution = _institution_at(ctx, frame, say)
+        institution = _institution_at(ctx, frame, say, anchor)
         if institution is not None:
             return institution, verb_at
     if (best is None or best[1].label == "") and _definite_singular_at(ctx, say):
@@ -417,10 +417,15 @@ INSTITUTION_ARTICLES = frozenset({"der", "die", "das", "the"})
 INSTITUTION_REACH = 3  # words between the verb and the institution (das Auswärtige Amt)
 
 
-def _institution_at(ctx: DocContext, frame: list[tuple[int, int]], say: re.Match[str]) -> Entity | None:
+def _institution_at(
+    ctx: DocContext, frame: list[tuple[int, int]], say: re.Match[str], anchor: int
+) -> Entity | None:
     after = [w for w in ctx.words(say.end(), min(len(ctx.text), say.end() + 60))][: INSTITUTION_REACH + 1]
     before = ctx.words(max(0, say.start() - 60), say.start())[-(INSTITUTION_REACH + 1) :]
-    for direction, words in (("after", after), ("before", list(reversed(before)))):
+    directions = [("after", after), ("before", list(reversed(before)))]
+    if anchor >= say.end():
+        directions = directions[1:]  # "NATO said Finland is a member": what follows is what was said
+    for direction, words in directions:
         for b, e, w in words:
             if w in ",.;:" or not any(fb <= b < fe for fb, fe in frame):
                 break

@@ -253,7 +253,8 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         if m.entity.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
     ]
     if places:
-        jurisdiction = places[-1].entity
+        # "Präsidentin der EU-Kommission": the longest of overlapping names (the Commission, not the EU)
+        jurisdiction = max(places, key=lambda m: (m.span.end, m.span.end - m.span.begin)).entity
     else:
         orgs = ctx.organisations_in(phrase.begin, phrase.end)
         if orgs:
@@ -290,6 +291,13 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         found = position_for(ctx.kb, title, jurisdiction, ctx.lang, mentioned=mentioned)
         if found is not None:
             return found
+    if jurisdiction is not None and jurisdiction.kind is EntityKind.ORGANISATION:
+        # "EU-Kommissionspräsidentin": the office is of an organ of the organisation the title names
+        # (the Commission's, not the EU's); taken only when the title itself names that organ
+        for title in dict.fromkeys(titles):
+            found = position_for(ctx.kb, title, None, ctx.lang)
+            if found is not None:
+                return found
     if jurisdiction is None:
         # "Secretary General Jens Stoltenberg told reporters" in a text about NATO: an organisation
         # of this or the two sentences before (never a country: "President X met Macron in France")

@@ -276,7 +276,8 @@ PATTERNS_DE = LanguagePatterns(
         ),
         RelationRule(
             "partner_of",
-            re.compile(r"\bPartner(?:n|s|in|land|staat)?\s+(?:der|des|von)\b"),
+            # "Partner der NATO", "Dialogpartner der SOZ"
+            re.compile(r"\b(?:Dialogp|P)artner(?:n|s|in|land|staat)?\s+(?:der|des|von)\b"),
             Predicate.PARTNER_OF,
             ObjectSource.NEAR,
             Scope.LOCAL,

@@ -135,6 +135,9 @@ COPULAS = frozenset(
 )
 
 
+SUBJECT_PRONOUNS = frozenset({"it", "they", "es", "sie"})
+
+
 TALK_NOUNS = ("verhandlungen", "gespräche", "gesprächen", "talks", "negotiations")
 
 
@@ -155,10 +158,12 @@ def _coordinated_predicate_subject(
     first one ("… und ist seit 2022 Beitrittskandidat", "… but is not a member", "…, sind aber Partner")."""
     words = ctx.words(begin, end)
     for i in range(len(words) - 2, -1, -1):
-        if (words[i][2].lower() in PREDICATE_CONJUNCTIONS or words[i][2] == ",") and words[i + 1][
+        # "… but are not members", "… but they are among NATO's partners": a pronoun may repeat the subject
+        verb = i + 2 if words[i + 1][2].lower() in SUBJECT_PRONOUNS and i + 2 < len(words) else i + 1
+        if (words[i][2].lower() in PREDICATE_CONJUNCTIONS or words[i][2] == ",") and words[verb][
             2
         ].lower() in COPULAS:
-            if not predicative_gap(ctx, words[i + 1][0], end):
+            if not predicative_gap(ctx, words[verb][0], end):
                 return []
             opening = [w for w in words[:i] if w[2][:1].isalnum()][:2]
             first = [m for m in candidates if m.span.end <= words[i][0]]
@@ -183,6 +188,9 @@ def _candidates_before(
         if is_subject_mention(m):
             if not _attributive_demonym(ctx, m):
                 found.append(m)
+        elif rule.predicate is Predicate.MEMBER_OF and _organisation_opens_clause(ctx, m, begin):
+            # "The European Union is a member of the G20": an organisation as the clause's subject
+            found.append(m)
         elif rule.predicate is Predicate.CANDIDATE_FOR and m.entity.key in ctx.person_country:
             # "Der ukrainische Präsident X forderte die Aufnahme": the person speaks for the country
             found.append(replace(m, entity=ctx.person_country[m.entity.key]))
@@ -204,6 +212,21 @@ def _candidates_before(
         for country in ctx.country_group_before(a.start()):
             found.append(Mention(span, ctx.sentence_at(a.start()), country, 0.7, ANAPHORA_LINKER))
     return sorted(found, key=lambda m: m.span.begin)
+
+
+CLAUSE_OPENING_ARTICLES = frozenset({"the", "die", "der", "das"})
+
+
+def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
+    """An organisation stands first in the clause, after an article at most: the clause's subject, not
+    an attribute ("NATO's chief said …") or an object ("talks with the EU …")."""
+    if m.entity.kind is not EntityKind.ORGANISATION or not m.span.text[:1].isupper():
+        return False
+    before = [w for w in ctx.lower_words(begin, m.span.begin) if w[:1].isalnum()]
+    if any(w not in CLAUSE_OPENING_ARTICLES for w in before):
+        return False
+    following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 20))[:1]
+    return not following or following[0][2] not in ("'s", "’s")
 
 
 def _attributive_demonym(ctx: DocContext, m: Mention) -> bool:

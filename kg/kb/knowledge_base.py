@@ -338,8 +338,10 @@ def _is_deputy(words: set[str]) -> bool:
 
 
 def _unusable_name(name: str) -> bool:
-    """Names that would match noise: one letter, digits only."""
+    """Names that would match noise: one letter, digits only (but "G20", "G7" are names)."""
     letters = [c for c in name if c.isalpha()]
+    if len(letters) == 1 and is_acronym(name) and len(name) >= 2:
+        return False
     return len(letters) < 2 or (len(letters) == 2 and not is_acronym(name))
 
 

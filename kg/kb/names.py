@@ -76,7 +76,10 @@ def final_forms(key: str, *, capitalised: bool, in_phrase: bool) -> list[tuple[s
 def is_acronym(piece: str) -> bool:
     """ "NATO", "U.S.", "G20": upper-case letters, maybe with dots and digits."""
     letters = [c for c in piece if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    if not all(c.isupper() for c in letters):
+        return False
+    # one capital with digits is an acronym too ("G20", "G7"); a lone capital is not
+    return len(letters) >= 2 or (len(letters) == 1 and any(c.isdigit() for c in piece))
 
 
 def case_fits(surface: str, name_piece: str) -> bool:

@@ -54,8 +54,9 @@ def text_pieces(analysis: TextAnalysis) -> list[Piece]:
             glued = bool(raw) and raw[-1][2] == token.begin
             pending_hyphen_end = token.end if glued else -1
             continue
-        if text_of_token.endswith(".") and text_of_token[:-1].isdigit():
-            text_of_token = text_of_token[:-1]  # German ordinals: "Artikel 5." ends a sentence
+        if text_of_token.endswith(".") and text_of_token[-2:-1].isdigit():
+            # German ordinals: "Artikel 5." ends a sentence; "der G20." too
+            text_of_token = text_of_token[:-1]
         if len(text_of_token) > 2 and _HYPHEN.search(text_of_token):
             parts = hyphen_parts(text_of_token)
         else:
