@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from kg.facts.context import DocContext
 from kg.facts.kbview import is_settlement
 from kg.facts.patterns import MeetingRule
-from kg.model import Entity, EntityKind, Extractor, Meeting, Mention
+from kg.facts.time import MONTHS, WEEKDAYS
+from kg.model import Entity, EntityKind, Extractor, Meeting, Mention, Span
 
 PARTICIPANT_KINDS = frozenset({EntityKind.PERSON})
 PARTY_KINDS = frozenset({EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANISATION})
@@ -57,7 +58,12 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
     for d in merged:
         # "HIROSHIMA, Japan - … Zelenskyy met Modi on the sidelines": the wire copy's dateline
         people = [e for e in d.participants if e.kind is EntityKind.PERSON]
-        if d.place is None and dateline is not None and len(people) >= 2:
+        if (
+            d.place is None
+            and dateline is not None
+            and len(people) >= 2
+            and not _unknown_place_named(ctx, ctx.sentence(d.evidence_sentence).span)
+        ):
             d.place = dateline
     out = []
     for d in merged:
@@ -75,6 +81,40 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             )
         )
     return out
+
+
+NEGOTIATION_NOUN = re.compile(r"(?:verhandlungen|negotiations|talks)$", re.I)
+# Verbs that make negotiations a process with stages (a candidacy's), not one meeting
+NEGOTIATION_STAGE = re.compile(
+    r"\b(?:abschließen|abzuschließen|abgeschlossen|aufnehmen|aufzunehmen|aufgenommen|eröffnen|eröffnet"
+    r"|complete|completed|conclude|concluded|finish|finished|open|opened|launch|launched)\b",
+    re.I,
+)
+
+
+def _stage_of_negotiations(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
+    """ "die Verhandlungen mit Brüssel bis 2030 abschließen", "complete negotiations by 2026"."""
+    if not NEGOTIATION_NOUN.search(trigger.group(0)):
+        return False
+    window_begin, window_end = max(begin, trigger.start() - 25), min(end, trigger.end() + 60)
+    return bool(NEGOTIATION_STAGE.search(ctx.text, window_begin, window_end))
+
+
+def _unknown_place_named(ctx: DocContext, span: Span) -> bool:
+    """ "… to meet Amherd in Davos in January": the sentence names a place the KB does not know, so
+    the dateline's city is not where the meeting is."""
+    words = ctx.words(span.begin, span.end)
+    for (_, _, w), (b, e, name) in itertools.pairwise(words):
+        if (
+            w.lower() in ctx.patterns.place_prepositions
+            and name[:1].isupper()
+            and name.lower().rstrip(".") not in MONTHS
+            and name.lower() not in WEEKDAYS
+            and not ctx.mentions_overlapping(b, e)
+            and name.lower() not in ("the", "der", "die", "dem", "den")
+        ):
+            return True
+    return False
 
 
 DATELINE = re.compile(
@@ -102,6 +142,8 @@ def _drafts_for(
     ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], sentence_index: int
 ) -> list[_Draft]:
     s = ctx.sentence(sentence_index).span
+    if _stage_of_negotiations(ctx, trigger, s.begin, s.end):
+        return []
     places = _places(ctx, trigger, s.begin, s.end, whole_sentence=rule.verbal)
     # "Am Dienstag traf Scholz in Vilnius ein. Dort kam er mit Macron zusammen": there, that day
     before = ctx.sentence(sentence_index - 1).span if sentence_index > 0 else None

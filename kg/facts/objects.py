@@ -143,10 +143,16 @@ def _adjacent_org(
             return orgs[-1][2]
     after = ctx.words(trigger.end(), end)[:3]
     if after and after[0][2].lower() in ("of", "to", "with", "der", "des", "von"):
-        orgs = [o for o in ctx.organisations_in(after[0][1], after[-1][1]) if o[2].key not in exclude]
+        stop = _name_end(ctx, after[0][1], after[-1][1])
+        orgs = [o for o in ctx.organisations_in(after[0][1], stop) if o[2].key not in exclude]
         if orgs:
             return orgs[0][2]
     return None
+
+
+def _name_end(ctx: DocContext, begin: int, end: int) -> int:
+    """``end``, or later where a name begun before it ends ("the European Free Trade | Association")."""
+    return max([end, *(m.span.end for m in ctx.mentions_overlapping(begin, end))])
 
 
 def _nearest_org(
@@ -154,7 +160,8 @@ def _nearest_org(
 ) -> Entity | None:
     after = ctx.words(trigger.end(), end)[:5]
     if after:
-        orgs = [o for o in ctx.organisations_in(trigger.end(), after[-1][1]) if o[2].key not in exclude]
+        stop = _name_end(ctx, trigger.end(), after[-1][1])
+        orgs = [o for o in ctx.organisations_in(trigger.end(), stop) if o[2].key not in exclude]
         if orgs:
             return orgs[0][2]
     before = ctx.words(begin, trigger.start())[-8:]

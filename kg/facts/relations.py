@@ -23,7 +23,7 @@ from kg.facts.context import DocContext, speaker_in_frame
 from kg.facts.gap import without_parentheses
 from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
-from kg.facts.subjects import find_subjects, parsed_negation
+from kg.facts.subjects import find_subjects, group_after, parsed_negation
 from kg.facts.time import MONTHS
 from kg.model import (
     Entity,
@@ -104,12 +104,15 @@ def _facts_for(
         ctx, rule, trigger, s.end
     ):
         return []
+    if rule.modality is Modality.INVITED and not _invitation_to_join(ctx, trigger, s.begin, s.end):
+        return []  # "were also invited", "invited him to take his seat": to a summit, not to join
     subjects = find_subjects(ctx, rule, trigger, s.begin, s.end)
     if not subjects:
         return []
     objects = find_objects(ctx, rule, trigger, subjects, s.begin, s.end)
     if not objects:
         return []
+    subjects = subjects + _comitative_after(ctx, objects, subjects, trigger.end(), s.end)
     window = _negated_abandonment(ctx, _window(ctx, rule, trigger, subjects, s.begin, s.end), s.begin)
     cue_words = _cue_words(ctx, window, trigger, subjects)
     polarity, modality = _factuality(ctx, rule, cue_words)
@@ -201,6 +204,9 @@ def _complement_is_no_organisation(
         phrase.append((b, e, w))
     if not phrase or ctx.organisations_in(phrase[0][0], phrase[-1][1]):
         return False
+    overlapping = ctx.mentions_overlapping(phrase[0][0], phrase[-1][1])
+    if any(m.entity.kind is EntityKind.ORGANISATION for m in overlapping):
+        return False  # a long name beyond the words looked at: "the European Free Trade Association"
     if rule.genitive_subject:
         # "der Beitritt der Ukraine", "die Aufnahme der beiden Länder": the candidate, not what is joined
         region = ctx.text[phrase[0][0] : phrase[-1][1]]
@@ -220,6 +226,43 @@ def _complement_is_no_organisation(
 
 GUEST_WORDS = frozenset({"guest", "guests", "observer", "observers", "gast", "gäste", "beobachter"})
 JOIN_VERBS = frozenset({"join", "become", "apply", "beizutreten", "werden"})
+
+
+COMITATIVE_AFTER = re.compile(r",?\s*(?:alongside|along\s+with|together\s+with|ebenso\s+wie|wie\s+auch)\s+")
+
+
+def _comitative_after(
+    ctx: DocContext, objects: list[Entity], subjects: list[Mention], after: int, end: int
+) -> list[Mention]:
+    """ "Beijing is a member of the SCO, alongside Russia and India": more subjects after the object."""
+    named = [m for m in ctx.mentions_in(after, end) if m.entity.key in {o.key for o in objects}]
+    if not named:
+        return []
+    glue = COMITATIVE_AFTER.match(ctx.text, named[0].span.end)
+    if glue is None:
+        return []
+    keys = {m.entity.key for m in subjects}
+    return [m for m in group_after(ctx, glue.end(), end) if m.entity.key not in keys]
+
+
+# An invitation is a candidacy only in a sentence that speaks of joining or membership.
+MEMBERSHIP_WORDS = re.compile(
+    r"\b(?:join\w*|member\w*|accession|accede\w*|enlargement)\b"
+    r"|(?:beitr[ieä]t\w*|beigetreten|mitglied\w*|aufnahme|aufzunehmen|aufgenommen|erweiterung)",
+    re.I,
+)
+
+
+def _invitation_to_join(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
+    """An invitation in a sentence about joining, or one an organisation extends ("an invitation from
+    NATO", "Einladung der Nato", "NATO has invited Georgia")."""
+    if MEMBERSHIP_WORDS.search(ctx.text, begin, end):
+        return True
+    after = ctx.words(trigger.end(), end)[:3]
+    if after and ctx.organisations_in(after[0][0], after[-1][1]):
+        return True
+    before = [w for w in ctx.words(begin, trigger.start()) if w[2][:1].isalnum()][-2:]
+    return any(ctx.organisations_in(b, e) for b, e, _ in before)
 
 
 def _invited_elsewhere(ctx: DocContext, after: list[tuple[int, int, str]]) -> bool:

@@ -101,6 +101,10 @@ def find_subjects(
         else [m for m in everyone if m.span.end <= nearest.span.begin]
     )
     group = [nearest]
+    opener = _comitative_opener(ctx, earlier, nearest, begin)
+    if opener is not None:
+        # "Schweden hatte gemeinsam mit Finnland die Mitgliedschaft beantragt": both applied
+        return [opener, nearest]
     for m in reversed(earlier):
         between = ctx.lower_words(m.span.end, group[0].span.begin)
         if (
@@ -215,6 +219,7 @@ def _candidates_before(
 
 
 CLAUSE_OPENING_ARTICLES = frozenset({"the", "die", "der", "das"})
+DATELINE_DASHES = frozenset({"-", "–", "—"})
 
 
 def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
@@ -222,7 +227,9 @@ def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
     an attribute ("NATO's chief said …") or an object ("talks with the EU …")."""
     if m.entity.kind is not EntityKind.ORGANISATION or not m.span.text[:1].isupper():
         return False
-    before = [w for w in ctx.lower_words(begin, m.span.begin) if w[:1].isalnum()]
+    lead = ctx.lower_words(begin, m.span.begin)
+    dash = max((i for i, w in enumerate(lead) if w in DATELINE_DASHES), default=-1)
+    before = [w for w in lead[dash + 1 :] if w[:1].isalnum()]  # "GENEVA (Reuters) - The EU …"
     if any(w not in CLAUSE_OPENING_ARTICLES for w in before):
         return False
     following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 20))[:1]
@@ -329,10 +336,41 @@ def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at:
             break
     for first, second in itertools.pairwise(commas):
         if first < nearest.span.begin and nearest.span.end <= second:
+            if _list_tail(ctx, first + 1, second):
+                continue  # "Norway, Iceland and Liechtenstein, two members of …": a list, no parenthesis
             before = [m for m in candidates if m.span.end <= first]
             if before and not [w for w in ctx.lower_words(before[-1].span.end, first) if w[:1].isalnum()]:
                 return before[-1]
     return nearest
+
+
+COMITATIVE = ("gemeinsam mit", "zusammen mit", "together with", "along with", "alongside")
+
+
+def _comitative_opener(
+    ctx: DocContext, earlier: list[Mention], nearest: Mention, begin: int
+) -> Mention | None:
+    """The clause's opening subject when the nearest candidate follows "gemeinsam mit", "together with"."""
+    if not earlier:
+        return None
+    before = " ".join(ctx.lower_words(max(begin, nearest.span.begin - 20), nearest.span.begin)[-2:])
+    if not before.endswith(COMITATIVE):
+        return None
+    first = earlier[0]
+    lead = [w for w in ctx.lower_words(begin, first.span.begin) if w[:1].isalnum()]
+    return first if all(w in CLAUSE_OPENING_ARTICLES for w in lead) else None
+
+
+def _list_tail(ctx: DocContext, begin: int, end: int) -> bool:
+    """``text[begin:end]`` continues a list of subjects: names joined by "and"/"und", nothing else."""
+    words = ctx.words(begin, end)
+    joined = False
+    for b, e, w in words:
+        if w.lower() in ctx.patterns.coordination:
+            joined = True
+        elif w != "," and not any(is_subject_mention(m) for m in ctx.mentions_overlapping(b, e)):
+            return False
+    return joined
 
 
 # Subject relations of the parsers spaCy ships: TIGER (German) and ClearNLP/UD (English).

@@ -222,6 +222,7 @@ def find_times(
     """Dated expressions of ``text`` (which starts at document ``offset``), resolved where possible."""
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
+    weekdays: list[TimeMention] = []
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and b < m.end() for b, e in taken):
@@ -235,7 +236,23 @@ def find_times(
                 continue
             taken.append((m.start(), m.end()))
             found.append(TimeMention(offset + m.start(), offset + m.end(), m.group(0), date))
-    return sorted(found, key=lambda t: t.begin)
+            if kind == "weekday":
+                weekdays.append(found[-1])
+    found.sort(key=lambda t: t.begin)
+    if weekdays:
+        # "on Wednesday, April 3", "am Mittwoch, den 3. April": the date written out is the one meant
+        starts = {t.begin for t in found if t not in weekdays}
+        found = [t for t in found if t not in weekdays or _date_follows(text, t.end - offset, offset, starts)]
+    return found
+
+
+def _date_follows(text: str, end: int, offset: int, starts: set[int]) -> bool:
+    """False when a written-out date follows the weekday ending at ``end``: the weekday is then dropped."""
+    glue = WEEKDAY_DATE_GLUE.match(text, end)
+    return glue is None or offset + glue.end() not in starts
+
+
+WEEKDAY_DATE_GLUE = re.compile(r",?\s*(?:den\s+|the\s+)?")
 
 
 def _resolve(
