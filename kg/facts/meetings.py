@@ -100,6 +100,18 @@ def _stage_of_negotiations(ctx: DocContext, trigger: re.Match[str], begin: int, 
     return bool(NEGOTIATION_STAGE.search(ctx.text, window_begin, window_end))
 
 
+# between the verb of saying and its date: nothing, or the speaker ("sagte ein Sprecher am Montag")
+SAYING_TO_DATE = re.compile(r"\s*(?:(?:ein|eine|der|die|das|er|sie|the|a)\s+\w+\s+|er\s+|sie\s+)?")
+
+
+def _date_of_saying(ctx: DocContext, at: int) -> bool:
+    """ "…, officials said on Monday", "sagte er am Dienstag": when it was said, not when they meet."""
+    for say in ctx.patterns.say.finditer(ctx.text, max(0, at - 30), at):
+        if SAYING_TO_DATE.fullmatch(ctx.text[say.end() : at]):
+            return True
+    return False
+
+
 def _unknown_place_named(ctx: DocContext, span: Span) -> bool:
     """ "… to meet Amherd in Davos in January": the sentence names a place the KB does not know, so
     the dateline's city is not where the meeting is."""
@@ -167,7 +179,11 @@ def _drafts_for(
                 visit=True,
             )
         ]
-    times = [t for t in ctx.times_in(s.begin, s.end) if not ctx.in_quotation(t.begin)]
+    times = [
+        t
+        for t in ctx.times_in(s.begin, s.end)
+        if not ctx.in_quotation(t.begin) and not _date_of_saying(ctx, t.begin)
+    ]
     if not times and back and before is not None:
         times = [t for t in ctx.times_in(before.begin, before.end) if not ctx.in_quotation(t.begin)][-1:]
     extractor = meeting_extractor(ctx.lang, rule)
@@ -388,6 +404,8 @@ def _described_person(
         if last is None:
             continue
         noun_b, noun_e, noun = phrase[last]
+        if any(rule.trigger.search(noun) for rule in ctx.patterns.meetings if not rule.verbal):
+            continue  # "will host the next summit": an event, not a person
         if _apposition_follows(ctx, words[start + 1 + last + 1 : start + 1 + last + 9]):
             continue  # "Die Präsidentin der Kommission, Ursula von der Leyen, trifft": the name follows
         if ctx.mentions_overlapping(noun_b, noun_e) or noun.lower().endswith(
@@ -559,6 +577,12 @@ def _clause(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> tu
         if b > trigger.end() and w.lower() in CLAUSE_OPENERS:
             hi = b
             break
+    # "…, Brazilian President Lula said": the speaker of a closing frame is not in the clause
+    say = ctx.patterns.say.search(ctx.text, trigger.end(), hi)
+    if say is not None:
+        commas = [b for b, _, w in words if w == "," and trigger.end() < b < say.start()]
+        if commas:
+            hi = commas[-1]
     return lo, hi
 
 

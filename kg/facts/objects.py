@@ -11,7 +11,7 @@ from kg.facts.context import DocContext
 from kg.facts.kbview import has_members
 from kg.facts.patterns import ObjectSource, RelationRule
 from kg.facts.subjects import group_after
-from kg.model import Entity, EntityKind, Mention, Predicate
+from kg.model import Entity, EntityKind, Mention, Modality, Predicate
 
 FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
 # rules whose noun stands alone ("ist ein geschätzter Partner, aber …"): the topic organisation too
@@ -118,6 +118,14 @@ def _object(
         earlier = [o for o in ctx.organisations_in(begin, trigger.start()) if o[2].key not in subject_keys]
         if earlier:
             return earlier[-1][2]
+    if near is None and rule.modality is Modality.INVITED:
+        # "Argentinien hat die Einladung abgelehnt": the invitation made in the sentence before
+        previous = ctx.sentence_at(trigger.start()) - 1
+        if previous >= 0:
+            span = ctx.sentence(previous).span
+            orgs = [o for o in ctx.organisations_in(span.begin, span.end) if o[2].key not in subject_keys]
+            if orgs:
+                return orgs[-1][2]
     if near is None and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.name in TOPIC_RULES):
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
         topic = ctx.organisation_before(trigger.start(), exclude=frozenset(subject_keys))

@@ -207,6 +207,7 @@ PATTERNS_DE = LanguagePatterns(
                     "interessiert",
                     "will",
                     "wollen",
+                    "wolle",  # Konjunktiv I of reported speech: "sagte, Schweden wolle beitreten"
                     "wollte",
                     "wollten",
                     "möchte",
@@ -486,7 +487,7 @@ PATTERNS_DE = LanguagePatterns(
         ),
         RelationRule(
             "applies_to",
-            re.compile(r"\b(?:gilt|gelten|greift|greifen)\b"),
+            re.compile(r"\b(?:gilt|gelten|gelte|galt|greift|greifen|greife)\b"),
             Predicate.COVERED_BY,
             ObjectSource.TREATY,
             Scope.CLAUSE,

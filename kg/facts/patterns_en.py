@@ -7,7 +7,7 @@ import re
 from kg.facts.patterns import LanguagePatterns, MeetingRule, ObjectSource, RelationRule, Scope, words_re
 from kg.model import Modality, Polarity, Predicate
 
-TREATY_EN = re.compile(r"\b(?:Article|Art\.)\s*\d+\b|\bmutual[- ]defen[cs]e clause\b", re.I)
+TREATY_EN = re.compile(r"\b(?:Article|Art\.)\s*\d+\b|\b(?:mutual|collective)[- ]defen[cs]e clause\b", re.I)
 
 PATTERNS_EN = LanguagePatterns(
     lang="en",
@@ -274,6 +274,7 @@ PATTERNS_EN = LanguagePatterns(
     group_anaphora=re.compile(
         r"\b(?:[Bb]oth|[Tt]he\s+two)\s+(?:[a-z]+\s+)?(?:countries|nations)\b"
         r"|\b[Nn]either\s+(?:of\s+the\s+two\s+)?(?:country|nation|countries|nations)\b"  # negated below
+        r"|\b[Nn]either(?:\s+of\s+them)?(?=\s+(?:is|was|has|will|would|can|could)\b)"
     ),
     possessives=frozenset(["its", "his", "her", "their"]),
     place_prepositions=frozenset({"in", "at", "to"}),  # "travel to Washington for talks"

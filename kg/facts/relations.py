@@ -23,7 +23,7 @@ from kg.facts.context import DocContext, speaker_in_frame
 from kg.facts.gap import without_parentheses
 from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
-from kg.facts.subjects import find_subjects, group_after, parsed_negation
+from kg.facts.subjects import attributive_candidate, find_subjects, group_after, parsed_negation
 from kg.facts.time import MONTHS
 from kg.model import (
     Entity,
@@ -116,6 +116,12 @@ def _facts_for(
     window = _negated_abandonment(ctx, _window(ctx, rule, trigger, subjects, s.begin, s.end), s.begin)
     cue_words = _cue_words(ctx, window, trigger, subjects)
     polarity, modality = _factuality(ctx, rule, cue_words)
+    if rule.modality is not None and modality is not rule.modality and _cue_in_earlier_clause(
+        ctx, rule, trigger, window.begin, modality
+    ):
+        # "Die Ukraine strebt in die Nato, eine Einladung ist nicht in Sicht": the striving is the other
+        # clause's; this one is about the invitation
+        modality = rule.modality
     np_begin = _possessed_candidacy(ctx, rule, trigger, subjects)
     if np_begin is not None and _agent_before(ctx, subjects, s.begin, np_begin):
         polarity, modality = _another_partys_view(ctx, rule, trigger, subjects, window, cue_words, np_begin)
@@ -248,7 +254,7 @@ def _comitative_after(
 # An invitation is a candidacy only in a sentence that speaks of joining or membership.
 MEMBERSHIP_WORDS = re.compile(
     r"\b(?:join\w*|member\w*|accession|accede\w*|enlargement)\b"
-    r"|(?:beitr[ieä]t\w*|beigetreten|mitglied\w*|aufnahme|aufzunehmen|aufgenommen|erweiterung)",
+    r"|(?:beitr[ieä]t\w*|beizutreten|beigetreten|mitglied\w*|aufnahme|aufzunehmen|aufgenommen|erweiterung)",
     re.I,
 )
 
@@ -258,11 +264,28 @@ def _invitation_to_join(ctx: DocContext, trigger: re.Match[str], begin: int, end
     NATO", "Einladung der Nato", "NATO has invited Georgia")."""
     if MEMBERSHIP_WORDS.search(ctx.text, begin, end):
         return True
+    before_trigger = ctx.lower_words(max(begin, trigger.start() - 12), trigger.start())[-1:]
+    if before_trigger in (["the"], ["die"], ["der"]) and _invitation_to_join_before(ctx, begin):
+        return True  # "Argentina later declined the invitation": the one to join named just before
     after = ctx.words(trigger.end(), end)[:3]
     if after and ctx.organisations_in(after[0][0], after[-1][1]):
         return True
     before = [w for w in ctx.words(begin, trigger.start()) if w[2][:1].isalnum()][-2:]
     return any(ctx.organisations_in(b, e) for b, e, _ in before)
+
+
+def _invitation_to_join_before(ctx: DocContext, begin: int) -> bool:
+    """One of the two sentences before ``begin`` speaks of an invitation to join."""
+    index = ctx.sentence_at(begin)
+    for earlier in range(max(0, index - 2), index):
+        span = ctx.sentence(earlier).span
+        words = ctx.text[span.begin : span.end]
+        if INVITATION_WORDS.search(words) and MEMBERSHIP_WORDS.search(words):
+            return True
+    return False
+
+
+INVITATION_WORDS = re.compile(r"\binvit|einlad|eingeladen", re.I)
 
 
 def _invited_elsewhere(ctx: DocContext, after: list[tuple[int, int, str]]) -> bool:
@@ -292,6 +315,11 @@ def _possessed_candidacy(
     last = subjects[-1]
     if last.span.end > trigger.start():
         return None
+    if len(subjects) == 1 and attributive_candidate(ctx, trigger, 0) is last:
+        article = ctx.words(max(0, last.span.begin - 12), last.span.begin)[-1:]
+        if article and article[0][2].lower() in ARTICLES | INDEFINITE_GENITIVE:
+            return article[0][0]
+        return last.span.begin
     between = ctx.words(last.span.end, trigger.start())
     possessive = bool(between) and between[0][2] in ("'s", "’s")
     if not possessive and ctx.lang == "de" and last.span.text.endswith("s"):
@@ -303,6 +331,7 @@ def _possessed_candidacy(
 
 
 ARTICLES = frozenset({"der", "die", "den", "dem", "des", "einen", "einem", "the", "a", "an"})
+INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
 AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION})
 
 
@@ -394,6 +423,19 @@ def _cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects
     ]
 
 
+def _cue_in_earlier_clause(
+    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, modality: Modality
+) -> bool:
+    """The cue of ``modality`` stands only before a comma that opens the trigger's own clause."""
+    words = ctx.words(begin, trigger.start())
+    commas = [b for b, _, w in words if w == ","]
+    if not commas:
+        return False
+    cues = next((c for m, c in ctx.patterns.modality_cues if m is modality), frozenset())
+    local = set(ctx.lower_words(commas[-1], trigger.start()))
+    return not local & cues
+
+
 def _governed_by_demand(ctx: DocContext, begin: int, end: int) -> bool:
     """ "Russland fordert, dass …", "the demand that …": the clause that governs the fact's "dass"/"that"."""
     words = ctx.words(begin, end)
@@ -464,7 +506,17 @@ def _another_partys_view(
     )
     # the other party's verb may stand anywhere before the noun phrase (or, in German, after it)
     sentence_begin = ctx.sentence(ctx.sentence_at(np_begin)).span.begin
+    # "seine Ablehnung eines schwedischen Beitritts", "his opposition to a Swedish accession"
+    governing = ctx.lower_words(max(sentence_begin, np_begin - 40), np_begin)[-3:]
+    opposed = opposed or bool(set(governing) & OPPOSITION_NOUNS)
     stance = " ".join(ctx.lower_words(sentence_begin, np_begin) + final_verb)
+    if (
+        opposed
+        and PENDING.search(stance)
+        and not set(stance.split()) & (OPPOSITION_NOUNS | patterns.denial_cues)
+    ):
+        # "Ungarn hat den Beitritt Schwedens noch nicht ratifiziert", "has not yet approved": pending
+        return Polarity.POSITIVE, Modality.ASSERTED if modality is Modality.DENIED else modality
     if opposed and any(_whole_word(a).search(stance) for a in patterns.abandonment):
         return Polarity.POSITIVE, Modality.ASSERTED if modality is Modality.DENIED else modality
     if opposed:
@@ -473,9 +525,10 @@ def _another_partys_view(
 
 
 # A party's stance against a candidacy: "Widerstand gegen den Beitritt", "objections to membership"
+PENDING = re.compile(r"\b(?:noch\s+nicht|bislang\s+nicht|bisher\s+nicht|not\s+yet|yet\s+to)\b")
 OPPOSITION_NOUNS = frozenset(
-    {"widerstand", "blockade", "veto", "einspruch", "vorbehalte", "opposition", "objection", "objections",
-     "resistance"}
+    {"widerstand", "blockade", "veto", "einspruch", "vorbehalte", "ablehnung", "opposition", "objection",
+     "objections", "resistance", "rejection"}
 )
 
 

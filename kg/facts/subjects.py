@@ -39,7 +39,7 @@ def find_subjects(
         reach = min(end, trigger.end() + SUBJECT_AFTER_REACH)
         link = rule.subject_after.search(ctx.text, trigger.end(), reach)
         if link is not None:
-            group = group_after(ctx, link.end(), end)
+            group = group_after(ctx, link.end(), end) or _anaphora_right_after(ctx, link.end(), end)
             if group:
                 return group
         if rule.subject_after_only:
@@ -53,6 +53,10 @@ def find_subjects(
         group = group_after(ctx, start, end)
         if group and (start != after_words[0][0] or group[0].span.begin == after_words[0][0]):
             return group
+    if rule.predicate is Predicate.CANDIDATE_FOR:
+        attributive = attributive_candidate(ctx, trigger, begin)
+        if attributive is not None:
+            return [attributive]  # "die Ablehnung eines schwedischen Nato-Beitritts": Sweden's accession
     # "NATO member Poland", "NATO-Mitglied Polen": an apposition right after the trigger
     if after_words:
         direct = [m for m in ctx.mentions_in(after_words[0][0], end) if m.span.begin == after_words[0][0]]
@@ -296,6 +300,47 @@ def _country_anaphora(ctx: DocContext, begin: int, end: int) -> list[Mention]:
                     out.append(Mention(ctx.span(b, e), ctx.sentence_at(b), country, 0.6, ANAPHORA_LINKER))
             break
     return out
+
+
+def attributive_candidate(ctx: DocContext, trigger: re.Match[str], begin: int) -> Mention | None:
+    """A country's adjective right before a candidacy noun ("eines schwedischen Nato-Beitritts", "a
+    Swedish accession"): the country whose accession it is. Only an organisation may stand between."""
+    countries = [
+        m
+        for m in ctx.mentions_in(max(begin, trigger.start() - 40), trigger.start())
+        if m.entity.kind is EntityKind.COUNTRY
+    ]
+    if not countries:
+        return None
+    m = countries[-1]
+    for b, e, w in ctx.words(m.span.end, trigger.start()):
+        if w.strip("-–") and not any(
+            o.entity.kind is EntityKind.ORGANISATION for o in ctx.mentions_overlapping(b, e)
+        ):
+            return None  # "Nato-" of "Nato-Beitritts" may stand between, nothing else
+    is_adjective = m.span.text[:1].islower() if ctx.lang == "de" else _is_demonym(ctx, m)
+    return m if is_adjective else None
+
+
+def _is_demonym(ctx: DocContext, m: Mention) -> bool:
+    if not hasattr(ctx.kb, "lookup"):
+        return False
+    candidates = ctx.kb.lookup(m.span.text, lang=ctx.lang)
+    return bool(candidates) and candidates[0].entry.source == "demonym"
+
+
+def _anaphora_right_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
+    """ "gilt für das Land nicht", "does not apply to the country": the country named before."""
+    found = ctx.patterns.country_anaphora.match(ctx.text, begin + len(ctx.text[begin:end]) - len(
+        ctx.text[begin:end].lstrip()
+    ))
+    if found is None or found.end() > end:
+        return []
+    country = ctx.country_before(found.start(), possessive=found.group("poss") is not None)
+    if country is None:
+        return []
+    span = ctx.span(found.start(), found.end())
+    return [Mention(span, ctx.sentence_at(found.start()), country, 0.7, ANAPHORA_LINKER)]
 
 
 RELATIVE_PRONOUNS = frozenset(

@@ -240,16 +240,20 @@ def find_times(
                 weekdays.append(found[-1])
     found.sort(key=lambda t: t.begin)
     if weekdays:
-        # "on Wednesday, April 3", "am Mittwoch, den 3. April": the date written out is the one meant
-        starts = {t.begin for t in found if t not in weekdays}
-        found = [t for t in found if t not in weekdays or _date_follows(text, t.end - offset, offset, starts)]
+        # "on Wednesday, April 3", "am Mittwoch, den 3. April": one expression, of the date written out
+        written_at = {t.begin: t for t in found if t not in weekdays}
+        merged: list[TimeMention] = []
+        absorbed: set[int] = set()
+        for t in found:
+            glue = WEEKDAY_DATE_GLUE.match(text, t.end - offset) if t in weekdays else None
+            written = written_at.get(offset + glue.end()) if glue is not None else None
+            if written is not None:
+                absorbed.add(written.begin)
+                phrase = text[t.begin - offset : written.end - offset]
+                t = TimeMention(t.begin, written.end, phrase, written.date)
+            merged.append(t)
+        found = [t for t in merged if t.begin not in absorbed]
     return found
-
-
-def _date_follows(text: str, end: int, offset: int, starts: set[int]) -> bool:
-    """False when a written-out date follows the weekday ending at ``end``: the weekday is then dropped."""
-    glue = WEEKDAY_DATE_GLUE.match(text, end)
-    return glue is None or offset + glue.end() not in starts
 
 
 WEEKDAY_DATE_GLUE = re.compile(r",?\s*(?:den\s+|the\s+)?")
