@@ -2,8 +2,10 @@
 candidate of another party's stance ("seine Ablehnung eines schwedischen Nato-Beitritts"), a pending
 ratification is no refusal, Konjunktiv I of wanting, an invitation whose clause says it is not in
 sight, an invitation declined that was made just before, "für das Land" / "neither is", the collective
-defence clause, the date of saying is not the meeting's, and a closing speaker or a named event is no
-participant. Each through the real pipeline and the bundled KB, asserted on the output graph."""
+defence clause, the date of saying is not the meeting's, a closing speaker or a named event is no
+participant; "eine Aufnahme Georgiens", "part of NATO", "both members of", "the only NATO member",
+"together with Ukraine", "aufgerufen", and meetings "zwischen" long names, "after meeting X" and
+"invite X for talks". Each through the real pipeline and the bundled KB, asserted on the output graph."""
 
 from __future__ import annotations
 
@@ -19,18 +21,32 @@ GERMAN = (
     "Außenminister Tobias Billström sagte, Norwegen wolle dem Bündnis beitreten. "
     "Die Ukraine strebt in die Nato, eine Einladung ist aber nicht in Sicht. "
     "Die Republik Moldau sei kein Mitglied der Nato, und Artikel 5 gelte für das Land nicht. "
-    "Die Brics-Gruppe hat Argentinien eingeladen, ihr beizutreten. Argentinien hat die Einladung abgelehnt."
+    "Die Brics-Gruppe hat Argentinien eingeladen, ihr beizutreten. Argentinien hat die Einladung abgelehnt. "
+    "Russland lehnt eine Aufnahme Georgiens in das Bündnis strikt ab. "
+    "Die Präsidentin Maia Sandu hat die EU zu einem raschen Start der Beitrittsgespräche aufgerufen. "
+    "Ein Treffen zwischen dem serbischen Präsidenten Aleksandar Vučić und dem kosovarischen Regierungschef "
+    "Albin Kurti in Brüssel ist am Donnerstag ohne Ergebnis geblieben."
 )
 ENGLISH = (
     "NATO is a defensive alliance. "
     "Japan and Australia are partners, and neither is covered by the collective defence clause. "
     "Olaf Scholz and Emmanuel Macron met in Paris, a spokesman said on Monday. "
     "Russia's President Vladimir Putin sent Foreign Minister Sergei Lavrov. "
-    "Brazil will host the next summit in Rio de Janeiro, Brazilian President Luiz Inácio Lula da Silva said."
+    "Brazil will host the next summit in Rio de Janeiro, Brazilian President Luiz Inácio Lula da Silva said. "
+    "Austria and Ireland, both members of the European Union, are not part of NATO. "
+    "Hungary is now the only NATO member that has not approved Sweden's accession. "
+    "Moldova was granted EU candidate status in June 2022 together with Ukraine. "
+    "Moldovan President Maia Sandu spoke. \"We belong here,\" Sandu told reporters in Chisinau after meeting "
+    "Romanian President Klaus Iohannis. "
+    "Hungarian Prime Minister Viktor Orbán said he would invite his Swedish counterpart Ulf Kristersson to "
+    "Budapest for talks."
 )
 NATO, BRICS, ARTICLE_5 = "Q7184", "Q243630", "article-5-of-the-north-atlantic-treaty"
 SWEDEN, FINLAND, NORWAY, UKRAINE, MOLDOVA, ARGENTINA = "Q34", "Q33", "Q20", "Q212", "Q217", "Q414"
 JAPAN, AUSTRALIA, LAVROV, LULA, PARIS, RIO = "Q17", "Q408", "Q58217", "Q37181", "Q90", "Q8678"
+GEORGIA, AUSTRIA, IRELAND, HUNGARY, EU = "Q230", "Q40", "Q27", "Q28", "Q458"
+SANDU, IOHANNIS, ORBAN, KRISTERSSON = "Q15071069", "Q701484", "Q57641", "Q1780398"
+BRUSSELS, CHISINAU, BUDAPEST = "Q239", "Q21197", "Q1781"
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +114,36 @@ def test_meetings_date_of_saying_and_closing_speaker(english: pyoxigraph.Store) 
         dates.setdefault(place, set()).update({r["d"].value} if r["d"] else set())
     assert dates.get(PARIS) == set()  # "met in Paris, a spokesman said on Monday": Monday is when it was said
     assert RIO in by_place and not by_place[RIO] & {LAVROV, LULA}
+
+
+def test_more_phrasings_of_membership_and_candidacy(
+    german: pyoxigraph.Store, english: pyoxigraph.Store
+) -> None:
+    candidacies = _candidacies(german)
+    assert (GEORGIA, NATO, "Positive", "Denied") in candidacies  # "lehnt eine Aufnahme Georgiens … ab"
+    assert (MOLDOVA, EU, "Positive", "Demanded") in candidacies  # "hat die EU … aufgerufen"
+    memberships = {(s, o, polarity) for s, o, polarity, _ in facts(english, WDT + "P463")}
+    assert {(AUSTRIA, EU, "Positive"), (IRELAND, EU, "Positive")} <= memberships  # "both members of"
+    assert {(AUSTRIA, NATO, "Negative"), (IRELAND, NATO, "Negative")} <= memberships  # "not part of"
+    assert (HUNGARY, NATO, "Positive") in memberships  # "the only NATO member that …"
+    english_candidacies = _candidacies(english)
+    assert (SWEDEN, NATO, "Positive", "Asserted") in english_candidacies  # "has not approved": pending
+    assert (SWEDEN, NATO, "Positive", "Denied") not in english_candidacies
+    assert {(MOLDOVA, EU), (UKRAINE, EU)} <= {(s, o) for s, o, _, _ in english_candidacies}  # "together with"
+
+
+def _participants_at(store: pyoxigraph.Store, place: str) -> set[str]:
+    rows = store.query(
+        PREFIXES
+        + f"SELECT ?p WHERE {{ GRAPH ?g {{ ?m a kgo:Meeting ; <{WDT}P276> wd:{place} ; <{WDT}P710> ?p }} }}"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    return {r["p"].value.removeprefix(WD) for r in rows}
+
+
+def test_meeting_participants_between_long_names_after_meeting_and_invited(
+    german: pyoxigraph.Store, english: pyoxigraph.Store
+) -> None:
+    assert len(_participants_at(german, BRUSSELS)) == 2  # Vučić and Kurti (not in the KB: NIL people)
+    assert _participants_at(english, CHISINAU) == {SANDU, IOHANNIS}
+    assert _participants_at(english, BUDAPEST) == {ORBAN, KRISTERSSON}

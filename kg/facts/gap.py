@@ -185,6 +185,12 @@ PREDICATIVE_GAP = frozenset(
         "respected",
         "privileged",
         # "Australia and New Zealand, two other partners of NATO,": a counted apposition
+        "both",  # "Austria and Ireland, both members of the EU,"
+        "beide",
+        "only",  # "the only NATO member that …"
+        "einzige",
+        "einziges",
+        "einziger",
         "two",
         "three",
         "four",

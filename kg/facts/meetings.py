@@ -222,6 +222,12 @@ def _places(
     reach = len(words) if whole_sentence else PLACE_WINDOW_WORDS
     lo = max(0, index_of_trigger - reach)
     hi = min(len(words), index_of_trigger + reach)
+    if _linked_after(ctx, words, index_of_trigger):
+        # "ein Treffen zwischen [two long names] in Brüssel": on to the end of the clause
+        for i in range(index_of_trigger + 1, min(len(words), index_of_trigger + 1 + LINKED_PARTIES_REACH)):
+            if words[i][2] in ",;:" or words[i][2].lower() in CLAUSE_OPENERS:
+                break
+            hi = max(hi, i + 1)
     if lo >= hi:
         return []
     region_begin, region_end = words[lo][0], words[hi - 1][1]
@@ -276,6 +282,11 @@ def _after_place_preposition(ctx: DocContext, mention: Mention, begin: int) -> b
 
 def rule_is_verbal(ctx: DocContext, trigger: re.Match[str]) -> bool:
     return any(rule.verbal and rule.trigger is trigger.re for rule in ctx.patterns.meetings)
+
+
+def _linked_after(ctx: DocContext, words: list[tuple[int, int, str]], index_of_trigger: int) -> bool:
+    following = index_of_trigger + 1
+    return following < len(words) and words[following][2].lower() in ctx.patterns.participant_links
 
 
 def _places_of_trigger(
@@ -353,8 +364,18 @@ def _participants(
                 return _unique([m.entity for m in parties])
     # a noun: the parties linked by mit/zwischen/with/between right after it ("talks with X"),
     # with the people of its clause ("Biden will hold talks with Sánchez")
-    after = ctx.words(trigger.end(), end)[:8]
+    after = ctx.words(trigger.end(), end)[:LINKED_PARTIES_REACH]
     if after and after[0][2].lower() in ctx.patterns.participant_links:
+        # to the place or the clause's end: "zwischen dem serbischen Präsidenten X und dem … Y in Brüssel"
+        stop = next(
+            (
+                i
+                for i, (_, _, w) in enumerate(after)
+                if i > 0 and (w in ",;" or w in ctx.patterns.place_prepositions)
+            ),
+            len(after),
+        )
+        after = after[:stop]
         linked = list(ctx.mentions_in(after[0][1], after[-1][1], PARTY_KINDS))
         clause_begin, _ = _clause(ctx, trigger, begin, end)
         linked += [
@@ -378,7 +399,26 @@ def _participants(
             ctx.text, subjects[-1].span.end, trigger.start()
         ):
             return _unique([m.entity for m in subjects])
+        # "would invite his counterpart X to Budapest for talks": the host and the one invited
+        if set(ctx.lower_words(clause_begin, trigger.start())) & INVITING_VERBS:
+            return _unique([m.entity for m in subjects])
+    # "after meeting Romanian President Klaus Iohannis": the gerund's object and the sentence's subject
+    previous = ctx.lower_words(max(begin, trigger.start() - 12), trigger.start())[-1:]
+    if previous and previous[0] in GERUND_OPENERS and trigger.group(0).lower() == "meeting":
+        met = ctx.mentions_in(trigger.end(), min(end, trigger.end() + 60), PARTICIPANT_KINDS)[:1]
+        meeting = [
+            m
+            for m in ctx.mentions_in(begin, trigger.start(), PARTICIPANT_KINDS)
+            if not ctx.in_quotation(m.span.begin)
+        ][:1]
+        if met and meeting:
+            return _unique([meeting[0].entity, met[0].entity])
     return []
+
+
+LINKED_PARTIES_REACH = 16  # words after "zwischen"/"between"/"mit"/"with"
+INVITING_VERBS = frozenset({"invite", "invites", "invited", "einladen", "lädt", "eingeladen"})
+GERUND_OPENERS = frozenset({"after", "before", "while", "since"})
 
 
 DESCRIPTION_ARTICLES = {"de": ("der", "die"), "en": ("the",)}

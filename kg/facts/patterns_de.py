@@ -196,6 +196,10 @@ PATTERNS_DE = LanguagePatterns(
                     "drängte",
                     "drängen",
                     "drängten",
+                    "aufgerufen",  # "hat die EU zu einem raschen Start der Beitrittsgespräche aufgerufen"
+                    "aufrufen",
+                    "appelliert",
+                    "appellierte",
                 ]
             ),
         ),
@@ -411,7 +415,8 @@ PATTERNS_DE = LanguagePatterns(
             # "die Aufnahme (der Ukraine) in die NATO": admission as a noun, only with its "in"
             "admission",
             re.compile(
-                r"\bAufnahme\b(?=(?:\s+(?:der|des)(?:\s+[\w-]+){1,3}?)?\s+in(?:s|\s+die|\s+den|\s+das)?\s)"
+                # "die Aufnahme der Ukraine (in die NATO)", "eine Aufnahme Georgiens": the candidate follows
+                r"\bAufnahme\b(?=\s+(?:der|des)\s|\s+[A-ZÄÖÜ][\w-]*s\b|\s+in(?:s|\s+die|\s+den|\s+das)?\s)"
             ),
             Predicate.CANDIDATE_FOR,
             ObjectSource.NEAR,

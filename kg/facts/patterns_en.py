@@ -310,6 +310,16 @@ PATTERNS_EN = LanguagePatterns(
             subject_reach=10,
         ),
         RelationRule(
+            # "Austria is not part of NATO": only with the organisation right after "of"
+            "part_of",
+            re.compile(r"\bpart(?=\s+of\b)", re.I),
+            Predicate.MEMBER_OF,
+            ObjectSource.ADJACENT,
+            Scope.LOCAL,
+            confidence=0.7,
+            subject_reach=10,
+        ),
+        RelationRule(
             "admit_as_member",
             re.compile(r"\badmit(?:s|ted|ting)?\b(?=(?:\s+\S+){1,5}?\s+as\s+(?:a\s+)?members?\b)", re.I),
             Predicate.MEMBER_OF,

@@ -240,15 +240,20 @@ COMITATIVE_AFTER = re.compile(r",?\s*(?:alongside|along\s+with|together\s+with|e
 def _comitative_after(
     ctx: DocContext, objects: list[Entity], subjects: list[Mention], after: int, end: int
 ) -> list[Mention]:
-    """ "Beijing is a member of the SCO, alongside Russia and India": more subjects after the object."""
+    """ "Beijing is a member of the SCO, alongside Russia and India", "was granted candidate status in
+    June 2022 together with Ukraine": more subjects after the object or the trigger, in its clause."""
     named = [m for m in ctx.mentions_in(after, end) if m.entity.key in {o.key for o in objects}]
-    if not named:
-        return []
-    glue = COMITATIVE_AFTER.match(ctx.text, named[0].span.end)
+    glue = COMITATIVE_AFTER.match(ctx.text, named[0].span.end) if named else None
+    if glue is None:
+        clause_end = next((b for b, _, w in ctx.words(after, end) if w in ",;:"), end)
+        glue = COMITATIVE_INSIDE.search(ctx.text, after, clause_end)
     if glue is None:
         return []
     keys = {m.entity.key for m in subjects}
     return [m for m in group_after(ctx, glue.end(), end) if m.entity.key not in keys]
+
+
+COMITATIVE_INSIDE = re.compile(r"\b(?:together\s+with|along\s+with|gemeinsam\s+mit|zusammen\s+mit)\s+")
 
 
 # An invitation is a candidacy only in a sentence that speaks of joining or membership.
@@ -525,7 +530,11 @@ def _another_partys_view(
 
 
 # A party's stance against a candidacy: "Widerstand gegen den Beitritt", "objections to membership"
-PENDING = re.compile(r"\b(?:noch\s+nicht|bislang\s+nicht|bisher\s+nicht|not\s+yet|yet\s+to)\b")
+PENDING = re.compile(
+    r"\b(?:noch\s+nicht|bislang\s+nicht|bisher\s+nicht|not\s+yet|yet\s+to)\b"
+    # a ratification not (yet) given is pending, not refused: "has not ratified", "nicht ratifiziert"
+    r"|\b(?:has|have)\s+not\s+(?:\w+\s+)?(?:approved|ratified)\b|\bnicht\s+(?:ratifiziert|gebilligt)\b"
+)
 OPPOSITION_NOUNS = frozenset(
     {"widerstand", "blockade", "veto", "einspruch", "vorbehalte", "ablehnung", "opposition", "objection",
      "objections", "resistance", "rejection"}
