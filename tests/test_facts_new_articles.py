@@ -79,6 +79,8 @@ def test_a_country_after_in_is_no_participant_of_a_meeting(german: pyoxigraph.St
         PREFIXES + f"ASK {{ GRAPH ?g {{ ?m a kgo:Meeting ; <{WDT}P710> wd:{LUXEMBOURG} }} }}"
     )
     assert not participant
+    # "in Luxemburg treffen": the meeting is in the city of that name (Q1842), not in the country
+    assert german.query(PREFIXES + f"ASK {{ GRAPH ?g {{ ?m a kgo:Meeting ; <{WDT}P276> wd:Q1842 }} }}")
 
 
 def test_english_neither_nor_and_then(english: pyoxigraph.Store) -> None:

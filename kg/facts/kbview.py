@@ -159,3 +159,16 @@ def capital_country(kb: Any, entity: Entity, lang: str) -> Entity | None:
         return None
     country = kb.entity(countries[0], lang=lang)
     return country if isinstance(country, Entity) and country.kind is EntityKind.COUNTRY else None
+
+
+def same_named_city(kb: Any, country: Entity, surface: str, lang: str) -> Entity | None:
+    """The city of ``country`` that has the country's name (Luxembourg, Singapore, Kuwait): where a
+    meeting "in Luxemburg" is. None when the KB knows no such city."""
+    if country.kind is not EntityKind.COUNTRY or country.qid is None or not hasattr(kb, "lookup"):
+        return None
+    for candidate in kb.lookup(surface, lang=lang):
+        item = kb.item(candidate.target) if candidate.kind is EntityKind.PLACE else None
+        if item is not None and tuple(getattr(item, "country", ())) == (country.qid,):
+            city = kb.entity(candidate.target, lang=lang)
+            return city if isinstance(city, Entity) else None
+    return None

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.facts.context import DocContext
-from kg.facts.kbview import is_settlement
+from kg.facts.kbview import is_settlement, same_named_city
 from kg.facts.patterns import MeetingRule
 from kg.facts.time import MONTHS, WEEKDAYS
 from kg.model import Entity, EntityKind, Extractor, Meeting, Mention, Span
@@ -232,7 +232,11 @@ def _places(
         return []
     region_begin, region_end = words[lo][0], words[hi - 1][1]
     out: list[Mention] = []
-    for m in ctx.mentions_in(region_begin, region_end, frozenset({EntityKind.PLACE})):
+    for m in sorted(
+        [*ctx.mentions_in(region_begin, region_end, frozenset({EntityKind.PLACE})),
+         *_cities_named_as_country(ctx, region_begin, region_end, begin)],
+        key=lambda m: m.span.begin,
+    ):
         if ctx.in_quotation(m.span.begin) or not is_settlement(ctx.kb, m.entity):
             continue
         if _inside_larger_name(ctx, m):
@@ -282,6 +286,20 @@ def _after_place_preposition(ctx: DocContext, mention: Mention, begin: int) -> b
 
 def rule_is_verbal(ctx: DocContext, trigger: re.Match[str]) -> bool:
     return any(rule.verbal and rule.trigger is trigger.re for rule in ctx.patterns.meetings)
+
+
+def _cities_named_as_country(
+    ctx: DocContext, region_begin: int, region_end: int, begin: int
+) -> list[Mention]:
+    """ "treffen sich in Luxemburg": a country after in/im whose capital has its name is that city here."""
+    out = []
+    for m in ctx.mentions_in(region_begin, region_end, frozenset({EntityKind.COUNTRY})):
+        prev = ctx.lower_words(max(begin, m.span.begin - 12), m.span.begin)[-1:]
+        if prev and prev[0] in ctx.patterns.place_prepositions:
+            city = same_named_city(ctx.kb, m.entity, m.span.text, ctx.lang)
+            if city is not None:
+                out.append(replace(m, entity=city))
+    return out
 
 
 def _linked_after(ctx: DocContext, words: list[tuple[int, int, str]], index_of_trigger: int) -> bool:
