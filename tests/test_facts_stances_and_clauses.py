@@ -5,7 +5,8 @@ sight, an invitation declined that was made just before, "für das Land" / "neit
 defence clause, the date of saying is not the meeting's, a closing speaker or a named event is no
 participant; "eine Aufnahme Georgiens", "part of NATO", "both members of", "the only NATO member",
 "together with Ukraine", "aufgerufen", and meetings "zwischen" long names, "after meeting X" and
-"invite X for talks". Each through the real pipeline and the bundled KB, asserted on the output graph."""
+"invite X for talks"; a date opening the sentence, a date of another clause, a membership with
+effects. Each through the real pipeline and the bundled KB, asserted on the output graph."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ GERMAN = (
     "Russland lehnt eine Aufnahme Georgiens in das Bündnis strikt ab. "
     "Die Präsidentin Maia Sandu hat die EU zu einem raschen Start der Beitrittsgespräche aufgerufen. "
     "Ein Treffen zwischen dem serbischen Präsidenten Aleksandar Vučić und dem kosovarischen Regierungschef "
-    "Albin Kurti in Brüssel ist am Donnerstag ohne Ergebnis geblieben."
+    "Albin Kurti in Brüssel ist am Donnerstag ohne Ergebnis geblieben. "
+    "Am 18. Mai 2022 beantragte Schweden die Mitgliedschaft in der Nato. "
+    "Finnlands Mitgliedschaft in der Nato hat die Lage im Norden verändert."
 )
 ENGLISH = (
     "NATO is a defensive alliance. "
@@ -39,7 +42,10 @@ ENGLISH = (
     "Moldovan President Maia Sandu spoke. \"We belong here,\" Sandu told reporters in Chisinau after meeting "
     "Romanian President Klaus Iohannis. "
     "Hungarian Prime Minister Viktor Orbán said he would invite his Swedish counterpart Ulf Kristersson to "
-    "Budapest for talks."
+    "Budapest for talks. "
+    "Sweden formally joined NATO on Thursday, March 7, 2024, nearly two years after it applied for "
+    "membership. "
+    "Finland's membership in NATO has changed the security map of northern Europe."
 )
 NATO, BRICS, ARTICLE_5 = "Q7184", "Q243630", "article-5-of-the-north-atlantic-treaty"
 SWEDEN, FINLAND, NORWAY, UKRAINE, MOLDOVA, ARGENTINA = "Q34", "Q33", "Q20", "Q212", "Q217", "Q414"
@@ -147,3 +153,31 @@ def test_meeting_participants_between_long_names_after_meeting_and_invited(
     assert len(_participants_at(german, BRUSSELS)) == 2  # Vučić and Kurti (not in the KB: NIL people)
     assert _participants_at(english, CHISINAU) == {SANDU, IOHANNIS}
     assert _participants_at(english, BUDAPEST) == {ORBAN, KRISTERSSON}
+
+
+def _dates(store: pyoxigraph.Store, subject: str, predicate: str) -> set[str]:
+    rows = store.query(
+        PREFIXES
+        + f"SELECT ?d WHERE {{ GRAPH ?g {{ ?f rdf:subject wd:{subject} ; rdf:predicate <{predicate}> ; "
+        f"rdf:object wd:{NATO} . OPTIONAL {{ ?f <{WDT}P585>|<{WDT}P580> ?d }} }} }}"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    return {r["d"].value if r["d"] else "-" for r in rows}
+
+
+def test_dates_opening_the_sentence_and_of_another_clause(
+    german: pyoxigraph.Store, english: pyoxigraph.Store
+) -> None:
+    assert "2022-05-18" in _dates(german, SWEDEN, KGO + "candidateFor")  # "Am 18. Mai 2022 beantragte …"
+    assert _dates(english, SWEDEN, WDT + "P463") == {"2024-03-07"}
+    # "… after it applied for membership": the application is not dated by the main clause's date
+    assert "2024-03-07" not in _dates(english, SWEDEN, KGO + "candidateFor")
+
+
+def test_a_membership_with_effects_is_a_membership(
+    german: pyoxigraph.Store, english: pyoxigraph.Store
+) -> None:
+    for store in (german, english):
+        assert (FINLAND, NATO, "Positive") in {(s, o, p) for s, o, p, _ in facts(store, WDT + "P463")}
+    # (the German text also has Finland's accession "noch nicht ratifiziert": a candidacy of its own)
+    assert (FINLAND, NATO, "Positive", "Asserted") not in _candidacies(english)

@@ -130,6 +130,13 @@ def _facts_for(
     if modality is Modality.ASSERTED and _governed_by_demand(ctx, s.begin, trigger.start()):
         modality = Modality.DEMANDED
     predicate = rule.predicate
+    if (
+        np_begin is not None
+        and modality is Modality.ASSERTED
+        and _membership_with_effects(ctx, trigger, s.end)
+    ):
+        # "Sweden's membership in NATO has changed the map": a membership that is, not one sought
+        predicate = Predicate.MEMBER_OF
     cue_set = set(cue_words)
     if ctx.lang == "de":  # the verb ends the German clause: "… Mitglied der NATO werden"
         cue_set |= set(ctx.lower_words(trigger.end(), s.end)[:4]) & BECOMING
@@ -140,7 +147,7 @@ def _facts_for(
         if modality is Modality.ASSERTED and cue_set & CONDITIONAL:
             modality = Modality.POSSIBLE
     speaker = _attribution(ctx, window, sentence_index, quotations)
-    time = _time(ctx, window, s.begin, s.end)
+    time = _time(ctx, window, s.begin, s.end, trigger.start())
     confidence = rule.confidence * min(m.score for m in subjects)
     contrasted = (
         contrasted_org(ctx, objects[-1], trigger.end(), s.end)
@@ -302,6 +309,33 @@ def _invited_elsewhere(ctx: DocContext, after: list[tuple[int, int, str]]) -> bo
         if words[1] in JOIN_VERBS or ctx.organisations_in(after[1][0], after[min(3, len(after) - 1)][1]):
             return False
         return words[1] in ("the", "a", "an", "dem", "der") or words[1] in GUEST_WORDS
+    return False
+
+
+MEMBERSHIP_NOUNS = frozenset({"membership", "mitgliedschaft"})
+PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "hat", "haben", "hatte"})
+# what is done to a membership still sought: approving, ratifying, blocking it
+CANDIDACY_PROCESS = re.compile(
+    r"^(?:approved|ratified|blocked|delayed|vetoed|stalled|held|been|welcomed|supported|backed|opposed"
+    r"|genehmigt|ratifiziert|blockiert|verzögert|gebilligt|begrüßt|unterstützt|abgelehnt|gewesen)$"
+)
+
+
+def _membership_with_effects(ctx: DocContext, trigger: re.Match[str], end: int) -> bool:
+    """ "X's membership (in NATO) has changed/strengthened …": the membership noun, possessed, as the
+    subject of a perfect whose participle is no step of an accession."""
+    if trigger.group(0).lower() not in MEMBERSHIP_NOUNS:
+        return False
+    words = [w.lower() for w in ctx.lower_words(trigger.end(), end)[:14]]
+    if words[:1] and words[0] not in ("in", "of", "der", "des", "im", "bei", "has", "hat"):
+        return False  # "membership bid", "membership talks": a candidacy noun phrase
+    for i, w in enumerate(words):
+        if w in PERFECT_AUXILIARIES:
+            rest = words[i + 1 : i + 10]
+            if ctx.lang == "en":
+                return bool(rest) and not CANDIDACY_PROCESS.match(rest[0]) and rest[0].endswith(("ed", "en"))
+            participle = next((x for x in rest if re.fullmatch(r"ge\w+t|\w+iert|ver\w+t", x)), None)
+            return participle is not None and not CANDIDACY_PROCESS.match(participle)
     return False
 
 
@@ -615,14 +649,46 @@ def _source_inside(ctx: DocContext, window: Window) -> Entity | None:
 PERSON_KIND = frozenset({EntityKind.PERSON})
 
 
-def _time(ctx: DocContext, window: Window, begin: int, end: int) -> TimeRef | None:
+# Words that open a subordinate clause: a date on the other side of one is that clause's
+SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "because", "although", "nachdem", "bevor", "als", "während", "weil",
+     "obwohl"}
+)
+
+
+def _fronted(ctx: DocContext, begin: int, end: int, sentence_begin: int, window_begin: int) -> bool:
+    """ "Am 18. Mai 2022 beantragte Schweden …", "On May 18, 2022, Sweden applied …": a date opening the
+    sentence right before the fact's clause (not "On Monday, NATO said …": that is when it was said)."""
+    if begin >= window_begin:
+        return False
+    opening = [w for w in ctx.lower_words(sentence_begin, begin) if w[:1].isalnum()]
+    between = [w for w in ctx.lower_words(end, max(end, window_begin)) if w[:1].isalnum()]
+    return (
+        len(opening) <= 1
+        and len(between) <= 1
+        and ctx.patterns.say.search(ctx.text, end, max(end, window_begin)) is None
+    )
+
+
+def _other_clause(ctx: DocContext, begin: int, end: int, trigger_at: int) -> bool:
+    """ "joined NATO on March 7, … after it applied for membership": the date is the main clause's."""
+    between = ctx.lower_words(end, trigger_at) if end <= trigger_at else ctx.lower_words(trigger_at, begin)
+    return bool(set(between) & SUBORDINATORS)
+
+
+def _time(ctx: DocContext, window: Window, begin: int, end: int, trigger_at: int) -> TimeRef | None:
     times = ctx.times_in(begin, end)
     clause_end = window.end
     for b, _, w in ctx.words(window.end, end):
         if w in ",;:":
             break
         clause_end = max(clause_end, b + len(w))
-    inside = [t for t in times if window.begin <= t.begin < clause_end]
+    inside = [
+        t
+        for t in times
+        if (window.begin <= t.begin < clause_end or _fronted(ctx, t.begin, t.end, begin, window.begin))
+        and not _other_clause(ctx, t.begin, t.end, trigger_at)
+    ]
     if not inside:
         return None
     t = inside[0]
