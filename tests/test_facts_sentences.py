@@ -188,10 +188,11 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
         ),
         (
             "de",
+            # another party blocking the accession rejects it: Denied (as "would not approve" is)
             "Russland blockiert den Beitritt Finnlands und Schwedens zur NATO.",
             {
-                ("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Asserted"),
-                ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Asserted"),
+                ("Finland", "CANDIDATE_FOR", "NATO", "Positive", "Denied"),
+                ("Sweden", "CANDIDATE_FOR", "NATO", "Positive", "Denied"),
             },
         ),
         # coordination

@@ -6,7 +6,8 @@ defence clause, the date of saying is not the meeting's, a closing speaker or a 
 participant; "eine Aufnahme Georgiens", "part of NATO", "both members of", "the only NATO member",
 "together with Ukraine", "aufgerufen", and meetings "zwischen" long names, "after meeting X" and
 "invite X for talks"; a date opening the sentence, a date of another clause, a membership with
-effects. Each through the real pipeline and the bundled KB, asserted on the output graph."""
+effects; a second predicate after "und ist", "Partnerländer", "beider Staaten" and a denial that does
+not govern the invitation. Each through the real pipeline and the bundled KB, asserted on the output graph."""
 
 from __future__ import annotations
 
@@ -28,7 +29,10 @@ GERMAN = (
     "Ein Treffen zwischen dem serbischen Präsidenten Aleksandar Vučić und dem kosovarischen Regierungschef "
     "Albin Kurti in Brüssel ist am Donnerstag ohne Ergebnis geblieben. "
     "Am 18. Mai 2022 beantragte Schweden die Mitgliedschaft in der Nato. "
-    "Finnlands Mitgliedschaft in der Nato hat die Lage im Norden verändert."
+    "Finnlands Mitgliedschaft in der Nato hat die Lage im Norden verändert. "
+    "Estland grenzt an Russland und ist seit 2004 Mitglied der Nato. "
+    "Auch Österreich, Irland und Malta sind Partnerländer, aber keine Mitglieder. "
+    "Litauen und Lettland traten 2004 bei. Russland hatte den Beitritt beider Staaten scharf kritisiert."
 )
 ENGLISH = (
     "NATO is a defensive alliance. "
@@ -45,7 +49,9 @@ ENGLISH = (
     "Budapest for talks. "
     "Sweden formally joined NATO on Thursday, March 7, 2024, nearly two years after it applied for "
     "membership. "
-    "Finland's membership in NATO has changed the security map of northern Europe."
+    "Finland's membership in NATO has changed the security map of northern Europe. "
+    "Mark Rutte said Georgia's path to membership was irreversible, but declined to give a date for an "
+    "invitation."
 )
 NATO, BRICS, ARTICLE_5 = "Q7184", "Q243630", "article-5-of-the-north-atlantic-treaty"
 SWEDEN, FINLAND, NORWAY, UKRAINE, MOLDOVA, ARGENTINA = "Q34", "Q33", "Q20", "Q212", "Q217", "Q414"
@@ -53,6 +59,7 @@ JAPAN, AUSTRALIA, LAVROV, LULA, PARIS, RIO = "Q17", "Q408", "Q58217", "Q37181", 
 GEORGIA, AUSTRIA, IRELAND, HUNGARY, EU = "Q230", "Q40", "Q27", "Q28", "Q458"
 SANDU, IOHANNIS, ORBAN, KRISTERSSON = "Q15071069", "Q701484", "Q57641", "Q1780398"
 BRUSSELS, CHISINAU, BUDAPEST = "Q239", "Q21197", "Q1781"
+ESTONIA, MALTA, LITHUANIA, LATVIA, RUSSIA = "Q191", "Q233", "Q37", "Q211", "Q159"
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +188,20 @@ def test_a_membership_with_effects_is_a_membership(
         assert (FINLAND, NATO, "Positive") in {(s, o, p) for s, o, p, _ in facts(store, WDT + "P463")}
     # (the German text also has Finland's accession "noch nicht ratifiziert": a candidacy of its own)
     assert (FINLAND, NATO, "Positive", "Asserted") not in _candidacies(english)
+
+
+def test_second_predicates_partner_countries_and_both_states(german: pyoxigraph.Store) -> None:
+    memberships = {(s, o, p) for s, o, p, _ in facts(german, WDT + "P463")}
+    assert (ESTONIA, NATO, "Positive") in memberships  # "grenzt an Russland und ist seit 2004 Mitglied"
+    assert not [m for m in memberships if m[0] == RUSSIA]
+    partners = {s for s, o, _, _ in facts(german, KGO + "partnerOf") if o == NATO}
+    assert {AUSTRIA, IRELAND, MALTA} <= partners  # "sind Partnerländer, aber keine Mitglieder"
+    assert {(c, NATO, "Negative") for c in (AUSTRIA, IRELAND, MALTA)} <= memberships
+    candidacies = _candidacies(german)
+    assert {(LITHUANIA, NATO, "Positive", "Denied"), (LATVIA, NATO, "Positive", "Denied")} <= candidacies
+    assert not [c for c in candidacies if c[0] == RUSSIA]
+
+
+def test_a_denial_of_something_else_is_no_declined_invitation(english: pyoxigraph.Store) -> None:
+    georgia = [c for c in _candidacies(english) if c[0] == GEORGIA]
+    assert georgia and not [c for c in georgia if c[3] == "Denied"]

@@ -265,7 +265,9 @@ PATTERNS_DE = LanguagePatterns(
         "zurückgezogen",
         "aufgehoben",  # "hat ihr Veto aufgehoben"
     ),
-    group_anaphora=re.compile(r"\b(?:[Bb]eide|[Dd]ie\s+beiden)\s+(?:[a-zäöüß]+(?:en|e)\s+)?Länder\b"),
+    group_anaphora=re.compile(
+        r"\b(?:[Bb]eide[rn]?|[Dd](?:ie|er|en)\s+beiden)\s+(?:[a-zäöüß]+(?:en|e|er)\s+)?(?:Länder|Staaten)\b"
+    ),
     possessives=frozenset(["seinen", "seine", "seinem", "seiner", "ihren", "ihre", "ihrem", "ihrer"]),
     place_prepositions=frozenset({"in", "im", "nach", "bei"}),
     participant_links=frozenset({"mit", "zwischen"}),
@@ -293,7 +295,7 @@ PATTERNS_DE = LanguagePatterns(
             # "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied": the organisation the text
             # is about, only when nothing follows that could name another partner
             "partner_bare",
-            re.compile(r"\bPartner(?:in)?\b(?=\s*(?:[,.;:]|$|\s+(?:aber|sondern|und)\b))"),
+            re.compile(r"\bPartner(?:in|land|länder|staat|staaten)?\b(?=\s*(?:[,.;:]|$|\s+(?:aber|sondern|und)\b))"),
             Predicate.PARTNER_OF,
             ObjectSource.NEAR,
             Scope.LOCAL,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.facts.context import DocContext, speaker_in_frame
-from kg.facts.gap import without_parentheses
+from kg.facts.gap import OPPOSING, without_parentheses
 from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.facts.subjects import attributive_candidate, find_subjects, group_after, parsed_negation
@@ -122,6 +122,10 @@ def _facts_for(
         # "Die Ukraine strebt in die Nato, eine Einladung ist nicht in Sicht": the striving is the other
         # clause's; this one is about the invitation
         modality = rule.modality
+    if modality is Modality.DENIED and rule.modality is Modality.INVITED and not _denial_of_trigger(
+        ctx, trigger, s.begin, s.end
+    ):
+        return []  # "declined to give a date for an invitation": no invitation was declined
     np_begin = _possessed_candidacy(ctx, rule, trigger, subjects)
     if np_begin is not None and _agent_before(ctx, subjects, s.begin, np_begin):
         polarity, modality = _another_partys_view(ctx, rule, trigger, subjects, window, cue_words, np_begin)
@@ -462,6 +466,17 @@ def _cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects
     ]
 
 
+def _denial_of_trigger(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
+    """A denial verb with the trigger as its object: "declined the invitation", "hat die Einladung
+    abgelehnt" — not one governing something else ("declined to give a date for an invitation")."""
+    before = ctx.lower_words(max(begin, trigger.start() - 40), trigger.start())[-3:]
+    after = ctx.lower_words(trigger.end(), min(end, trigger.end() + 60))[:5]
+    cues = ctx.patterns.denial_cues
+    if before and before[-1] in ("to", "zu"):
+        return False
+    return bool(set(before) & cues) or bool(set(after) & cues)
+
+
 def _cue_in_earlier_clause(
     ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, modality: Modality
 ) -> bool:
@@ -539,6 +554,7 @@ def _another_partys_view(
     opposed = (
         _negates(ctx, outer)
         or bool(set(outer) & OPPOSITION_NOUNS)
+        or bool(set(outer + final_verb) & OPPOSING)  # "hatte den Beitritt beider Staaten kritisiert"
         or bool(set(cue_words) & patterns.denial_cues)
         or (ctx.lang == "de" and _negates(ctx, final_verb))
         or modality is Modality.DENIED

@@ -53,6 +53,14 @@ def find_subjects(
         group = group_after(ctx, start, end)
         if group and (start != after_words[0][0] or group[0].span.begin == after_words[0][0]):
             return group
+        anaphora = ctx.patterns.group_anaphora.match(ctx.text, start)
+        if anaphora is not None:  # "den Beitritt beider Staaten": the countries last named together
+            span = ctx.span(anaphora.start(), anaphora.end())
+            sentence = ctx.sentence_at(anaphora.start())
+            return [
+                Mention(span, sentence, country, 0.7, ANAPHORA_LINKER)
+                for country in ctx.country_group_before(anaphora.start())
+            ]
     if rule.predicate is Predicate.CANDIDATE_FOR:
         attributive = attributive_candidate(ctx, trigger, begin)
         if attributive is not None:
@@ -82,6 +90,12 @@ def find_subjects(
     nearest = _outside_parenthesis(ctx, candidates, trigger.start(), begin)
     if nearest not in candidates:  # found before a relative clause, further back than the reach
         candidates = [*(m for m in candidates if m.span.end <= nearest.span.begin), nearest]
+    between = ctx.lower_words(nearest.span.end, trigger.start())
+    if any(w in PREDICATE_CONJUNCTIONS and v in COPULAS for w, v in itertools.pairwise(between)):
+        # "Estland grenzt an Russland und ist seit 2004 Mitglied": a second predicate of the subject
+        coordinated = _coordinated_predicate_subject(ctx, candidates, begin, trigger.start())
+        if coordinated:
+            return coordinated
     if rule.scope is Scope.LOCAL and not predicative_gap(ctx, nearest.span.end, trigger.start()):
         # "Moldau hat die Mitgliedschaft beantragt und ist seit Juni Beitrittskandidat": a second
         # predicate of the sentence's subject; else "Russland droht den NATO-Mitgliedern": no member
@@ -381,8 +395,10 @@ def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at:
             break
     for first, second in itertools.pairwise(commas):
         if first < nearest.span.begin and nearest.span.end <= second:
-            if _list_tail(ctx, first + 1, second):
-                continue  # "Norway, Iceland and Liechtenstein, two members of …": a list, no parenthesis
+            if _list_tail(ctx, first + 1, nearest.span.end):
+                # "Norway, Iceland and Liechtenstein, two members of …", "Österreich, Irland und Malta sind
+                # Partner, aber keine Mitglieder": the commas set off a list, not a parenthesis
+                continue
             before = [m for m in candidates if m.span.end <= first]
             if before and not [w for w in ctx.lower_words(before[-1].span.end, first) if w[:1].isalnum()]:
                 return before[-1]
