@@ -32,7 +32,9 @@ GERMAN = (
     "Finnlands Mitgliedschaft in der Nato hat die Lage im Norden verändert. "
     "Estland grenzt an Russland und ist seit 2004 Mitglied der Nato. "
     "Auch Österreich, Irland und Malta sind Partnerländer, aber keine Mitglieder. "
-    "Litauen und Lettland traten 2004 bei. Russland hatte den Beitritt beider Staaten scharf kritisiert."
+    "Litauen und Lettland traten 2004 bei. Russland hatte den Beitritt beider Staaten scharf kritisiert. "
+    "Russland fordert, dass die Nato auf eine Aufnahme Georgiens verzichtet. "
+    "Beitrittsgespräche mit Albanien hatte die EU bereits im Dezember beschlossen."
 )
 ENGLISH = (
     "NATO is a defensive alliance. "
@@ -59,7 +61,7 @@ JAPAN, AUSTRALIA, LAVROV, LULA, PARIS, RIO = "Q17", "Q408", "Q58217", "Q37181", 
 GEORGIA, AUSTRIA, IRELAND, HUNGARY, EU = "Q230", "Q40", "Q27", "Q28", "Q458"
 SANDU, IOHANNIS, ORBAN, KRISTERSSON = "Q15071069", "Q701484", "Q57641", "Q1780398"
 BRUSSELS, CHISINAU, BUDAPEST = "Q239", "Q21197", "Q1781"
-ESTONIA, MALTA, LITHUANIA, LATVIA, RUSSIA = "Q191", "Q233", "Q37", "Q211", "Q159"
+ESTONIA, MALTA, LITHUANIA, LATVIA, RUSSIA, ALBANIA = "Q191", "Q233", "Q37", "Q211", "Q159", "Q222"
 
 
 @pytest.fixture(scope="module")
@@ -205,3 +207,11 @@ def test_second_predicates_partner_countries_and_both_states(german: pyoxigraph.
 def test_a_denial_of_something_else_is_no_declined_invitation(english: pyoxigraph.Store) -> None:
     georgia = [c for c in _candidacies(english) if c[0] == GEORGIA]
     assert georgia and not [c for c in georgia if c[3] == "Denied"]
+
+
+def test_renouncing_an_admission_denies_it_and_the_sentences_organisation(german: pyoxigraph.Store) -> None:
+    candidacies = _candidacies(german)
+    assert (GEORGIA, NATO, "Positive", "Denied") in candidacies  # "dass die Nato auf … verzichtet"
+    assert (GEORGIA, NATO, "Positive", "Demanded") not in candidacies
+    # "Beitrittsgespräche mit Albanien hatte die EU … beschlossen": the EU named late in the sentence
+    assert {o for s, o, _, _ in candidacies if s == ALBANIA} == {EU}

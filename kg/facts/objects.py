@@ -118,13 +118,20 @@ def _object(
         earlier = [o for o in ctx.organisations_in(begin, trigger.start()) if o[2].key not in subject_keys]
         if earlier:
             return earlier[-1][2]
-    if near is None and rule.modality is Modality.INVITED:
-        # "Argentinien hat die Einladung abgelehnt": the invitation made in the sentence before
+    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
+        # "Beitrittsgespräche mit der Ukraine hatte die EU beschlossen": the one organisation of the sentence
+        named = {o[2].key: o[2] for o in ctx.organisations_in(begin, end) if o[2].key not in subject_keys}
+        if len(named) == 1:
+            return next(iter(named.values()))
+    if near is None and (rule.modality is Modality.INVITED or rule.predicate in FALLBACK_TO_TOPIC_ORG):
+        # "Argentinien hat die Einladung abgelehnt": the invitation made in the sentence before; "…, seit
+        # Finnland dem Bündnis beigetreten sei. Russland hatte den Beitritt kritisiert": that accession
         previous = ctx.sentence_at(trigger.start()) - 1
         if previous >= 0:
             span = ctx.sentence(previous).span
             orgs = [o for o in ctx.organisations_in(span.begin, span.end) if o[2].key not in subject_keys]
-            if orgs:
+            distinct = {o[2].key for o in orgs}
+            if orgs and (rule.modality is Modality.INVITED or len(distinct) == 1):
                 return orgs[-1][2]
     if near is None and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.name in TOPIC_RULES):
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about

@@ -576,6 +576,9 @@ def _another_partys_view(
         return Polarity.POSITIVE, Modality.ASSERTED if modality is Modality.DENIED else modality
     if opposed:
         return Polarity.POSITIVE, Modality.DENIED
+    if any(_whole_word(a).search(stance) for a in patterns.abandonment) and not _negates(ctx, final_verb):
+        # "Russland fordert, dass die Nato auf eine Aufnahme der Ukraine verzichtet": it is to be dropped
+        return Polarity.POSITIVE, Modality.DENIED
     return polarity, modality
 
 
