@@ -7,7 +7,9 @@ participant; "eine Aufnahme Georgiens", "part of NATO", "both members of", "the 
 "together with Ukraine", "aufgerufen", and meetings "zwischen" long names, "after meeting X" and
 "invite X for talks"; a date opening the sentence, a date of another clause, a membership with
 effects; a second predicate after "und ist", "Partnerländer", "beider Staaten" and a denial that does
-not govern the invitation. Each through the real pipeline and the bundled KB, asserted on the output graph."""
+not govern the invitation; a speaker before the fact's subject, a counterpart's country for "sein
+Land", opening talks is no meeting, and a country named as the destination keeps the dateline away.
+Each through the real pipeline and the bundled KB, asserted on the output graph."""
 
 from __future__ import annotations
 
@@ -34,8 +36,13 @@ GERMAN = (
     "Auch Österreich, Irland und Malta sind Partnerländer, aber keine Mitglieder. "
     "Litauen und Lettland traten 2004 bei. Russland hatte den Beitritt beider Staaten scharf kritisiert. "
     "Russland fordert, dass die Nato auf eine Aufnahme Georgiens verzichtet. "
-    "Beitrittsgespräche mit Albanien hatte die EU bereits im Dezember beschlossen."
+    "Beitrittsgespräche mit Albanien hatte die EU bereits im Dezember beschlossen. "
+    "Bundesaußenministerin Annalena Baerbock traf ihren ukrainischen Kollegen Dmytro Kuleba. "
+    "Kuleba forderte erneut, sein Land so schnell wie möglich in die Nato aufzunehmen. "
+    "Am Dienstag will Baerbock in die Republik Moldau weiterreisen, wo sie Präsidentin Maia Sandu "
+    "treffen soll."
 )
+GERMAN_DATELINE = "Kiew (dpa) - " + GERMAN
 ENGLISH = (
     "NATO is a defensive alliance. "
     "Japan and Australia are partners, and neither is covered by the collective defence clause. "
@@ -53,7 +60,9 @@ ENGLISH = (
     "membership. "
     "Finland's membership in NATO has changed the security map of northern Europe. "
     "Mark Rutte said Georgia's path to membership was irreversible, but declined to give a date for an "
-    "invitation."
+    "invitation. "
+    "Prime Minister Viktor Orbán said Moldova was \"light years away\" from membership of the EU. "
+    "Hungary had long opposed opening talks with Kyiv."
 )
 NATO, BRICS, ARTICLE_5 = "Q7184", "Q243630", "article-5-of-the-north-atlantic-treaty"
 SWEDEN, FINLAND, NORWAY, UKRAINE, MOLDOVA, ARGENTINA = "Q34", "Q33", "Q20", "Q212", "Q217", "Q414"
@@ -66,7 +75,7 @@ ESTONIA, MALTA, LITHUANIA, LATVIA, RUSSIA, ALBANIA = "Q191", "Q233", "Q37", "Q21
 
 @pytest.fixture(scope="module")
 def german(tmp_path_factory: pytest.TempPathFactory) -> pyoxigraph.Store:
-    return extract(tmp_path_factory.mktemp("de"), GERMAN, "de", "2024-06-11")
+    return extract(tmp_path_factory.mktemp("de"), GERMAN_DATELINE, "de", "2024-06-11")
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +224,43 @@ def test_renouncing_an_admission_denies_it_and_the_sentences_organisation(german
     assert (GEORGIA, NATO, "Positive", "Demanded") not in candidacies
     # "Beitrittsgespräche mit Albanien hatte die EU … beschlossen": the EU named late in the sentence
     assert {o for s, o, _, _ in candidacies if s == ALBANIA} == {EU}
+
+
+def _attributions(store: pyoxigraph.Store, subject: str) -> set[str]:
+    rows = store.query(
+        PREFIXES
+        + f"SELECT ?who WHERE {{ GRAPH ?g {{ ?f a kgo:Fact ; rdf:subject wd:{subject} ; "
+        "kgo:attributedTo ?who } }"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    return {r["who"].value.removeprefix(WD) for r in rows}
+
+
+def test_speakers_counterparts_and_their_countries(
+    german: pyoxigraph.Store, english: pyoxigraph.Store
+) -> None:
+    assert ORBAN in _attributions(english, MOLDOVA)  # "Orbán said Moldova was … from membership"
+    # "ihren ukrainischen Kollegen Dmytro Kuleba. Kuleba forderte, sein Land … aufzunehmen"
+    assert (UKRAINE, NATO, "Positive", "Demanded") in _candidacies(german)
+    assert not [c for c in _candidacies(german) if c[0] == "Q183"]  # not Baerbock's Germany
+
+
+def _meeting_sentences(store: pyoxigraph.Store) -> list[tuple[str, str]]:
+    """(evidence sentence, place or "-") of every meeting."""
+    rows = store.query(
+        PREFIXES
+        + "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
+        "SELECT ?text ?place WHERE { GRAPH ?g { ?m a kgo:Meeting ; kgo:evidence/nif:anchorOf ?text . "
+        f"OPTIONAL {{ ?m <{WDT}P276> ?place }} }} }}"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    return [(r["text"].value, r["place"].value.removeprefix(WD) if r["place"] else "-") for r in rows]
+
+
+def test_opening_talks_is_no_meeting_and_a_destination_country_is_no_dateline(
+    german: pyoxigraph.Store, english: pyoxigraph.Store
+) -> None:
+    assert not [m for m in _meeting_sentences(english) if "opening talks" in m[0]]
+    # "will in die Republik Moldau weiterreisen, wo sie Sandu treffen soll": not in the dateline's Kiew
+    moldova_trip = [m for m in _meeting_sentences(german) if "weiterreisen" in m[0]]
+    assert moldova_trip and all(place == "-" for _, place in moldova_trip)

@@ -148,6 +148,9 @@ class DocContext:
                 continue
             if possessive and m.entity.key in self.person_country:
                 return self.person_country[m.entity.key]
+            if possessive and m.entity.kind is EntityKind.PERSON and m.sentence == self.sentence_at(offset):
+                # "Kuleba forderte, sein Land …": the person of this sentence, not someone named before
+                return None
             if m.entity.kind is EntityKind.COUNTRY and m.span.text[:1].isupper():
                 return m.entity
         return None

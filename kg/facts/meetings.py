@@ -87,7 +87,7 @@ NEGOTIATION_NOUN = re.compile(r"(?:verhandlungen|negotiations|talks)$", re.I)
 # Verbs that make negotiations a process with stages (a candidacy's), not one meeting
 NEGOTIATION_STAGE = re.compile(
     r"\b(?:abschließen|abzuschließen|abgeschlossen|aufnehmen|aufzunehmen|aufgenommen|eröffnen|eröffnet"
-    r"|complete|completed|conclude|concluded|finish|finished|open|opened|launch|launched)\b",
+    r"|eröffnung|complete|completed|conclude|concluded|finish|finished|open|opened|opening|launch|launched)\b",
     re.I,
 )
 
@@ -113,9 +113,17 @@ def _date_of_saying(ctx: DocContext, at: int) -> bool:
 
 
 def _unknown_place_named(ctx: DocContext, span: Span) -> bool:
-    """ "… to meet Amherd in Davos in January": the sentence names a place the KB does not know, so
-    the dateline's city is not where the meeting is."""
+    """ "… to meet Amherd in Davos in January", "will in die Republik Moldau weiterreisen, wo …": the
+    sentence names a place the KB does not know, or a country, so the dateline's city is not where
+    the meeting is."""
     words = ctx.words(span.begin, span.end)
+    for i, (_, _, w) in enumerate(words[:-1]):
+        if w.lower() not in ctx.patterns.place_prepositions:
+            continue
+        article = words[i + 1][2].lower() in ("die", "den", "das", "the")
+        for b, e, _ in words[i + 1 : i + 3 if article else i + 2]:
+            if any(m.entity.kind is EntityKind.COUNTRY for m in ctx.mentions_overlapping(b, e)):
+                return True
     for (_, _, w), (b, e, name) in itertools.pairwise(words):
         if (
             w.lower() in ctx.patterns.place_prepositions

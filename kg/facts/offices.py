@@ -81,7 +81,28 @@ def extract_offices(ctx: DocContext) -> list[Fact]:
                     confidence=round((0.9 if position.qid else 0.75) * min(1.0, person.score + 0.1), 3),
                 )
             )
+    _counterparts(ctx)
     return facts
+
+
+COUNTERPART = re.compile(r"(?:Amts)?[Kk]olleg(?:e|en|in)|counterpart", re.I)
+
+
+def _counterparts(ctx: DocContext) -> None:
+    """ "ihren ukrainischen Kollegen Dmytro Kuleba", "his Ukrainian counterpart Dmytro Kuleba": no
+    office to state, but the person's country (for "sein Land" and candidacies spoken for it)."""
+    for person in ctx.mentions:
+        if person.entity.kind is not EntityKind.PERSON or person.entity.key in ctx.person_country:
+            continue
+        before = ctx.words(max(0, person.span.begin - 60), person.span.begin)[-2:]
+        if len(before) == 2 and COUNTERPART.fullmatch(before[1][2]):
+            country = [
+                m.entity
+                for m in ctx.mentions_overlapping(before[0][0], before[0][1])
+                if m.entity.kind is EntityKind.COUNTRY
+            ]
+            if country:
+                ctx.person_country[person.entity.key] = country[0]
 
 
 def _titles_of(ctx: DocContext, person: Mention) -> list[tuple[str, TitlePhrase]]:

@@ -150,7 +150,7 @@ def _facts_for(
         predicate = Predicate.CANDIDATE_FOR
         if modality is Modality.ASSERTED and cue_set & CONDITIONAL:
             modality = Modality.POSSIBLE
-    speaker = _attribution(ctx, window, sentence_index, quotations)
+    speaker = _attribution(ctx, window, sentence_index, quotations, subjects[0].span.begin)
     time = _time(ctx, window, s.begin, s.end, trigger.start())
     confidence = rule.confidence * min(m.score for m in subjects)
     contrasted = (
@@ -625,13 +625,16 @@ def _factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tu
 
 
 def _attribution(
-    ctx: DocContext, window: Window, sentence_index: int, quotations: list[Quotation]
+    ctx: DocContext, window: Window, sentence_index: int, quotations: list[Quotation], subject_begin: int
 ) -> Entity | None:
     for q in quotations:
         if q.span.begin <= window.begin < q.span.end:
             return q.speaker
     s = ctx.sentence(sentence_index).span
-    speaker, verb_at = speaker_in_frame(ctx, s.begin, window.begin, window.begin)
+    # the frame ends where the fact's clause begins: its subject ("Orbán said Ukraine was …"), or its
+    # window when that starts first
+    frame_end = max(window.begin, subject_begin) if subject_begin < window.end else window.begin
+    speaker, verb_at = speaker_in_frame(ctx, s.begin, frame_end, frame_end)
     if verb_at < 0:  # "Article 5 does not apply to Ukraine, Stoltenberg said."
         # "Moldovan President Maia Sandu, whose country borders Ukraine, said she …": the pronoun after
         # the fact means the person named before the verb, in this sentence too
