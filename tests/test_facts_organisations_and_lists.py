@@ -4,7 +4,8 @@ organisation as the subject of a membership ("The EU is a member of the G20"), n
 institution that reports a fact is not its subject ("NATO said Finland is …"), a pronoun repeating
 the subject after "but", dialogue partners, English irregular pasts for weekday dates, lists set
 off by commas, subjects "alongside" or "gemeinsam mit" another, invitations that are not to join, a
-written-out date after a weekday, places the KB does not know and negotiations as a process.
+written-out date after a weekday, places the KB does not know and negotiations as a process; "Zypern",
+"das Land"/"the country" as a member, and no organ of the sentence before as the organisation joined.
 Each through the real pipeline and the bundled KB, asserted on the output graph."""
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ GERMAN = (
     "Nordmazedonien ist Mitglied der Nato. "
     "Die Nato ist ein Bündnis. "
     "Schweden hatte im Mai 2022 gemeinsam mit Finnland die Mitgliedschaft in dem Bündnis beantragt. "
-    "Maia Sandu sagte, Moldau werde die Verhandlungen mit Brüssel bis 2030 abschließen."
+    "Maia Sandu sagte, Moldau werde die Verhandlungen mit Brüssel bis 2030 abschließen. "
+    "Griechenland und Zypern, beide Mitglieder der EU, sehen das skeptisch. "
+    "Estland ist reich. Das Land ist Mitglied der Nato."
 )
 ENGLISH = (
     "The European Union has been a member of the G20 since 1999. "
@@ -37,7 +40,10 @@ ENGLISH = (
     "Narendra Modi invited Azali Assoumani, the chair of the African Union, to take his seat. "
     "Narendra Modi and Swiss President Viola Amherd met in Brussels on Wednesday, April 3. "
     "Joe Biden is due to meet Swiss President Viola Amherd in Davos in January. "
-    "Spajić said Montenegro hoped to complete negotiations with Brussels by 2026."
+    "Spajić said Montenegro hoped to complete negotiations with Brussels by 2026. "
+    "Iceland applied in 2009. The country is a member of NATO. "
+    "Serbia has made little progress, according to the European Commission. "
+    "Kosovo, which applied in 2022, is still waiting for candidate status."
 )
 ENGLISH_DATELINE = "GENEVA (Reuters) - " + ENGLISH
 EU, G20, AU, NATO, SCO, BRICS = "Q458", "Q19771", "Q7159", "Q7184", "Q485207", "Q243630"
@@ -46,6 +52,7 @@ COMMISSION_PRESIDENT, VON_DER_LEYEN = "Q8882", "Q60772"
 NORWAY, ICELAND, LIECHTENSTEIN, EFTA = "Q20", "Q189", "Q347", "Q166546"
 CHINA, RUSSIA, INDIA = "Q148", "Q159", "Q668"
 SOUTH_KOREA, NEW_ZEALAND, SWEDEN, MOLDOVA = "Q884", "Q664", "Q34", "Q217"
+GREECE, CYPRUS, ESTONIA, KOSOVO, COMMISSION = "Q41", "Q229", "Q191", "Q1246", "Q8880"
 MODI, BIDEN, SANDU, BRUSSELS = "Q1058", "Q6279", "Q15071069", "Q239"  # Viola Amherd: NIL (not in the KB)
 
 
@@ -165,3 +172,12 @@ def test_meetings_written_out_dates_unknown_places_and_negotiations(
     # "complete negotiations with Brussels", "die Verhandlungen … abschließen": no meeting
     assert not [m for m in _meetings(german) if SANDU in m[0] or m[1] == BRUSSELS]
     assert not [m for m in meetings if m[1] == BRUSSELS and MODI not in m[0]]
+
+
+def test_zypern_the_country_and_no_organ_joined(german: pyoxigraph.Store, english: pyoxigraph.Store) -> None:
+    memberships = _memberships(german)
+    assert {(GREECE, EU, "Positive"), (CYPRUS, EU, "Positive")} <= memberships  # "beide Mitglieder der EU"
+    assert (ESTONIA, NATO, "Positive") in memberships  # "Das Land ist Mitglied der Nato"
+    assert (ICELAND, NATO, "Positive") in _memberships(english)  # "The country is a member of NATO"
+    kosovo = {o for s, o, _, _ in _facts(english, KGO + "candidateFor") if s == KOSOVO}
+    assert COMMISSION not in kosovo  # one joins the EU, not the Commission named the sentence before

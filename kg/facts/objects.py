@@ -129,7 +129,11 @@ def _object(
         previous = ctx.sentence_at(trigger.start()) - 1
         if previous >= 0:
             span = ctx.sentence(previous).span
-            orgs = [o for o in ctx.organisations_in(span.begin, span.end) if o[2].key not in subject_keys]
+            orgs = [
+                o
+                for o in ctx.organisations_in(span.begin, span.end)
+                if o[2].key not in subject_keys and not _organ(ctx, o[2])  # "according to the Commission"
+            ]
             distinct = {o[2].key for o in orgs}
             if orgs and (rule.modality is Modality.INVITED or len(distinct) == 1):
                 return orgs[-1][2]

@@ -252,7 +252,7 @@ PATTERNS_DE = LanguagePatterns(
         ]
     ),
     country_anaphora=re.compile(
-        r"\b(?:(?P<poss>sein|seine|seinem|seinen|seines|ihr|ihre|ihrem|ihren|ihres)|das|dieses|des|dieses|dem)"
+        r"\b(?:(?P<poss>sein|seine|seinem|seinen|seines|ihr|ihre|ihrem|ihren|ihres)|[Dd]as|[Dd]ieses|[Dd]es|[Dd]em)"
         r"\s+(?:[a-zäöüß]+(?:e|en|es|er|em)\s+)?Land(?:es|s)?\b"
     ),
     abandonment=(

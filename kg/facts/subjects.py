@@ -228,6 +228,9 @@ def _candidates_before(
                 found.append(replace(m, entity=country))
     if rule.predicate is Predicate.CANDIDATE_FOR:
         found.extend(_country_anaphora(ctx, floor, end))
+    elif rule.predicate in (Predicate.MEMBER_OF, Predicate.PARTNER_OF):
+        # "The country is a member of NATO": a definite anaphora, never a bare possessive ("its members")
+        found.extend(m for m in _country_anaphora(ctx, floor, end) if m.score >= DEFINITE_ANAPHORA_SCORE)
     for a in ctx.patterns.group_anaphora.finditer(ctx.text, floor, end):
         # "beide Länder", "both countries": the countries last named together
         span = ctx.span(a.start(), a.end())
@@ -292,6 +295,7 @@ def _after_preposition(ctx: DocContext, m: Mention) -> bool:
 
 
 ANAPHORA_LINKER = Extractor("kg.facts.country_anaphora", "1")
+DEFINITE_ANAPHORA_SCORE = 0.7  # "das Land", "the country" (a bare possessive, "its", scores lower)
 POSSESSIVE_GAP = 2  # lower-case words between a bare possessive and its trigger ("its long-standing bid")
 
 
