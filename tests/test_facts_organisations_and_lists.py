@@ -43,7 +43,10 @@ ENGLISH = (
     "Spajić said Montenegro hoped to complete negotiations with Brussels by 2026. "
     "Iceland applied in 2009. The country is a member of NATO. "
     "Serbia has made little progress, according to the European Commission. "
-    "Kosovo, which applied in 2022, is still waiting for candidate status."
+    "Kosovo, which applied in 2022, is still waiting for candidate status. "
+    "The EU is divided. Serbia, which is also a candidate, has no plans to join NATO. "
+    "Volodymyr Zelenskyy thanked him. "
+    "According to Zelenskyy, Ukraine hopes to receive an invitation to join NATO."
 )
 ENGLISH_DATELINE = "GENEVA (Reuters) - " + ENGLISH
 EU, G20, AU, NATO, SCO, BRICS = "Q458", "Q19771", "Q7159", "Q7184", "Q485207", "Q243630"
@@ -53,6 +56,7 @@ NORWAY, ICELAND, LIECHTENSTEIN, EFTA = "Q20", "Q189", "Q347", "Q166546"
 CHINA, RUSSIA, INDIA = "Q148", "Q159", "Q668"
 SOUTH_KOREA, NEW_ZEALAND, SWEDEN, MOLDOVA = "Q884", "Q664", "Q34", "Q217"
 GREECE, CYPRUS, ESTONIA, KOSOVO, COMMISSION = "Q41", "Q229", "Q191", "Q1246", "Q8880"
+SERBIA, UKRAINE, ZELENSKYY = "Q403", "Q212", "Q3874799"
 MODI, BIDEN, SANDU, BRUSSELS = "Q1058", "Q6279", "Q15071069", "Q239"  # Viola Amherd: NIL (not in the KB)
 
 
@@ -183,3 +187,17 @@ def test_zypern_the_country_and_no_organ_joined(german: pyoxigraph.Store, englis
     # one joins an organisation, not the Commission named the sentence before (this mixed text's topic
     # organisation is NATO; in an article about the EU it is the EU)
     assert kosovo and COMMISSION not in kosovo
+
+
+def test_the_organisation_of_the_triggers_clause_and_a_source_phrase(english: pyoxigraph.Store) -> None:
+    serbia = {(o, polarity) for s, o, polarity, _ in _facts(english, KGO + "candidateFor") if s == SERBIA}
+    # "Serbia, which is also a candidate, has no plans to join NATO": a candidate of the EU (the relative
+    # clause names no organisation; NATO is the main clause's), not of NATO
+    assert (NATO, "Positive") not in serbia
+    assert (NATO, "Negative") in serbia
+    rows = english.query(
+        PREFIXES
+        + f"SELECT ?who WHERE {{ GRAPH ?g {{ ?f rdf:subject wd:{UKRAINE} ; kgo:attributedTo ?who }} }}"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    assert ZELENSKYY in {r["who"].value.removeprefix(WD) for r in rows}  # "According to Zelenskyy, …"

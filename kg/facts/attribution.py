@@ -31,8 +31,10 @@ def attribution(
         # officials have said …" is the writer's statement
         joined = NEXT_CLAUSE.search(ctx.text, window.end, s.end)
         speaker, verb_at = speaker_in_frame(ctx, window.end, joined.start() if joined else s.end, window.end)
-    if verb_at < 0:
-        return _source_inside(ctx, window)
+    if verb_at < 0 or speaker is None:
+        # "According to Zelenskyy, Ukraine hopes …" when the subject found is Zelenskyy standing for
+        # Ukraine: the source phrase still names him
+        return _source_inside(ctx, window) or speaker
     return speaker
 
 

@@ -119,8 +119,14 @@ def _object(
         if earlier:
             return earlier[-1][2]
     if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
-        # "Beitrittsgespräche mit der Ukraine hatte die EU beschlossen": the one organisation of the sentence
-        named = {o[2].key: o[2] for o in ctx.organisations_in(begin, end) if o[2].key not in subject_keys}
+        # "Beitrittsgespräche mit der Ukraine hatte die EU beschlossen": the one organisation of the clause
+        # (not of the main clause around a relative one: "Serbia, which is also a candidate, … NATO")
+        clause_begin, clause_end = _clause_of(ctx, trigger, begin, end)
+        named = {
+            o[2].key: o[2]
+            for o in ctx.organisations_in(clause_begin, clause_end)
+            if o[2].key not in subject_keys
+        }
         if len(named) == 1:
             return next(iter(named.values()))
     if near is None and (rule.modality is Modality.INVITED or rule.predicate in FALLBACK_TO_TOPIC_ORG):
@@ -167,6 +173,19 @@ def _adjacent_org(
         if orgs:
             return orgs[0][2]
     return None
+
+
+def _clause_of(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> tuple[int, int]:
+    """The stretch around the trigger between the nearest commas or semicolons of the sentence."""
+    lo, hi = begin, end
+    for b, e, w in ctx.words(begin, end):
+        if w in ",;":
+            if e <= trigger.start():
+                lo = e
+            elif b >= trigger.end():
+                hi = b
+                break
+    return lo, hi
 
 
 def _name_end(ctx: DocContext, begin: int, end: int) -> int:
