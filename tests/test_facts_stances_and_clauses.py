@@ -8,7 +8,8 @@ participant; "eine Aufnahme Georgiens", "part of NATO", "both members of", "the 
 "invite X for talks"; a date opening the sentence, a date of another clause, a membership with
 effects; a second predicate after "und ist", "Partnerländer", "beider Staaten" and a denial that does
 not govern the invitation; a speaker before the fact's subject, a counterpart's country for "sein
-Land", opening talks is no meeting, and a country named as the destination keeps the dateline away.
+Land", opening talks is no meeting, a country named as the destination keeps the dateline away, and
+a passive of opposing with another party as its agent ("was blocked by Turkey").
 Each through the real pipeline and the bundled KB, asserted on the output graph."""
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ ENGLISH = (
     "Mark Rutte said Georgia's path to membership was irreversible, but declined to give a date for an "
     "invitation. "
     "Prime Minister Viktor Orbán said Moldova was \"light years away\" from membership of the EU. "
-    "Hungary had long opposed opening talks with Kyiv."
+    "Hungary had long opposed opening talks with Kyiv. "
+    "Albania's membership bid was blocked by Greece. Montenegro's membership was welcomed by Italy."
 )
 NATO, BRICS, ARTICLE_5 = "Q7184", "Q243630", "article-5-of-the-north-atlantic-treaty"
 SWEDEN, FINLAND, NORWAY, UKRAINE, MOLDOVA, ARGENTINA = "Q34", "Q33", "Q20", "Q212", "Q217", "Q414"
@@ -71,6 +73,7 @@ GEORGIA, AUSTRIA, IRELAND, HUNGARY, EU = "Q230", "Q40", "Q27", "Q28", "Q458"
 SANDU, IOHANNIS, ORBAN, KRISTERSSON = "Q15071069", "Q701484", "Q57641", "Q1780398"
 BRUSSELS, CHISINAU, BUDAPEST = "Q239", "Q21197", "Q1781"
 ESTONIA, MALTA, LITHUANIA, LATVIA, RUSSIA, ALBANIA = "Q191", "Q233", "Q37", "Q211", "Q159", "Q222"
+MONTENEGRO = "Q236"
 
 
 @pytest.fixture(scope="module")
@@ -264,3 +267,10 @@ def test_opening_talks_is_no_meeting_and_a_destination_country_is_no_dateline(
     # "will in die Republik Moldau weiterreisen, wo sie Sandu treffen soll": not in the dateline's Kiew
     moldova_trip = [m for m in _meeting_sentences(german) if "weiterreisen" in m[0]]
     assert moldova_trip and all(place == "-" for _, place in moldova_trip)
+
+
+def test_a_passive_of_opposing_with_another_partys_agent_denies(english: pyoxigraph.Store) -> None:
+    candidacies = _candidacies(english)
+    assert {c[3] for c in candidacies if c[0] == ALBANIA} == {"Denied"}  # "was blocked by Greece"
+    montenegro = {c[3] for c in candidacies if c[0] == MONTENEGRO}
+    assert montenegro and "Denied" not in montenegro  # "was welcomed by Italy"

@@ -317,3 +317,33 @@ def factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tup
     if rule.modality is not None and modality not in OVERRIDE_FIXED_MODALITY:
         modality = rule.modality  # "pressing for an invitation", "hofft auf eine Einladung": not invited yet
     return (Polarity.NEGATIVE if negative else Polarity.POSITIVE), modality or Modality.ASSERTED
+
+
+# "was blocked by Turkey", "wurde von Ungarn blockiert": a passive whose agent opposes
+PASSIVE_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "been", "wurde", "wurden", "wird", "werden", "ist"}
+)
+PASSIVE_AGENT_LINKS = frozenset({"by", "von", "vom"})
+
+
+def passive_opposition(
+    ctx: DocContext, trigger: re.Match[str], subjects: list[Mention], end: int
+) -> bool:
+    """The candidacy noun phrase is the subject of a passive of opposing whose agent is another party."""
+    words = [w.lower() for w in ctx.lower_words(trigger.end(), end)[:10]]
+    if not set(words) & PASSIVE_AUXILIARIES or not set(words) & OPPOSING_PARTICIPLES:
+        return False
+    keys = {m.entity.key for m in subjects}
+    for _, e, w in ctx.words(trigger.end(), end)[:10]:
+        if w.lower() in PASSIVE_AGENT_LINKS:
+            agents = [
+                m for m in ctx.mentions_in(e, min(end, e + 40))
+                if m.entity.kind in AGENT_KINDS and m.entity.key not in keys
+            ][:1]
+            return bool(agents)
+    return False
+
+
+OPPOSING_PARTICIPLES = frozenset(
+    {"blocked", "vetoed", "rejected", "opposed", "blockiert", "abgelehnt", "verhindert", "zurückgewiesen"}
+)

@@ -29,6 +29,7 @@ from kg.facts.factuality import (
     factuality,
     governed_by_demand,
     negated_abandonment,
+    passive_opposition,
     possessed_candidacy,
 )
 from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects
@@ -116,6 +117,9 @@ def _facts_for(
     np_begin = possessed_candidacy(ctx, rule, trigger, subjects)
     if np_begin is not None and agent_before(ctx, subjects, s.begin, np_begin):
         polarity, modality = another_partys_view(ctx, rule, trigger, subjects, window, cues, np_begin)
+    elif np_begin is not None and passive_opposition(ctx, trigger, subjects, s.end):
+        # "Sweden's membership bid was blocked by Turkey", "… wurde von Ungarn blockiert"
+        polarity, modality = Polarity.POSITIVE, Modality.DENIED
     if ctx.analysis.has_parser and parsed_negation(ctx, trigger, s.begin, s.end):
         polarity = Polarity.NEGATIVE
     if modality is Modality.ASSERTED and governed_by_demand(ctx, s.begin, trigger.start()):
