@@ -168,7 +168,7 @@ def _adjacent_org(
             return orgs[-1][2]
     after = ctx.words(trigger.end(), end)[:3]
     if after and after[0][2].lower() in ("of", "to", "with", "der", "des", "von"):
-        stop = _name_end(ctx, after[0][1], after[-1][1])
+        stop = name_end(ctx, after[0][1], after[-1][1])
         orgs = [o for o in ctx.organisations_in(after[0][1], stop) if o[2].key not in exclude]
         if orgs:
             return orgs[0][2]
@@ -188,7 +188,7 @@ def _clause_of(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) ->
     return lo, hi
 
 
-def _name_end(ctx: DocContext, begin: int, end: int) -> int:
+def name_end(ctx: DocContext, begin: int, end: int) -> int:
     """``end``, or later where a name begun before it ends ("the European Free Trade | Association")."""
     return max([end, *(m.span.end for m in ctx.mentions_overlapping(begin, end))])
 
@@ -198,7 +198,7 @@ def _nearest_org(
 ) -> Entity | None:
     after = ctx.words(trigger.end(), end)[:5]
     if after:
-        stop = _name_end(ctx, trigger.end(), after[-1][1])
+        stop = name_end(ctx, trigger.end(), after[-1][1])
         orgs = [o for o in ctx.organisations_in(trigger.end(), stop) if o[2].key not in exclude]
         if orgs:
             return orgs[0][2]

@@ -32,9 +32,9 @@ from kg.facts.factuality import (
     passive_opposition,
     possessed_candidacy,
 )
-from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects
+from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects, name_end
 from kg.facts.patterns import ObjectSource, RelationRule
-from kg.facts.subjects import find_subjects, group_after, parsed_negation
+from kg.facts.subjects import COMITATIVE, find_subjects, group_after, parsed_negation
 from kg.facts.time import MONTHS
 from kg.model import (
     Entity,
@@ -210,11 +210,9 @@ def _complement_is_no_organisation(
         if not w[:1].isalnum() or w.lower() in ctx.patterns.coordination:
             break
         phrase.append((b, e, w))
-    if not phrase or ctx.organisations_in(phrase[0][0], phrase[-1][1]):
+    # a name may run past the words looked at: "the European Free Trade Association"
+    if not phrase or ctx.organisations_in(phrase[0][0], name_end(ctx, phrase[0][0], phrase[-1][1])):
         return False
-    overlapping = ctx.mentions_overlapping(phrase[0][0], phrase[-1][1])
-    if any(m.entity.kind is EntityKind.ORGANISATION for m in overlapping):
-        return False  # a long name beyond the words looked at: "the European Free Trade Association"
     if rule.genitive_subject:
         # "der Beitritt der Ukraine", "die Aufnahme der beiden L√§nder": the candidate, not what is joined
         region = ctx.text[phrase[0][0] : phrase[-1][1]]
@@ -236,7 +234,10 @@ GUEST_WORDS = frozenset({"guest", "guests", "observer", "observers", "gast", "g√
 JOIN_VERBS = frozenset({"join", "become", "apply", "beizutreten", "werden"})
 
 
-COMITATIVE_AFTER = re.compile(r",?\s*(?:alongside|along\s+with|together\s+with|ebenso\s+wie|wie\s+auch)\s+")
+_COMITATIVE_ALTERNATIVES = "|".join(p.replace(" ", r"\s+") for p in COMITATIVE)
+# right after the object, also "ebenso wie"/"wie auch"; inside the trigger's clause, the co-subject phrases
+COMITATIVE_AFTER = re.compile(rf",?\s*(?:{_COMITATIVE_ALTERNATIVES}|ebenso\s+wie|wie\s+auch)\s+")
+COMITATIVE_INSIDE = re.compile(rf"\b(?:{_COMITATIVE_ALTERNATIVES})\s+")
 
 
 def _comitative_after(
@@ -253,9 +254,6 @@ def _comitative_after(
         return []
     keys = {m.entity.key for m in subjects}
     return [m for m in group_after(ctx, glue.end(), end) if m.entity.key not in keys]
-
-
-COMITATIVE_INSIDE = re.compile(r"\b(?:together\s+with|along\s+with|gemeinsam\s+mit|zusammen\s+mit)\s+")
 
 
 # An invitation is a candidacy only in a sentence that speaks of joining or membership.

@@ -409,6 +409,7 @@ def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at:
     return nearest
 
 
+# "gemeinsam mit Finnland", "together with Ukraine": a co-subject (also read by relations, after the trigger)
 COMITATIVE = ("gemeinsam mit", "zusammen mit", "together with", "along with", "alongside")
 
 
