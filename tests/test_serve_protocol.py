@@ -183,9 +183,10 @@ def test_construct_and_describe_content_negotiation(
     assert (rdflib.URIRef("http://www.wikidata.org/entity/Q212"), None, None) in described
 
 
-def test_not_acceptable(server: Server) -> None:
-    status, _, body = http("GET", server.sparql + "?query=ASK%7B%7D", headers={"Accept": "image/png"})
-    assert status == 406 and b"available" in body
+def test_an_accept_nothing_fits_gets_the_default_format_not_406(server: Server) -> None:
+    status, headers, body = http("GET", server.sparql + "?query=ASK%7B%7D", headers={"Accept": "image/png"})
+    assert status == 200 and headers["content-type"].startswith("application/sparql-results+json")
+    assert json.loads(body)["boolean"] is True
 
 
 def test_service_description(server: Server) -> None:

@@ -32,6 +32,9 @@ TABULAR_TYPES = {
     "text/csv": "csv",
     "text/tab-separated-values": "tsv",
 }
+# The W3C CSV/TSV notes define no boolean: an ASK asked for in CSV/TSV gets the default (JSON), which
+# every client reads by its Content-Type (a one-cell "_askResult" table would read as a non-empty
+# SELECT, i.e. true, in rdflib).
 BOOLEAN_TYPES = {k: v for k, v in TABULAR_TYPES.items() if v in ("json", "xml")}
 GRAPH_TYPES = {
     "text/turtle": ox.RdfFormat.TURTLE,
@@ -44,6 +47,13 @@ GRAPH_TYPES = {
 DATASET_TYPES = {
     "application/trig": ox.RdfFormat.TRIG,
     "application/n-quads": ox.RdfFormat.N_QUADS,
+}
+# Graph answers (CONSTRUCT, DESCRIBE, GET of one graph) in any graph format, as N3 (Turtle is N3) and as
+# a dataset format (the triples in the default graph): clients ask for all of these.
+GRAPH_ANSWER_TYPES = {
+    **GRAPH_TYPES,
+    "text/n3": ox.RdfFormat.TURTLE,
+    **DATASET_TYPES,
 }
 # ``?format=`` shortcuts for browsers and curl
 FORMAT_ALIASES = {
@@ -162,7 +172,7 @@ def negotiate(accept: str | None, offered: Sequence[str]) -> str | None:
 
 def write(outcome: Outcome, media_type: str) -> bytes:
     if outcome.kind == "graph":
-        return serialize(outcome.triples, GRAPH_TYPES[media_type], _prefixes_for(media_type))
+        return serialize(outcome.triples, GRAPH_ANSWER_TYPES[media_type], _prefixes_for(media_type))
     fmt = TABULAR_TYPES[media_type]
     if outcome.kind == "boolean":
         return _boolean(outcome.boolean, fmt)
@@ -177,7 +187,10 @@ def serialize(items: Iterable[Any], fmt: ox.RdfFormat, prefixes: dict[str, str] 
 
 
 def _prefixes_for(media_type: str) -> dict[str, str] | None:
-    return PREFIXES if media_type in ("text/turtle", "application/x-turtle", "application/rdf+xml") else None
+    return PREFIXES if media_type in _WITH_PREFIXES else None
+
+
+_WITH_PREFIXES = ("text/turtle", "application/x-turtle", "text/n3", "application/rdf+xml", "application/trig")
 
 
 def _boolean(value: bool, fmt: str) -> bytes:

@@ -11,15 +11,15 @@ Routes::
     GET  /draw?graph=IRI         one document's facts drawn as SVG (``kg draw``)
     GET|POST /sparql  (/query)   SPARQL query; GET without a query: the service description
     POST /sparql  (/update)      SPARQL update (only with --allow-update and the bearer token)
-    GET|HEAD /store?graph=IRI    Graph Store Protocol: one graph (``?default``: the default graph,
-                                 no parameter: the whole dataset as TriG/N-Quads)
+    GET|HEAD /store?graph=IRI    Graph Store Protocol: one graph (``?default``: the default graph the
+                                 queries see, the union of all graphs; no parameter: the whole
+                                 dataset as TriG/N-Quads)
     PUT|POST|DELETE /store?graph=IRI   graph writes (only with --allow-update and the bearer token)
 """
 
 from __future__ import annotations
 
 import contextlib
-import hmac
 import json
 import logging
 import mimetypes
@@ -36,20 +36,13 @@ import pyoxigraph as ox
 
 import kg
 from kg.errors import KgError, QueryError
+from kg.serve.auth import authorise_write
 from kg.serve.describe import service_description
 from kg.serve.documents import DRAW_LIST_LIMIT, document_index
 from kg.serve.engine import Busy, EngineConfig, QueryEngine, Refused, TimedOut, TooManyRows
+from kg.serve.formats import HTML, choose
 from kg.serve.httputil import ChunkedWriter, HttpError, single_param, with_charset
-from kg.serve.results import (
-    BOOLEAN_TYPES,
-    DATASET_TYPES,
-    FORMAT_ALIASES,
-    GRAPH_TYPES,
-    TABULAR_TYPES,
-    Outcome,
-    negotiate,
-    write,
-)
+from kg.serve.results import DATASET_TYPES, GRAPH_ANSWER_TYPES, GRAPH_TYPES, Outcome, write
 from kg.store import Store
 from kg.store.sparql_text import add_using
 
@@ -61,10 +54,7 @@ QUERY_PATHS = ("/sparql", "/sparql/", "/query")
 UPDATE_PATHS = ("/update",)
 STORE_PATHS = ("/store", "/store/")
 
-SELECT_OFFER = list(TABULAR_TYPES)
-BOOLEAN_OFFER = list(BOOLEAN_TYPES)
 GRAPH_OFFER = list(GRAPH_TYPES)
-DATASET_OFFER = list(DATASET_TYPES)
 
 
 @dataclass(frozen=True)
@@ -344,11 +334,8 @@ class Handler(BaseHTTPRequestHandler):
                 "application/sparql-update or application/x-www-form-urlencoded",
             )
 
-    def _accept(self, params: dict[str, list[str]]) -> str | None:
-        fmt = params.get("format", [None])[0] or params.get("output", [None])[0]
-        if fmt:
-            return FORMAT_ALIASES.get(fmt.lower(), fmt)
-        return self.headers.get("Accept")
+    def _choose(self, kind: str, params: dict[str, list[str]], *, html: bool = False) -> str:
+        return choose(kind, params, self.headers.get("Accept"), html=html)
 
     def _run_query(self, sparql: str, params: dict[str, list[str]]) -> None:
         default_graphs = params.get("default-graph-uri")
@@ -360,32 +347,23 @@ class Handler(BaseHTTPRequestHandler):
             named_graphs=named_graphs if dataset else None,
             base_iri=self.server.base_url + "/sparql",
         )
-        accept = self._accept(params)
-        offer = {"boolean": BOOLEAN_OFFER, "solutions": SELECT_OFFER, "graph": GRAPH_OFFER}[outcome.kind]
-        media = negotiate(accept, offer)
-        if media is None:
-            raise HttpError(
-                HTTPStatus.NOT_ACCEPTABLE,
-                f"cannot answer this {_kind_name(outcome)} as {accept}; available: {', '.join(offer)}",
-            )
+        media = self._choose(outcome.kind, params, html=True)
+        if media == HTML:
+            from kg.serve.html import results_page
+
+            page = results_page(sparql, outcome, urllib.parse.urlsplit(self.path).path)
+            self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8", {"Vary": "Accept"})
+            return
         body = write(outcome, media)
         self._send(HTTPStatus.OK, body, with_charset(media), {"Vary": "Accept"})
 
     def _authorise_write(self) -> None:
-        if not self.server.config.allow_update:
-            raise HttpError(
-                HTTPStatus.FORBIDDEN,
-                "this endpoint is read-only; start kg serve with --allow-update to accept updates",
-            )
-        token = self.server.config.token
-        given = self.headers.get("Authorization", "")
-        scheme, _, value = given.partition(" ")
-        if not token or scheme.lower() != "bearer" or not hmac.compare_digest(value.strip(), token):
-            raise HttpError(
-                HTTPStatus.UNAUTHORIZED,
-                "updates need the server's bearer token (Authorization: Bearer <token>)",
-                {"WWW-Authenticate": 'Bearer realm="kg"'},
-            )
+        config = self.server.config
+        authorise_write(
+            allow_update=config.allow_update,
+            token=config.token,
+            authorization=self.headers.get("Authorization", ""),
+        )
 
     def _run_update(self, sparql: str, params: dict[str, list[str]]) -> None:
         self._authorise_write()
@@ -394,9 +372,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
 
     def _service_description(self) -> None:
-        media = negotiate(self.headers.get("Accept"), GRAPH_OFFER)
-        if media is None:
-            media = "text/turtle"
+        media = self._choose("graph", {})
         triples = service_description(
             self.server.base_url + "/sparql", update=self.server.config.allow_update
         )
@@ -423,23 +399,17 @@ class Handler(BaseHTTPRequestHandler):
         store = self.server.store
         if method in ("GET", "HEAD"):
             if whole:
-                media = negotiate(self._accept(params), DATASET_OFFER)
-                if media is None:
-                    raise HttpError(
-                        HTTPStatus.NOT_ACCEPTABLE, f"the dataset is available as {', '.join(DATASET_OFFER)}"
-                    )
-                self._stream_dataset(media)
+                self._stream(self._choose("dataset", params), dataset=True)
                 return
-            else:
-                media = negotiate(self._accept(params), GRAPH_OFFER)
-                if media is None:
-                    raise HttpError(
-                        HTTPStatus.NOT_ACCEPTABLE, f"graphs are available as {', '.join(GRAPH_OFFER)}"
-                    )
-                if graph is not None and not store.contains_graph(graph):
-                    raise HttpError(HTTPStatus.NOT_FOUND, f"no graph <{graph}> in this store")
-                triples = [q.triple for q in store.graph_quads(graph)]
-                body = write(Outcome("graph", triples=triples), media)
+            media = self._choose("graph", params)
+            if graph is None:
+                # ?default is the default graph the queries see: the union of all graphs.
+                self._stream(media, dataset=False)
+                return
+            if not store.contains_graph(graph):
+                raise HttpError(HTTPStatus.NOT_FOUND, f"no graph <{graph}> in this store")
+            triples = [q.triple for q in store.graph_quads(graph)]
+            body = write(Outcome("graph", triples=triples), media)
             self._send(HTTPStatus.OK, body, with_charset(media), {"Vary": "Accept"})
             return
         if method not in ("PUT", "POST", "DELETE"):
@@ -476,8 +446,10 @@ class Handler(BaseHTTPRequestHandler):
                     store.oxigraph.add_graph(target)
         self._send(HTTPStatus.NO_CONTENT if existed else HTTPStatus.CREATED, b"", "text/plain")
 
-    def _stream_dataset(self, media: str) -> None:
-        """The whole store, serialized as it is read and sent in chunks: it may not fit in memory."""
+    def _stream(self, media: str, *, dataset: bool) -> None:
+        """The whole store (``dataset``) or the union of its graphs as one graph, serialized as it is
+        read and sent in chunks: it may not fit in memory. A triple several graphs hold comes once per
+        graph in the union (a bag, as queries see it); any RDF parser reads it as one."""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", with_charset(media))
         self.send_header("Vary", "Accept")
@@ -490,7 +462,9 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         writer = ChunkedWriter(self.wfile)
         quads = self.server.store.oxigraph.quads_for_pattern(None, None, None, None)
-        ox.serialize(quads, writer, DATASET_TYPES[media])  # type: ignore[arg-type]  # any .write(bytes) will do
+        items = quads if dataset else (q.triple for q in quads)
+        fmt = DATASET_TYPES[media] if dataset else GRAPH_ANSWER_TYPES[media]
+        ox.serialize(items, writer, fmt)  # type: ignore[arg-type]  # any .write(bytes) will do
         writer.close()
 
     def _parse_graph_body(self, target: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
@@ -562,10 +536,6 @@ class Handler(BaseHTTPRequestHandler):
         if media.startswith("text/") or media in ("application/javascript", "application/json"):
             media += "; charset=utf-8"
         self._send(HTTPStatus.OK, path.read_bytes(), media, {"Cache-Control": "max-age=3600"})
-
-
-def _kind_name(outcome: Outcome) -> str:
-    return {"boolean": "ASK result", "solutions": "SELECT result", "graph": "graph"}[outcome.kind]
 
 
 def make_server(store: Store, host: str, port: int, config: ServerConfig) -> KgHttpServer:
