@@ -34,7 +34,11 @@ def register(sub: Any) -> None:
         help="output format (default: from -o)",
     )
     p.add_argument("--lang", default="auto", choices=["auto", "de", "en"], help="document language")
-    p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (resolves 'on Monday')")
+    p.add_argument(
+        "--published",
+        type=_date,
+        help="publication date: YYYY-MM-DD, DD.MM.YYYY, RSS/RFC 822, ISO with time (resolves 'on Monday')",
+    )
     p.add_argument("--source-url", help="the article's URL, recorded as dcterms:source")
     p.add_argument("--base-iri", default=None, help="base IRI for documents, facts and NIL entities")
     p.add_argument(
@@ -57,10 +61,12 @@ def register(sub: Any) -> None:
 
 
 def _date(value: str) -> dt.date:
+    from kg.ingest.dates import parse_published
+
     try:
-        return dt.date.fromisoformat(value)
+        return parse_published(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from exc
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def run(args: argparse.Namespace) -> int:

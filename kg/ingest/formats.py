@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from kg.errors import InputError
 from kg.ingest.boilerplate import strip_boilerplate
+from kg.ingest.dates import ACCEPTED, parse_published
 
 BINARY_SNIFF_BYTES = 8192
 MIN_ARTICLE_WORDS = 5
@@ -71,11 +72,11 @@ def parse_date(value: object, origin: str) -> dt.date | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise InputError(f"{origin}: 'published' must be a date string YYYY-MM-DD, got {value!r}")
+        raise InputError(f"{origin}: 'published' must be a date string ({ACCEPTED}), got {value!r}")
     try:
-        return dt.date.fromisoformat(value[:10])
+        return parse_published(value)
     except ValueError as exc:
-        raise InputError(f"{origin}: 'published' is not a date YYYY-MM-DD: {value!r}") from exc
+        raise InputError(f"{origin}: 'published' is {exc}") from exc
 
 
 def read_jsonl_line(line: str, origin: str) -> RawDocument:
@@ -123,7 +124,7 @@ def read_html(text: str, origin: str) -> RawDocument:
     date_value = as_dict.get("date")
     if isinstance(date_value, str):
         try:
-            published = dt.date.fromisoformat(date_value[:10])
+            published = parse_published(date_value)
         except ValueError:
             published = None
     title = as_dict.get("title") or None
