@@ -2,7 +2,8 @@
 
 One named graph per document holds everything about it: the nif:Context, a nif:Phrase per mention,
 a nif:Sentence per evidence span, labels (and kinds, for NIL entities) of every entity referenced,
-reified facts (plus the plain triple when positive and asserted), quotations, meetings, and the PROV-O
+reified facts (plus the plain triple when positive and asserted, and then also Wikidata's statement
+form, ``kg.rdf.statements``), quotations, meetings, and the PROV-O
 description of the run and of the extractors that produced those records. IRIs are derived from
 content (``kg.rdf.iris``).
 """
@@ -41,6 +42,7 @@ from kg.rdf.iris import (
     fragment_iri,
     run_iri,
 )
+from kg.rdf.statements import fact_statement, quotation_statement
 
 log = logging.getLogger(__name__)
 
@@ -241,6 +243,8 @@ class _GraphBuilder:
         self._provenance(node, fact.evidence, fact.extractor, fact.confidence)
         if fact.is_plain:
             self.add(subject, predicate, obj)
+        for triple in fact_statement(node, fact, subject, obj):
+            self.add(*triple)
 
     def quotation_iri(self, quotation: Quotation) -> NamedNode:
         speaker = entity_iri(quotation.speaker, self.base).value if quotation.speaker else ""
@@ -250,9 +254,13 @@ class _GraphBuilder:
     def add_quotation(self, node: NamedNode, quotation: Quotation) -> None:
         self._check_span(quotation.span, "quotation")
         self.add(node, ns.RDF_TYPE, kgo.Quotation)
-        self.add(node, ns.RDF_VALUE, _text(quotation.text, self.document.lang))
+        words = _text(quotation.text, self.document.lang)
+        self.add(node, ns.RDF_VALUE, words)
         if quotation.speaker is not None:
-            self.add(node, kgo.speaker, self.entity(quotation.speaker))
+            speaker = self.entity(quotation.speaker)
+            self.add(node, kgo.speaker, speaker)
+            for triple in quotation_statement(node, quotation, speaker, words):
+                self.add(*triple)
         if quotation.date is not None:
             self.add(node, ns.WDT_P585_POINT_IN_TIME, _date(quotation.date))
         self._provenance(node, quotation.evidence, quotation.extractor, quotation.confidence)

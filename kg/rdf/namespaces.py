@@ -31,6 +31,11 @@ PREFIXES: dict[str, str] = {
     "wd": WD,
     "wdt": WDT,
     "kgo": KGO,
+    # Wikidata's statement form (kg.rdf.statements)
+    "p": "http://www.wikidata.org/prop/",
+    "ps": "http://www.wikidata.org/prop/statement/",
+    "pq": "http://www.wikidata.org/prop/qualifier/",
+    "wikibase": "http://wikiba.se/ontology#",
 }
 """Prefixes of every file the exporter writes (the data's own base IRI is added per call)."""
 

@@ -1,0 +1,75 @@
+"""Wikidata-shaped statement links beside the reified form, so queries copied from Wikidata's query
+service work on kg's data::
+
+    ?country p:P463 ?st . ?st ps:P463 ?org ; pq:P580 ?since .     # as on query.wikidata.org
+    ?speaker p:P1683 ?st . ?st ps:P1683 ?words ; pq:P585 ?when .
+
+The statement node is the fact (or quotation) node itself, so everything the reified form says about
+it (polarity, modality, evidence, confidence) is one hop away. Only what kg also writes as a plain
+``wdt:`` triple gets a statement — positive, asserted facts with a Wikidata property — and it has
+normal rank and is typed ``wikibase:BestRank``, as Wikidata's truthy statements are. Negated and
+merely possible facts get no statement: on Wikidata a ``p:``/``ps:`` pair is a claim, whatever its
+rank, and queries that ignore ranks (most do) would read "Ukraine is not a member" as a membership.
+Times become qualifiers in Wikidata's form, ``xsd:dateTime`` at midnight UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pyoxigraph import Literal, NamedNode
+
+from kg.model import WDT, Fact, Quotation
+from kg.rdf import namespaces as ns
+
+P = "http://www.wikidata.org/prop/"
+PS = "http://www.wikidata.org/prop/statement/"
+PQ = "http://www.wikidata.org/prop/qualifier/"
+WIKIBASE = "http://wikiba.se/ontology#"
+PREFIXES = {"p": P, "ps": PS, "pq": PQ, "wikibase": WIKIBASE}
+
+WIKIBASE_STATEMENT = NamedNode(WIKIBASE + "Statement")
+WIKIBASE_BEST_RANK = NamedNode(WIKIBASE + "BestRank")
+WIKIBASE_RANK = NamedNode(WIKIBASE + "rank")
+WIKIBASE_NORMAL_RANK = NamedNode(WIKIBASE + "NormalRank")
+QUOTATION_PID = "P1683"  # Wikidata's "quotation"
+
+Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
+
+
+def wikidata_datetime(date: dt.date) -> Literal:
+    """A date as Wikidata's query service writes times: ``"2022-01-07T00:00:00Z"^^xsd:dateTime``."""
+    return Literal(f"{date.isoformat()}T00:00:00Z", datatype=ns.XSD_DATETIME)
+
+
+def _statement(subject: NamedNode, pid: str, node: NamedNode, value: NamedNode | Literal) -> list[Triple]:
+    return [
+        (subject, NamedNode(P + pid), node),
+        (node, ns.RDF_TYPE, WIKIBASE_STATEMENT),
+        (node, ns.RDF_TYPE, WIKIBASE_BEST_RANK),
+        (node, WIKIBASE_RANK, WIKIBASE_NORMAL_RANK),
+        (node, NamedNode(PS + pid), value),
+    ]
+
+
+def fact_statement(node: NamedNode, fact: Fact, subject: NamedNode, obj: NamedNode) -> list[Triple]:
+    """The statement form of a fact: empty unless it is plain (positive, asserted) and its predicate
+    is a Wikidata property."""
+    if not fact.is_plain or not fact.predicate.value.startswith(WDT):
+        return []
+    pid = fact.predicate.value[len(WDT) :]
+    triples = _statement(subject, pid, node, obj)
+    if fact.time is not None:
+        qualifier = NamedNode(PQ + fact.time.role.value[len(WDT) :])
+        triples.append((node, qualifier, wikidata_datetime(fact.time.date)))
+    return triples
+
+
+def quotation_statement(
+    node: NamedNode, quotation: Quotation, speaker: NamedNode, words: Literal
+) -> list[Triple]:
+    """``speaker p:P1683 node . node ps:P1683 words`` (with ``pq:P585`` when dated)."""
+    triples = _statement(speaker, QUOTATION_PID, node, words)
+    if quotation.date is not None:
+        triples.append((node, NamedNode(PQ + "P585"), wikidata_datetime(quotation.date)))
+    return triples
