@@ -53,8 +53,11 @@ def test_jsonl_published_in_feed_forms(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     values = ["Fri, 07 Jan 2022 10:15:00 +0100", "07.01.2022", "2022-01-07T10:15:00+01:00", "01/02/2022"]
     feed.write_text(
-        "\n".join(json.dumps({"id": f"d{n}", "text": TEXT, "lang": "en", "published": v}) for n, v in
-                  enumerate(values)) + "\n",
+        "\n".join(
+            json.dumps({"id": f"d{n}", "text": TEXT, "lang": "en", "published": v})
+            for n, v in enumerate(values)
+        )
+        + "\n",
         encoding="utf-8",
     )
     items = list(read_documents([str(feed)]))
@@ -67,11 +70,23 @@ def test_extract_published_option_takes_rss_and_german_dates(tmp_path: Path) -> 
     article = tmp_path / "a.txt"
     article.write_text(TEXT, encoding="utf-8")
     out = tmp_path / "a.nq"
-    result = run_kg("extract", article, "--lang", "en", "--published", "Fri, 07 Jan 2022 10:15:00 +0100",
-                    "-o", out, "--model", "blank")
+    result = run_kg(
+        "extract",
+        article,
+        "--lang",
+        "en",
+        "--published",
+        "Fri, 07 Jan 2022 10:15:00 +0100",
+        "-o",
+        out,
+        "--model",
+        "blank",
+    )
     assert result.returncode == 0, result.stderr
     quads = list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
     issued = [q.object for q in quads if q.predicate.value == "http://purl.org/dc/terms/issued"]
-    assert issued == [ox.Literal("2022-01-07", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))]
+    assert issued == [
+        ox.Literal("2022-01-07", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    ]
     bad = run_kg("extract", article, "--lang", "en", "--published", "01/02/2022", "-o", tmp_path / "b.nq")
     assert bad.returncode == 2 and "not a date" in bad.stderr and not (tmp_path / "b.nq").exists()

@@ -38,7 +38,9 @@ def test_wdqs_membership_query_with_start_time() -> None:
         (
             "http://www.wikidata.org/entity/Q183",
             "http://www.wikidata.org/entity/Q7184",
-            ox.Literal("1955-05-09T00:00:00Z", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")),
+            ox.Literal(
+                "1955-05-09T00:00:00Z", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+            ),
         )
     ]
 
@@ -74,9 +76,11 @@ def test_statements_exactly_for_plain_facts() -> None:
         "SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { ?s ?p ?st . ?st a kgo:Fact . "
         "FILTER(STRSTARTS(STR(?p), STR(p:))) }"
     )
-    plain = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . "
-                         "FILTER(STRSTARTS(STR(?p), STR(wdt:)) && !STRSTARTS(STR(?s), STR(kgo:))) "
-                         "?f a kgo:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }")
+    plain = store.select(
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . "
+        "FILTER(STRSTARTS(STR(?p), STR(wdt:)) && !STRSTARTS(STR(?s), STR(kgo:))) "
+        "?f a kgo:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"
+    )
     assert int(counts[0]["n"].value) == int(plain[0]["n"].value) > 0
 
 
@@ -92,5 +96,10 @@ def test_quotation_statements() -> None:
     )
     assert [(r["speaker"], r["words"]) for r in rows] == [(r["speaker"], r["words"]) for r in expected]
     assert len(rows) == 2
-    assert any(r.get("when") == ox.Literal("2024-01-18T00:00:00Z",
-               datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")) for r in rows)
+    assert any(
+        r.get("when")
+        == ox.Literal(
+            "2024-01-18T00:00:00Z", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+        )
+        for r in rows
+    )

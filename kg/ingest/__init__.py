@@ -27,7 +27,7 @@ from kg.ingest.formats import (
 from kg.ingest.langid import SUPPORTED_LANGS, detect_language
 from kg.model import Document, IngestFailure
 
-__all__ = ["read_documents", "strip_boilerplate"]
+__all__ = ["document_from_text", "read_documents", "strip_boilerplate"]
 
 STDIN = "-"
 
@@ -63,6 +63,28 @@ def read_documents(
                 yield from _read_path(file, lang, published, source_url)
         else:
             yield from _read_path(path, lang, published, source_url)
+
+
+def document_from_text(
+    text: str,
+    *,
+    origin: str = "<text>",
+    lang: str = "auto",
+    published: dt.date | None = None,
+    title: str | None = None,
+    source_url: str | None = None,
+    doc_id: str | None = None,
+) -> Document | IngestFailure:
+    """One plain-text article given as a string, cleaned and identified as a file's would be."""
+    raw = RawDocument(
+        text=text,
+        origin=origin,
+        title=title or plain_title(text),
+        published=published,
+        source_url=source_url,
+        doc_id=doc_id,
+    )
+    return _finish(raw, lang, None, None)
 
 
 def _read_path(

@@ -66,10 +66,14 @@ NAMES: dict[str, dict[str, str]] = {
 }
 # Media types clients send that mean one we offer, per kind.
 _SYNONYMS: dict[str, dict[str, str]] = {
-    "solutions": {"application/javascript": "application/sparql-results+json",
-                  "text/javascript": "application/sparql-results+json"},
-    "boolean": {"application/javascript": "application/sparql-results+json",
-                "text/javascript": "application/sparql-results+json"},
+    "solutions": {
+        "application/javascript": "application/sparql-results+json",
+        "text/javascript": "application/sparql-results+json",
+    },
+    "boolean": {
+        "application/javascript": "application/sparql-results+json",
+        "text/javascript": "application/sparql-results+json",
+    },
     "graph": {
         "application/json": "application/ld+json",
         "application/x-json+ld": "application/ld+json",

@@ -32,7 +32,7 @@ def _short(iri: str) -> str:
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and len(namespace) > len(best):
             best = namespace
-            name = f"{prefix}:{iri[len(namespace):]}"
+            name = f"{prefix}:{iri[len(namespace) :]}"
     return name if best else iri
 
 
