@@ -11,7 +11,7 @@ import io
 import json
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -54,23 +54,6 @@ GRAPH_ANSWER_TYPES = {
     **GRAPH_TYPES,
     "text/n3": ox.RdfFormat.TURTLE,
     **DATASET_TYPES,
-}
-# ``?format=`` shortcuts for browsers and curl
-FORMAT_ALIASES = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle",
-    "ttl": "text/turtle",
-    "nt": "application/n-triples",
-    "ntriples": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "json-ld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-    "rdf": "application/rdf+xml",
-    "trig": "application/trig",
-    "nq": "application/n-quads",
 }
 
 
@@ -151,20 +134,6 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
         ranges.append((media, q, index))
     ranges.sort(key=lambda r: (-r[1], r[2]))
     return [(m, q) for m, q, _ in ranges if q > 0]
-
-
-def negotiate(accept: str | None, offered: Sequence[str]) -> str | None:
-    """The first offered type the Accept header allows (offered[0] is the default for ``*/*``)."""
-    for media, _q in parse_accept(accept):
-        if media == "*/*":
-            return offered[0]
-        if media.endswith("/*"):
-            for candidate in offered:
-                if candidate.startswith(media[:-1]):
-                    return candidate
-        elif media in offered:
-            return media
-    return None
 
 
 # ---- writers ---------------------------------------------------------------------------------------
