@@ -103,3 +103,24 @@ def test_quotation_statements() -> None:
         )
         for r in rows
     )
+
+
+def test_shapes_refuse_a_statement_for_a_negated_fact() -> None:
+    from kg.rdf.validate import validate_quads
+
+    quads = document_quads(english_result(), RUN, base_iri=DEFAULT_BASE_IRI)
+    assert validate_quads(quads).conforms
+    negated = [
+        q.subject
+        for q in quads
+        if q.predicate.value == "https://w3id.org/kg-news/ontology#polarity"
+        and q.object.value.endswith("Negative")
+    ]
+    assert negated
+    graph = quads[0].graph_name
+    forged = ox.Quad(
+        negated[0], ox.NamedNode("http://www.wikidata.org/prop/statement/P463"), negated[0], graph
+    )
+    report = validate_quads([*quads, forged])
+    assert not report.conforms
+    assert "NoStatementUnlessAsserted" in report.describe()
