@@ -240,6 +240,11 @@ def test_browser_gets_an_html_page(server: Server, reference: Store) -> None:
     construct = server.sparql + "?" + urllib.parse.urlencode({"query": CONSTRUCT})
     status, headers, body = http("GET", construct, headers={"Accept": BROWSER_ACCEPT})
     assert status == 200 and headers["content-type"].startswith("text/html") and b"triples" in body
+    # the endpoint's address itself: a browser goes to the query page, a client gets the description
+    status, headers, _ = http("GET", server.sparql, headers={"Accept": BROWSER_ACCEPT})
+    assert status == 200 and headers["content-type"].startswith("text/html")  # urllib followed the 303
+    status, headers, _ = http("GET", server.sparql, headers={"Accept": "application/rdf+xml"})
+    assert status == 200 and headers["content-type"].startswith("application/rdf+xml")
     # an explicit format wins over the browser's Accept
     status, headers, _ = http("GET", url + "&format=csv", headers={"Accept": BROWSER_ACCEPT})
     assert status == 200 and headers["content-type"].startswith("text/csv")

@@ -40,7 +40,7 @@ from kg.serve.auth import authorise_write
 from kg.serve.describe import service_description
 from kg.serve.documents import DRAW_LIST_LIMIT, document_index
 from kg.serve.engine import Busy, EngineConfig, QueryEngine, Refused, TimedOut, TooManyRows
-from kg.serve.formats import HTML, choose
+from kg.serve.formats import HTML, choose, format_hint, wants_html
 from kg.serve.httputil import ChunkedWriter, HttpError, single_param, with_charset
 from kg.serve.results import DATASET_TYPES, GRAPH_ANSWER_TYPES, GRAPH_TYPES, Outcome, write
 from kg.store import Store
@@ -297,7 +297,11 @@ class Handler(BaseHTTPRequestHandler):
         if "update" in params:
             raise HttpError(HTTPStatus.BAD_REQUEST, "SPARQL update must be sent by POST, not GET")
         if "query" not in params:
-            self._service_description()
+            if wants_html(self.headers.get("Accept")) and format_hint("graph", params) is None:
+                # a browser opening the endpoint's address: the query page, not RDF/XML
+                self._send(HTTPStatus.SEE_OTHER, b"", "text/plain", {"Location": "/"})
+                return
+            self._service_description(params)
             return
         self._run_query(single_param(params, "query"), params)
 
@@ -371,8 +375,8 @@ class Handler(BaseHTTPRequestHandler):
         self.server.engine.update(sparql, base_iri=self.server.base_url + "/sparql/")
         self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
 
-    def _service_description(self) -> None:
-        media = self._choose("graph", {})
+    def _service_description(self, params: dict[str, list[str]]) -> None:
+        media = self._choose("graph", params)
         triples = service_description(
             self.server.base_url + "/sparql", update=self.server.config.allow_update
         )
