@@ -17,7 +17,9 @@ from collections.abc import Sequence
 
 from kg.errors import KgError
 
-COMMANDS = ("extract", "validate", "kb", "load", "stats", "query", "serve", "push", "draw", "version")
+COMMANDS = (
+    "extract", "validate", "kb", "load", "stats", "query", "serve", "push", "draw", "eval", "version"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
