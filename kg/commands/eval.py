@@ -30,6 +30,12 @@ def register(sub: Any) -> None:
     p.add_argument("--lang", choices=["de", "en"], help="language of the gold texts for --extract")
     p.add_argument("--format", choices=["text", "json"], default="text", help="how to print the scores")
     p.add_argument("--explain", action="store_true", help="list what was missed and what was extra")
+    p.add_argument(
+        "--optional",
+        choices=["tp", "ignore"],
+        default="tp",
+        help="optional gold items found: true positives (default) or ignored (as score.py does)",
+    )
     p.add_argument("--write-nif", type=Path, metavar="OUT", help="write kg's output as a NIF corpus (Turtle)")
     p.set_defaults(func=run)
 
@@ -67,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {args.write_nif} ({len(system)} document(s))", file=sys.stderr)
     if gold is None:
         return 0
-    evaluation = evaluate(gold, system)
+    evaluation = evaluate(gold, system, optional_tp=args.optional == "tp")
     sys.stdout.write(
         render_json(evaluation) if args.format == "json" else render_text(evaluation, explain=args.explain)
     )

@@ -6,8 +6,9 @@ optional) and both its ends are known to Wikidata or literals (a fact with an un
 only when gold names it). The strict variant also needs the output fact's evidence span to overlap the
 gold fact's ``evidence`` offsets and its time to equal the gold ``time`` (where gold gives them), one
 output fact per gold fact (another output fact stating a gold fact that has no evidence offsets is
-no extra). Quotations and meetings follow ../shared/eval/score.py's rules (60 % of the
-words; place, half the participants and date).
+no extra). Optional gold items are never misses; found, they count as true positives unless
+``optional_tp`` is off (then they are only excused, as score.py does). Quotations and meetings follow
+../shared/eval/score.py's rules (60 % of the words; place, half the participants and date).
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ class Judged:
     missed: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()
     per_property: tuple[tuple[str, Counts], ...] = ()
+
+
+def _credit(c: Counts, found_optional: int) -> Counts:
+    """Optional gold items that were found count as true positives (absent ones are no miss)."""
+    return Counts(c.ptp + found_optional, c.fp, c.rtp + found_optional, c.fn)
 
 
 def end_matches(gold: str, end: SystemEnd | None) -> bool:
@@ -88,7 +94,9 @@ def _show_gold(fact: GoldFact) -> str:
     return f"{sign}{fact.subject} {fact.property} {fact.object}" + (f" @{fact.time}" if fact.time else "")
 
 
-def judge_facts(gold: Sequence[GoldFact], system: Sequence[SystemFact], *, strict: bool = False) -> Judged:
+def judge_facts(
+    gold: Sequence[GoldFact], system: Sequence[SystemFact], *, strict: bool = False, optional_tp: bool = True
+) -> Judged:
     required = [g for g in gold if not g.optional]
     matches = _strict_matches if strict else _fact_matches
     per_property: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -122,15 +130,16 @@ def judge_facts(gold: Sequence[GoldFact], system: Sequence[SystemFact], *, stric
     for f in wrong_facts:
         per_property[f.property][1] += 1
     tp = sum(hit)
+    bonus = sum(any(matches(g, f) for f in system) for g in gold if g.optional) if optional_tp else 0
     return Judged(
-        counts(tp, len(wrong), len(required) - tp),
+        _credit(counts(tp, len(wrong), len(required) - tp), bonus),
         tuple(_show_gold(g) for g, h in zip(required, hit, strict=True) if not h),
         tuple(sorted(wrong)),
         tuple(sorted((p, counts(c[0], c[1], c[2])) for p, c in per_property.items())),
     )
 
 
-def judge_entities(gold: GoldDocument, system: SystemDocument | None) -> Judged:
+def judge_entities(gold: GoldDocument, system: SystemDocument | None, *, optional_tp: bool = True) -> Judged:
     """Document level, as score.py: the set of Wikidata items mentioned. A label-only gold entity
     (``~name``) is found by any mentioned entity with that name; entities outside Wikidata are never
     extras."""
@@ -152,8 +161,11 @@ def judge_entities(gold: GoldDocument, system: SystemDocument | None) -> Judged:
         if q not in allowed and not any(end_matches(g, SystemEnd(q, "", frozenset())) for g in allowed)
     )
     tp = sum(hit)
+    bonus = (
+        sum(any(end_matches(g, e) for e in mentioned) for g in gold.entities_optional) if optional_tp else 0
+    )
     return Judged(
-        counts(tp, len(extra), len(gold.entities) - tp),
+        _credit(counts(tp, len(extra), len(gold.entities) - tp), bonus),
         tuple(g for g, h in zip(gold.entities, hit, strict=True) if not h),
         tuple(extra),
     )
@@ -163,12 +175,14 @@ def _words(s: str) -> set[str]:
     return set(norm_text(s).split())
 
 
-def judge_quotes(gold: Sequence[GoldQuote], system: SystemDocument | None) -> Judged:
+def judge_quotes(
+    gold: Sequence[GoldQuote], system: SystemDocument | None, *, optional_tp: bool = True
+) -> Judged:
     """Recall: a required quotation is found when an output quotation of the same speaker holds 60 %
     of its words. Precision: an output quotation is right when 60 % of its words are in the gold
     quotations (optional ones too) of its speaker."""
     extracted = list(system.quotes) if system else []
-    required = [q for q in gold if not q.optional]
+    required = [q for q in gold if not q.optional] + ([q for q in gold if q.optional] if optional_tp else [])
     found = [
         any(
             end_matches(q.speaker, x.speaker)
@@ -183,15 +197,19 @@ def judge_quotes(gold: Sequence[GoldQuote], system: SystemDocument | None) -> Ju
         return bool(_words(text)) and len(_words(text) & pool) >= 0.6 * len(_words(text))
 
     wrong = [x for x in extracted if not right(x.speaker, x.text)]
-    result = Counts(len(extracted) - len(wrong), len(wrong), sum(found), len(required) - sum(found))
+    # An optional quotation counts for recall only when found (it is never a miss).
+    misses = sum(1 for q, h in zip(required, found, strict=True) if not h and not q.optional)
+    result = Counts(len(extracted) - len(wrong), len(wrong), sum(found), misses)
     return Judged(
         result,
-        tuple(q.text for q, h in zip(required, found, strict=True) if not h),
+        tuple(q.text for q, h in zip(required, found, strict=True) if not h and not q.optional),
         tuple(f"{(x.speaker.key or x.speaker.iri) if x.speaker else '?'}: {x.text}" for x in wrong),
     )
 
 
-def judge_meetings(gold: Sequence[GoldMeeting], system: SystemDocument | None) -> Judged:
+def judge_meetings(
+    gold: Sequence[GoldMeeting], system: SystemDocument | None, *, optional_tp: bool = True
+) -> Judged:
     """A required gold meeting is found when an output meeting has its place, at least half its
     participants and its date (those gold gives). An output meeting placed where no gold meeting
     (optional ones too) is placed is an extra; one without a place is not judged."""

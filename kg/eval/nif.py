@@ -111,9 +111,7 @@ def nif_documents(store: ox.Store, *, source: str) -> tuple[NifDocument, ...]:
             ]
         nodes[key]["ref"] = [
             q.object
-            for q in store.quads_for_pattern(
-                subject, ox.NamedNode(ITSRDF + "taIdentRef"), None, None
-            )
+            for q in store.quads_for_pattern(subject, ox.NamedNode(ITSRDF + "taIdentRef"), None, None)
         ]
     for key, values in nodes.items():
         if not values["ref"]:

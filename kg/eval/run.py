@@ -50,7 +50,7 @@ def pair(gold: Sequence[GoldDocument], system: Sequence[SystemDocument]) -> list
     return paired
 
 
-def evaluate(gold: GoldCorpus, system: Sequence[SystemDocument]) -> Evaluation:
+def evaluate(gold: GoldCorpus, system: Sequence[SystemDocument], *, optional_tp: bool = True) -> Evaluation:
     paired = pair(gold.documents, system)
     results = []
     for g, s in zip(gold.documents, paired, strict=True):
@@ -62,14 +62,16 @@ def evaluate(gold: GoldCorpus, system: Sequence[SystemDocument]) -> Evaluation:
             )
         judged: dict[str, Judged] = {}
         if g.entities is not None and gold.kind == "json":
-            judged["entities"] = judge_entities(g, s)
+            judged["entities"] = judge_entities(g, s, optional_tp=optional_tp)
         if g.facts is not None:
-            judged["facts"] = judge_facts(g.facts, s.facts if s else ())
-            judged["facts_strict"] = judge_facts(g.facts, s.facts if s else (), strict=True)
+            judged["facts"] = judge_facts(g.facts, s.facts if s else (), optional_tp=optional_tp)
+            judged["facts_strict"] = judge_facts(
+                g.facts, s.facts if s else (), strict=True, optional_tp=optional_tp
+            )
         if g.quotes is not None:
-            judged["quotations"] = judge_quotes(g.quotes, s)
+            judged["quotations"] = judge_quotes(g.quotes, s, optional_tp=optional_tp)
         if g.meetings is not None:
-            judged["meetings"] = judge_meetings(g.meetings, s)
+            judged["meetings"] = judge_meetings(g.meetings, s, optional_tp=optional_tp)
         results.append(DocumentResult(g.doc_id, s.doc_id if s else None, judged))
     averages = {
         c: average(r.judged[c].counts for r in results if c in r.judged)
