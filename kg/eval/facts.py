@@ -114,7 +114,8 @@ def judge_facts(
             for f, t in zip(instances, taken, strict=True)
             if not t
             and _judged(f)
-            and not any(_fact_matches(g, f) for g in gold if g.optional or g.evidence is None)
+            and not any(_fact_matches(g, f) for g in gold if g.optional)
+            and not any(_strict_matches(g, f) for g in gold if g.evidence is None)
         ]
         wrong = [_show_fact(f) for f in wrong_facts]
     else:
@@ -123,7 +124,7 @@ def judge_facts(
         for f in system:
             if not any(matches(g, f) for g in gold) and _judged(f):
                 wrong_by_show.setdefault(_show_fact(f).split("  — ")[0], f)
-        wrong = sorted(wrong_by_show)
+        wrong = sorted(_show_fact(f) for f in wrong_by_show.values())
         wrong_facts = list(wrong_by_show.values())
     for g, h in zip(required, hit, strict=True):
         per_property[g.property][0 if h else 2] += 1
