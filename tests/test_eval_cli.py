@@ -136,3 +136,37 @@ def test_errors_are_one_line(output: Path, tmp_path: Path) -> None:
     _fails("eval", tmp_path / "absent.json", output, code=2, says="no such gold file")
     _fails("eval", GOLD, code=2, says="one of OUTPUT, --store DIR or --extract")
     _fails("eval", GOLD, tmp_path / "absent.trig", code=2, says="no such output file")
+
+
+def test_a_store_scores_as_its_file_does(output: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    run_kg("load", output, "--store", store, check=True)
+    from_store = _scores(GOLD, "--store", store)
+    from_file = _scores(GOLD, output)
+    assert from_store["documents"] == from_file["documents"]
+
+
+@pytest.mark.shared
+def test_the_shared_gold_gives_the_shared_scorers_figures(tmp_path: Path) -> None:
+    """kg eval reads ../shared's gold as it is; with --optional ignore its figures are score.py's."""
+    import subprocess
+    import sys
+
+    from _store_support import SHARED
+
+    gold = sorted((SHARED / "eval" / "gold").glob("*.json")) if SHARED.exists() else []
+    if not gold or not (SHARED / "eval" / "score.py").exists():
+        pytest.skip("needs ../shared/eval (score.py and gold)")
+    data = json.loads(gold[0].read_text(encoding="utf-8"))
+    out = tmp_path / "out.trig"
+    run_kg("extract", SHARED / data["text"], "--lang", data["lang"], "--published", data["published"],
+           "--no-progress", "-o", out, check=True)
+    theirs = json.loads(subprocess.run([sys.executable, SHARED / "eval" / "score.py", gold[0], out, "--json"],
+                                       capture_output=True, text=True, check=True).stdout)
+    ours = _scores(gold[0], out, "--optional", "ignore")["documents"][0]
+    for category, their_name in (("entities", "entities"), ("facts", "facts"), ("quotations", "quotes"),
+                                 ("meetings", "meetings")):
+        mine = ours[category]
+        expected = tuple(theirs[their_name][k] for k in ("tp", "fp", "fn"))
+        assert (mine["tp"], mine["fp"], mine["fn"]) == expected
+        assert mine["f1"] == pytest.approx(theirs[their_name]["f1"], abs=5e-4)
