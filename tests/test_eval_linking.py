@@ -157,3 +157,25 @@ def test_strong_micro_equals_nelevals(corpora) -> None:
     linked_gold = [_linked_only(d) for d in gold]
     ours_linked = score_a2kb(linked_gold, [_linked_only(d) for d in paired]).micro  # type: ignore[arg-type]
     assert (linked.ptp, linked.fp, linked.fn) == (ours_linked.ptp, ours_linked.fp, ours_linked.fn)
+
+
+def test_strong_micro_equals_nervaluates_strict_schema(corpora) -> None:
+    """nervaluate's 'strict' schema (exact boundaries and the same tag) with the entity as the tag
+    is A2KB strong: same precision, recall and F1."""
+    nervaluate = pytest.importorskip("nervaluate")
+    gold, paired = corpora
+
+    def spans(doc: NifDocument | None) -> list[dict[str, object]]:
+        found = []
+        for a in doc.annotations if doc else ():
+            kb = sorted(i for i in a.identifiers if i.startswith(WD))
+            found.append({"label": kb[0] if kb else "NIL", "start": a.begin, "end": a.end - 1})
+        return found
+
+    true, pred = [spans(d) for d in gold], [spans(d) for d in paired]
+    tags = sorted({str(s["label"]) for doc in true + pred for s in doc})
+    strict = nervaluate.Evaluator(true, pred, tags=tags, loader="dict").evaluate()["overall"]["strict"]
+    ours = score_a2kb(gold, paired, match="strong").micro
+    expected = (ours.ptp, ours.ptp + ours.fp, ours.rtp + ours.fn)
+    assert (strict.correct, strict.actual, strict.possible) == expected
+    assert strict.f1 == pytest.approx(ours.f1)
