@@ -134,6 +134,9 @@ def test_errors_are_one_line(output: Path, tmp_path: Path) -> None:
     nif.write_text("<a> <b> .", encoding="utf-8")
     _fails("eval", nif, output, code=2, says="not valid Turtle")
     _fails("eval", tmp_path / "absent.json", output, code=2, says="no such gold file")
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
+    _fails("eval", GOLD, empty, code=2, says="no document in it")
     _fails("eval", GOLD, code=2, says="one of OUTPUT, --store DIR or --extract")
     _fails("eval", GOLD, tmp_path / "absent.trig", code=2, says="no such output file")
 

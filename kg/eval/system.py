@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import InputError
 from kg.eval.nif import NifDocument, nif_documents
 from kg.model import WD, WDT
 from kg.rdf.namespaces import PREFIXES
@@ -90,6 +91,8 @@ def read_system(dataset: ox.Store, *, source: str) -> tuple[SystemDocument, ...]
     """Every kg document (``nif:Context``) of ``dataset``; records belong to the context they are
     ``prov:wasDerivedFrom``."""
     contexts = {d.uri: d for d in nif_documents(dataset, source=source)}
+    if not contexts:
+        raise InputError(f"{source}: no document in it (no nif:Context with nif:isString); kg's output?")
     ids = {
         _key(r["c"]): _key(r["id"])
         for r in _rows(dataset, "SELECT ?c ?id { ?c a nif:Context ; dcterms:identifier ?id }")
