@@ -64,8 +64,12 @@ def test_optional_items_can_be_only_excused(output: Path) -> None:
 def test_strict_facts_need_the_evidence_offsets_and_the_time(output: Path, tmp_path: Path) -> None:
     def move_evidence(doc: dict) -> None:
         doc["facts"]["required"][1]["evidence"] = [0, 28]  # the first sentence, not the one stating it
-        doc["facts"]["required"][0] = {"subject": "Q183", "property": "P463", "object": "Q7184",
-                                       "time": "1990-10-03"}
+        doc["facts"]["required"][0] = {
+            "subject": "Q183",
+            "property": "P463",
+            "object": "Q7184",
+            "time": "1990-10-03",
+        }
 
     scores = _scores(_gold_variant(tmp_path, move_evidence), output)
     doc = scores["documents"][0]
@@ -122,8 +126,12 @@ def test_errors_are_one_line(output: Path, tmp_path: Path) -> None:
     _fails("eval", bad, output, code=2, says='document 1: has no "id" string')
     bad.write_text(json.dumps({"id": "a", "facts": {"required": [["Q1", "P463"]]}}), encoding="utf-8")
     _fails("eval", bad, output, code=2, says="is not [subject, property, object, polarity?]")
-    bad.write_text(json.dumps({"id": "a", "facts": [{"subject": "Q1", "property": "P463", "object": "Q2",
-                                                     "evidence": [5, 2]}]}), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {"id": "a", "facts": [{"subject": "Q1", "property": "P463", "object": "Q2", "evidence": [5, 2]}]}
+        ),
+        encoding="utf-8",
+    )
     _fails("eval", bad, output, code=2, says='"evidence" [5, 2] is not [begin, end] offsets')
     bad.write_text(json.dumps({"id": "a", "entities": ["Q1"]}), encoding="utf-8")
     _fails("eval", bad, "--extract", code=2, says="gold document a carries no text")
@@ -162,14 +170,53 @@ def test_the_shared_gold_gives_the_shared_scorers_figures(tmp_path: Path) -> Non
         pytest.skip("needs ../shared/eval (score.py and gold)")
     data = json.loads(gold[0].read_text(encoding="utf-8"))
     out = tmp_path / "out.trig"
-    run_kg("extract", SHARED / data["text"], "--lang", data["lang"], "--published", data["published"],
-           "--no-progress", "-o", out, check=True)
-    theirs = json.loads(subprocess.run([sys.executable, SHARED / "eval" / "score.py", gold[0], out, "--json"],
-                                       capture_output=True, text=True, check=True).stdout)
+    run_kg(
+        "extract",
+        SHARED / data["text"],
+        "--lang",
+        data["lang"],
+        "--published",
+        data["published"],
+        "--no-progress",
+        "-o",
+        out,
+        check=True,
+    )
+    theirs = json.loads(
+        subprocess.run(
+            [sys.executable, SHARED / "eval" / "score.py", gold[0], out, "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     ours = _scores(gold[0], out, "--optional", "ignore")["documents"][0]
-    for category, their_name in (("entities", "entities"), ("facts", "facts"), ("quotations", "quotes"),
-                                 ("meetings", "meetings")):
+    for category, their_name in (
+        ("entities", "entities"),
+        ("facts", "facts"),
+        ("quotations", "quotes"),
+        ("meetings", "meetings"),
+    ):
         mine = ours[category]
         expected = tuple(theirs[their_name][k] for k in ("tp", "fp", "fn"))
         assert (mine["tp"], mine["fp"], mine["fn"]) == expected
         assert mine["f1"] == pytest.approx(theirs[their_name]["f1"], abs=5e-4)
+
+
+def test_json_mentions_are_scored_as_a2kb(output: Path, tmp_path: Path) -> None:
+    def add_mentions(doc: dict) -> None:
+        doc["mentions"] = [
+            {"begin": 0, "end": 7, "entity": "Q183"},
+            {"begin": 23, "end": 27, "entity": "Q7184"},
+            {"begin": 29, "end": 36, "entity": "NIL"},
+        ]  # Finland is Q33: a wrong NIL on purpose
+
+    doc = _scores(_gold_variant(tmp_path, add_mentions), output)["documents"][0]
+    strong = doc["a2kb_strong"]
+    assert (strong["tp"], strong["fn"]) == (2, 1)
+    assert {
+        "begin": 29,
+        "end": 36,
+        "anchor": "Finland",
+        "entity": ["http://www.wikidata.org/entity/Q33"],
+    } in strong["extra"]
