@@ -28,6 +28,7 @@ COMMANDS = (
     "push",
     "draw",
     "export",
+    "eval",
     "version",
 )
 
