@@ -8,27 +8,13 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+from kg.facts.lang import RULES
 from kg.model import Entity, EntityKind
 
 CONTINENT = "Q5107"
 CAPITAL = "Q5119"
 MILITARY_ALLIANCE = "Q1127126"
 MIN_HELD_SCORE = 0.3
-GENERIC_PLACE_WORDS = frozenset(
-    {
-        "europäische",
-        "europäischen",
-        "european",
-        "united",
-        "vereinigte",
-        "republik",
-        "republic",
-        "federal",
-        "union",
-        "states",
-        "staaten",
-    }
-)  # a place that is a continent is no meeting place
 
 
 def position_for(
@@ -69,7 +55,11 @@ def _jurisdiction_evident(kb: Any, item: Any, title: str, mentioned: frozenset[s
     for place in places:
         for lang in ("de", "en"):
             for word in str(kb.label(place, lang)).lower().replace("-", " ").split():
-                if len(word) >= 4 and word[:5] in lowered and word not in GENERIC_PLACE_WORDS:
+                if (
+                    len(word) >= 4
+                    and word[:5] in lowered
+                    and word not in RULES[lang].vocab.generic_place_words
+                ):
                     return True
     return False
 

@@ -1,4 +1,4 @@
-"""The shape of a language's pattern tables; the tables are in ``patterns_de`` and ``patterns_en``."""
+"""The shape of a language's pattern tables; the tables are in ``lang/<code>/patterns.py``."""
 
 from __future__ import annotations
 
