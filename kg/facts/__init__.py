@@ -8,9 +8,8 @@ Facts come from the text only: the knowledge base names position items, it never
 
 from __future__ import annotations
 
-from typing import Any
-
 from kg.facts.context import DocContext
+from kg.facts.kbview import KnowledgeView
 from kg.facts.lang import RULES
 from kg.facts.meetings import extract_meetings, meeting_extractor
 from kg.facts.offices import OFFICE_SHAPES, extract_offices, office_extractor
@@ -40,7 +39,7 @@ EXTRACTORS: tuple[Extractor, ...] = _all_extractors()
 
 
 def extract_facts(
-    document: Document, analysis: TextAnalysis, mentions: tuple[Mention, ...], kb: Any
+    document: Document, analysis: TextAnalysis, mentions: tuple[Mention, ...], kb: KnowledgeView
 ) -> Extraction:
     """Facts, quotations and meetings of one analysed, linked document."""
     rules = RULES.get(document.lang)

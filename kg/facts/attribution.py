@@ -39,7 +39,7 @@ def _source_inside(ctx: DocContext, window: Window) -> Entity | None:
     Stoltenberg, a close partner": the person such a phrase names, right after it (or right before
     "zufolge")."""
     for phrase in ctx.vocab.source_phrase.finditer(ctx.text, window.begin, window.end):
-        if phrase.group(0).lower() == "zufolge":
+        if phrase.group(0).lower() in ctx.vocab.postposed_source:
             sentence_begin = ctx.sentence(ctx.sentence_at(phrase.start())).span.begin
             people = ctx.mentions_in(max(sentence_begin, phrase.start() - 40), phrase.start(), PERSON_KIND)
             if people:
@@ -93,8 +93,8 @@ def fact_time(ctx: DocContext, window: Window, begin: int, end: int, trigger_at:
     # "seit dem 4. April 2023 Mitglied", "member since April 4, 2023": when it began; "bis", "until": ended
     before = [w.lower() for w in ctx.lower_words(max(begin, t.begin - 12), t.begin)][-2:]
     role = TimeRole.POINT
-    if any(w in ("seit", "since", "ab", "from") for w in before):
+    if any(w in ctx.vocab.start_links for w in before):
         role = TimeRole.START
-    elif any(w in ("bis", "until", "till") for w in before):
+    elif any(w in ctx.vocab.end_links for w in before):
         role = TimeRole.END
     return TimeRef(date=t.date, role=role, span=ctx.span(t.begin, t.end))

@@ -7,9 +7,8 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
-from kg.facts.kbview import has_members, is_alliance
+from kg.facts.kbview import KnowledgeView, has_members, is_alliance
 from kg.facts.lang import Grammar, LanguageRules, Vocabulary
 from kg.facts.patterns import LanguagePatterns
 from kg.facts.time import TimeMention, find_times
@@ -24,7 +23,7 @@ class DocContext:
     document: Document
     analysis: TextAnalysis
     mentions: tuple[Mention, ...]
-    kb: Any
+    kb: KnowledgeView
     rules: LanguageRules
     offices: dict[str, list[str]] = field(default_factory=dict)  # person key -> titles as written
     # person key -> the country whose office the text gives the person ("der ukrainische Präsident X")
@@ -194,7 +193,7 @@ class DocContext:
         group: list[Mention] = []
         for m in reversed(named):
             joined = group and set(self.lower_words(m.span.end, group[0].span.begin)) <= (
-                self.patterns.coordination | {"die", "der", "the"}
+                self.patterns.coordination | set(self.vocab.definite_articles)
             )
             if group and not joined:
                 if len(group) >= 2:
@@ -375,7 +374,7 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
             word = w.group(0)
             at = lo + w.start()
             if word.lower() in ctx.patterns.pronouns and not (
-                word[0].isupper() and ctx.lang == "de" and word == "Sie" and at != b
+                word[0].isupper() and word == ctx.grammar.polite_pronoun and at != b
             ):
                 distance = min(abs(at - say.end()), abs(say.start() - (lo + w.end())))
                 if best is None or distance < best[0]:
@@ -431,7 +430,8 @@ def _definite_singular_at(ctx: DocContext, say: re.Match[str]) -> bool:
     """A singular definite description right after (or before) the verb of saying: "sagte der Spanier",
     "der Spanier sagte", "the Spaniard said" — not "westliche Diplomaten erklärten", "the diplomats said"."""
     verb = say.group(0).split()[0].lower()
-    if ctx.lang == "de" and verb.endswith("en"):
+    plural_verb = ctx.grammar.plural_verb_suffix
+    if plural_verb and verb.endswith(plural_verb):
         return False  # plural verb: sagten, erklärten
     articles = ctx.vocab.definite_articles
     after = ctx.words(say.end(), min(len(ctx.text), say.end() + 40))[:3]
@@ -441,7 +441,8 @@ def _definite_singular_at(ctx: DocContext, say: re.Match[str]) -> bool:
         for i, w in enumerate(lowered):
             if w in articles and i + 1 < len(words):
                 noun = next((x for _, _, x in words[i + 1 :] if x[:1].isupper()), None)
-                if noun and not (ctx.lang == "en" and noun.endswith("s")):
+                plural_noun = ctx.grammar.plural_noun_suffix
+                if noun and not (plural_noun and noun.endswith(plural_noun)):
                     return True
     return False
 

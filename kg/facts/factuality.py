@@ -49,7 +49,7 @@ def possessed_candidacy(
         return last.span.begin
     between = ctx.words(last.span.end, trigger.start())
     possessive = bool(between) and between[0][2] in ("'s", "’s")
-    if not possessive and ctx.lang == "de" and last.span.text.endswith("s"):
+    if not possessive and ctx.grammar.genitive_s and last.span.text.endswith("s"):
         possessive = True  # "Schwedens (rascher) Beitritt": the words between are checked below
     rest = between[1:] if between and between[0][2] in ("'s", "’s") else between
     if possessive and all(w[:1].islower() and w.isalpha() for _, _, w in rest):
@@ -164,7 +164,7 @@ def denial_of_trigger(ctx: DocContext, trigger: re.Match[str], begin: int, end: 
     before = ctx.lower_words(max(begin, trigger.start() - 40), trigger.start())[-3:]
     after = ctx.lower_words(trigger.end(), min(end, trigger.end() + 60))[:5]
     cues = ctx.patterns.denial_cues
-    if before and before[-1] in ("to", "zu"):
+    if before and before[-1] in ctx.vocab.infinitive_markers:
         return False
     return bool(set(before) & cues) or bool(set(after) & cues)
 
@@ -185,12 +185,8 @@ def cue_in_earlier_clause(
 def governed_by_demand(ctx: DocContext, begin: int, end: int) -> bool:
     """ "Russland fordert, dass …", "the demand that …": the clause that governs the fact's "dass"/"that"."""
     words = ctx.words(begin, end)
-    complementisers = [i for i, (_, _, w) in enumerate(words) if w.lower() in ("dass", "that")]
-    if (
-        not complementisers
-        and ctx.lang == "de"
-        and re.search(r"\w+zu\w+n\b|\bzu\s+\w+n\b", ctx.text[end : end + 60])
-    ):
+    complementisers = [i for i, (_, _, w) in enumerate(words) if w.lower() in ctx.vocab.complementisers]
+    if not complementisers and ctx.grammar.zu_infinitive.search(ctx.text[end : end + 60]):
         # "forderte, die Ukraine rasch in die NATO aufzunehmen": a zu-infinitive after the comma
         complementisers = [i for i, (_, _, w) in enumerate(words) if w == ","][-1:]
     if not complementisers:
@@ -251,7 +247,7 @@ def another_partys_view(
             set(outer + final_verb) & ctx.vocab.opposing
         )  # "hatte den Beitritt beider Staaten kritisiert"
         or bool(set(cues) & patterns.denial_cues)
-        or (ctx.lang == "de" and _negates(ctx, final_verb))
+        or (ctx.grammar.verb_final and _negates(ctx, final_verb))
         or modality is Modality.DENIED
     )
     # the other party's verb may stand anywhere before the noun phrase (or, in German, after it)

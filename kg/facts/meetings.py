@@ -109,7 +109,7 @@ def _unknown_place_named(ctx: DocContext, span: Span) -> bool:
     for i, (_, _, w) in enumerate(words[:-1]):
         if w.lower() not in ctx.patterns.place_prepositions:
             continue
-        article = words[i + 1][2].lower() in ("die", "den", "das", "the")
+        article = words[i + 1][2].lower() in ctx.vocab.place_articles
         for b, e, _ in words[i + 1 : i + 3 if article else i + 2]:
             if any(m.entity.kind is EntityKind.COUNTRY for m in ctx.mentions_overlapping(b, e)):
                 return True
@@ -120,7 +120,7 @@ def _unknown_place_named(ctx: DocContext, span: Span) -> bool:
             and name.lower().rstrip(".") not in ctx.vocab.months
             and name.lower() not in ctx.vocab.weekdays
             and not ctx.mentions_overlapping(b, e)
-            and name.lower() not in ("the", "der", "die", "dem", "den")
+            and name.lower() not in ctx.vocab.name_articles
         ):
             return True
     return False
@@ -376,7 +376,7 @@ def _label(ctx: DocContext, trigger: re.Match[str], end: int) -> str | None:
     if inside and (inside[0].span.end - inside[0].span.begin) >= (trigger.end() - trigger.start()):
         return _name(ctx, inside[0])  # the trigger is the name itself ("Russland-NATO-Rates")
     after = ctx.words(trigger.end(), end)[:3]
-    if after and after[0][2].lower() in ("des", "der", "of", "the"):
+    if after and after[0][2].lower() in ctx.vocab.name_genitive_links:
         named = [m for m in ctx.mentions_in(after[0][1], after[-1][1]) if m.entity.kind in LABEL_KINDS]
         if named:
             return _name(ctx, named[0])
@@ -385,11 +385,11 @@ def _label(ctx: DocContext, trigger: re.Match[str], end: int) -> str | None:
 
 def _name(ctx: DocContext, mention: Mention) -> str:
     """The entity's label in the document's language, else the name as written, out of the genitive."""
-    if mention.entity.label_lang == ctx.lang:
-        return mention.entity.label
-    text = mention.span.text
-    if ctx.lang == "de" and text[:1].isupper():
-        for ending in ("es", "s"):
-            if text.endswith(ending) and len(text) - len(ending) >= 3:
-                return text[: -len(ending)]
-    return text
+    if mention.entity.label_lang != ctx.lang:
+        text = mention.span.text
+        if text[:1].isupper():
+            for ending in ctx.grammar.genitive_endings:
+                if text.endswith(ending) and len(text) - len(ending) >= 3:
+                    return text[: -len(ending)]
+        return text
+    return mention.entity.label

@@ -163,7 +163,7 @@ def _adjacent_org(
         if orgs:
             return orgs[-1][2]
     after = ctx.words(trigger.end(), end)[:3]
-    if after and after[0][2].lower() in ("of", "to", "with", "der", "des", "von"):
+    if after and after[0][2].lower() in ctx.vocab.object_links:
         stop = name_end(ctx, after[0][1], after[-1][1])
         orgs = [o for o in ctx.organisations_in(after[0][1], stop) if o[2].key not in exclude]
         if orgs:
@@ -227,5 +227,5 @@ def _treaty(
         if linked:
             return linked[0].entity
     label = re.sub(r"\s+", " ", nearest.group(0))
-    label = re.sub(r"^Art\.\s*", "Artikel " if ctx.lang == "de" else "Article ", label)
+    label = re.sub(r"^Art\.\s*", ctx.grammar.article_label, label)
     return Entity(label=label, kind=EntityKind.TREATY_CLAUSE, label_lang=ctx.lang)

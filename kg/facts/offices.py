@@ -136,8 +136,8 @@ def _governed_title(ctx: DocContext, words: list[tuple[int, int, str]], phrase: 
 
 
 def _is_head(ctx: DocContext, word: str) -> bool:
-    if ctx.lang == "de":
-        return word[:1].isupper() and ctx.patterns.title_head.fullmatch(word) is not None
+    if ctx.grammar.nouns_capitalised and not word[:1].isupper():
+        return False
     return ctx.patterns.title_head.fullmatch(word) is not None
 
 
@@ -150,9 +150,10 @@ def _is_modifier(ctx: DocContext, word: str, at: int) -> bool:
     if ctx.mentions_overlapping(at, at + len(word)):
         kinds = {m.entity.kind for m in ctx.mentions_overlapping(at, at + len(word))}
         return not kinds & {EntityKind.PERSON, EntityKind.PLACE}
-    if ctx.lang == "de":
-        return word[:1].islower() and ctx.patterns.title_modifier.fullmatch(word) is not None
-    return ctx.patterns.title_modifier.fullmatch(word) is not None or _is_head(ctx, word)
+    if ctx.grammar.nouns_capitalised and not word[:1].islower():
+        return False
+    modifier = ctx.patterns.title_modifier.fullmatch(word) is not None
+    return modifier or (ctx.grammar.title_modifiers_are_heads and _is_head(ctx, word))
 
 
 def _title_ending_at(
@@ -188,9 +189,9 @@ def _title_ending_at(
             begin_index -= 1
         else:
             break
-    if ctx.lang == "en":
-        # English titles are capitalised before a name; "of" or "the" cannot start one
-        while begin_index < head_index and words[begin_index][2].lower() in ("of", "the", "for"):
+    # English titles are capitalised before a name; "of" or "the" cannot start one
+    if ctx.grammar.title_leading_drop:
+        while begin_index < head_index and words[begin_index][2].lower() in ctx.grammar.title_leading_drop:
             begin_index += 1
     return TitlePhrase(words[begin_index][0], words[stop - 1][1], words[head_index][2])
 
@@ -208,7 +209,7 @@ def _multiword_title_before(ctx: DocContext, words: list[tuple[int, int, str]], 
 def _title_starting_at(ctx: DocContext, words: list[tuple[int, int, str]], start: int) -> TitlePhrase | None:
     """Shape C: ", der Generalsekretär des Bündnisses," / ", the Secretary General of NATO,"."""
     i = start
-    if i < len(words) and words[i][2].lower() in ("der", "die", "the", "a", "an", "ein", "eine"):
+    if i < len(words) and words[i][2].lower() in ctx.vocab.apposition_articles:
         i += 1
     first = i
     head = -1
@@ -222,9 +223,11 @@ def _title_starting_at(ctx: DocContext, words: list[tuple[int, int, str]], start
         elif (
             head < 0
             and not _is_modifier(ctx, word, at)
-            and not (ctx.lang == "en" and word.lower() in ("deputy", "vice", "foreign", "prime"))
+            and word.lower() not in ctx.grammar.title_inner_modifiers
         ):
-            if not (ctx.lang == "en" and word[:1].islower() and _head_ahead(ctx, words, j)):
+            if not (
+                ctx.grammar.lowercase_title_lookahead and word[:1].islower() and _head_ahead(ctx, words, j)
+            ):
                 return None
         elif (
             head >= 0
@@ -281,10 +284,9 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         else (written, _core_title(ctx, phrase), phrase.head)
     )
     # office names are masculine in the KB: Kommissionspräsidentin -> Kommissionspräsident
-    if ctx.lang == "de":
-        titles += tuple(
-            ctx.grammar.feminine_title.sub("", t) for t in titles if ctx.grammar.feminine_title.search(t)
-        )
+    feminine = ctx.grammar.feminine_title
+    titles += tuple(feminine.sub("", t) for t in titles if feminine.search(t))
+    if ctx.grammar.title_synonyms:
         titles += tuple(_german_title_variants(ctx, titles))
     if jurisdiction is None and person.entity.qid is not None:
         # "Präsident Wladimir Putin": the title names no country; the KB knows which presidency
@@ -347,7 +349,7 @@ def _core_title(ctx: DocContext, phrase: TitlePhrase) -> str:
     heads = [
         i
         for i, (_, _, w) in enumerate(words)
-        if _is_head(ctx, w) or w.lower() in ("deputy", "vice", "prime", "foreign")
+        if _is_head(ctx, w) or w.lower() in ctx.grammar.title_inner_modifiers
     ]
     if not heads:
         return phrase.head

@@ -38,7 +38,7 @@ def find_participants(
         described = _described_person(ctx, begin, end, trigger, {e.key for e in people})
         # "wo er mit Charles Michel zusammentreffen soll": the pronoun is the person last named
         for b, _, w in ctx.words(clause_begin, clause_end):
-            if w.lower() in ctx.patterns.pronouns and not (w == "Sie" and ctx.lang == "de"):
+            if w.lower() in ctx.patterns.pronouns and w != ctx.grammar.polite_pronoun:
                 person = described or ctx.recent_person(b)
                 if person is not None:
                     people.insert(0, person)
@@ -179,7 +179,7 @@ def _apposition_follows(ctx: DocContext, words: list[tuple[int, int, str]]) -> b
 def _description_head(ctx: DocContext, phrase: list[tuple[int, int, str]]) -> int | None:
     """The index of a description's head noun: German, the last of its capitalised run ("SPD-Politiker");
     English, the word before the verb or preposition that ends it ("top U.S. diplomat")."""
-    if ctx.lang == "de":
+    if ctx.grammar.nouns_capitalised:
         head = next((i for i, w in enumerate(phrase) if w[2][:1].isupper()), None)
         if head is None:
             return None

@@ -133,7 +133,7 @@ def _facts_for(
         # "Sweden's membership in NATO has changed the map": a membership that is, not one sought
         predicate = Predicate.MEMBER_OF
     cue_set = set(cues)
-    if ctx.lang == "de":  # the verb ends the German clause: "… Mitglied der NATO werden"
+    if ctx.grammar.verb_final:  # the verb ends the German clause: "… Mitglied der NATO werden"
         cue_set |= set(ctx.lower_words(trigger.end(), s.end)[:4]) & ctx.vocab.becoming
     if predicate is Predicate.MEMBER_OF and polarity is Polarity.POSITIVE and cue_set & ctx.vocab.becoming:
         # "would one day become a member", "soll Mitglied werden": not yet a member, a candidate
@@ -222,7 +222,9 @@ def _complement_is_no_organisation(
     if any(w[:1].isdigit() or w.lower() in ctx.vocab.months for _, _, w in phrase):
         return False  # "member since …" is no complement; "Mitglied im Jahr 2004" neither
     return any(
-        w[:1].isalpha() and w.lower() not in ctx.vocab.org_glue and w.lower() not in ("both", "beider")
+        w[:1].isalpha()
+        and w.lower() not in ctx.vocab.org_glue
+        and w.lower() not in ctx.vocab.group_quantifiers
         for _, _, w in phrase
     )
 
@@ -249,7 +251,11 @@ def _invitation_to_join(ctx: DocContext, trigger: re.Match[str], begin: int, end
     if ctx.vocab.membership_words.search(ctx.text, begin, end):
         return True
     before_trigger = ctx.lower_words(max(begin, trigger.start() - 12), trigger.start())[-1:]
-    if before_trigger in (["the"], ["die"], ["der"]) and _invitation_to_join_before(ctx, begin):
+    if (
+        before_trigger[:1]
+        and before_trigger[0] in ctx.vocab.invitation_articles
+        and _invitation_to_join_before(ctx, begin)
+    ):
         return True  # "Argentina later declined the invitation": the one to join named just before
     after = ctx.words(trigger.end(), end)[:3]
     if after and ctx.organisations_in(after[0][0], after[-1][1]):
@@ -272,14 +278,14 @@ def _invitation_to_join_before(ctx: DocContext, begin: int) -> bool:
 def _invited_elsewhere(ctx: DocContext, after: list[tuple[int, int, str]]) -> bool:
     """ "invited as a guest", "invited to the summit", "als Gast eingeladen": an invitation to attend."""
     words = [w.lower() for _, _, w in after[:4]]
-    if words[:1] in (["as"], ["als"]) and set(words[1:3]) & ctx.vocab.guest_words:
+    if words[:1] and words[0] in ctx.vocab.as_links and set(words[1:3]) & ctx.vocab.guest_words:
         return True
-    if words[:1] in (["to"], ["zum"], ["zur"], ["zu"]) and len(after) > 1:
+    if words[:1] and words[0] in ctx.vocab.to_links and len(after) > 1:
         if words[1] in ctx.vocab.join_verbs or ctx.organisations_in(
             after[1][0], after[min(3, len(after) - 1)][1]
         ):
             return False
-        return words[1] in ("the", "a", "an", "dem", "der") or words[1] in ctx.vocab.guest_words
+        return words[1] in ctx.vocab.event_articles or words[1] in ctx.vocab.guest_words
     return False
 
 
@@ -289,17 +295,14 @@ def _membership_with_effects(ctx: DocContext, trigger: re.Match[str], end: int) 
     if trigger.group(0).lower() not in ctx.vocab.membership_nouns:
         return False
     words = [w.lower() for w in ctx.lower_words(trigger.end(), end)[:14]]
-    if words[:1] and words[0] not in ("in", "of", "der", "des", "im", "bei", "has", "hat"):
+    if words[:1] and words[0] not in ctx.vocab.membership_complement_openers:
         return False  # "membership bid", "membership talks": a candidacy noun phrase
     for i, w in enumerate(words):
         if w in ctx.vocab.perfect_auxiliaries:
             rest = words[i + 1 : i + 10]
-            if ctx.lang == "en":
-                return (
-                    bool(rest)
-                    and not ctx.vocab.candidacy_process.match(rest[0])
-                    and rest[0].endswith(("ed", "en"))
-                )
-            participle = next((x for x in rest if re.fullmatch(r"ge\w+t|\w+iert|ver\w+t", x)), None)
+            participle_form = ctx.grammar.perfect_participle
+            if ctx.grammar.participle_next_word_only:
+                rest = rest[:1]  # English: "has joined", the participle at once
+            participle = next((x for x in rest if participle_form.fullmatch(x)), None)
             return participle is not None and not ctx.vocab.candidacy_process.match(participle)
     return False

@@ -142,9 +142,9 @@ def find_subjects(
 def _talks_with(ctx: DocContext, trigger: str, after: list[tuple[int, int, str]]) -> int | None:
     """Where the candidate begins after "Beitrittsverhandlungen mit", "accession talks with"."""
     words = [w.lower() for _, _, w in after[:2]]
-    if trigger.lower().endswith(ctx.vocab.talk_nouns) and words[:1] == ["mit"]:
+    if trigger.lower().endswith(ctx.vocab.talk_nouns) and words[:1] and words[0] in ctx.vocab.talk_links:
         return after[0][1]
-    if len(words) == 2 and words[0] in ctx.vocab.talk_nouns and words[1] == "with":
+    if len(words) == 2 and words[0] in ctx.vocab.talk_nouns and words[1] in ctx.vocab.talk_links:
         return after[1][1]
     return None
 
@@ -302,7 +302,7 @@ def attributive_candidate(ctx: DocContext, trigger: re.Match[str], begin: int) -
             o.entity.kind is EntityKind.ORGANISATION for o in ctx.mentions_overlapping(b, e)
         ):
             return None  # "Nato-" of "Nato-Beitritts" may stand between, nothing else
-    is_adjective = m.span.text[:1].islower() if ctx.lang == "de" else _is_demonym(ctx, m)
+    is_adjective = m.span.text[:1].islower() if ctx.grammar.nouns_capitalised else _is_demonym(ctx, m)
     return m if is_adjective else None
 
 

@@ -126,6 +126,21 @@ class Vocabulary:
     attributive_heads: frozenset[str]
     place_links: frozenset[str]
     relative_pronouns: frozenset[str]
+    postposed_source: frozenset[str]  # a source phrase after its source (X zufolge)
+    start_links: frozenset[str]  # a date after these is when a fact began (seit, since)
+    end_links: frozenset[str]  # a date after these is when a fact ended (bis, until)
+    infinitive_markers: frozenset[str]  # to, zu: the verb after them is governed
+    place_articles: frozenset[str]  # articles between a place preposition and a country
+    name_articles: frozenset[str]  # articles that are no place name after a preposition
+    name_genitive_links: frozenset[str]  # a meeting named by the body after it (Sitzung des Rates)
+    object_links: frozenset[str]  # words linking a trigger noun to its organisation (partner of, Partner der)
+    apposition_articles: frozenset[str]  # articles opening a title in apposition
+    group_quantifiers: frozenset[str]  # both, beider: no organisation name
+    invitation_articles: frozenset[str]  # the invitation: the one to join named before
+    as_links: frozenset[str]  # invited as a guest
+    to_links: frozenset[str]  # invited to the summit
+    event_articles: frozenset[str]  # invited to the summit: an article before the event
+    talk_links: frozenset[str]  # accession talks with X
     # time
     weekdays: dict[str, int]
     months: dict[str, int]

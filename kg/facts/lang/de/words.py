@@ -347,6 +347,21 @@ VOCABULARY = Vocabulary(
     relative_pronouns=frozenset(
         {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"}
     ),
+    postposed_source=frozenset({"zufolge"}),
+    start_links=frozenset({"seit", "ab"}),
+    end_links=frozenset({"bis"}),
+    infinitive_markers=frozenset({"zu"}),
+    place_articles=frozenset({"die", "den", "das"}),
+    name_articles=frozenset({"der", "die", "dem", "den"}),
+    name_genitive_links=frozenset({"des", "der"}),
+    object_links=frozenset({"der", "des", "von"}),
+    apposition_articles=frozenset({"der", "die", "ein", "eine"}),
+    group_quantifiers=frozenset({"beider"}),
+    invitation_articles=frozenset({"die", "der"}),
+    as_links=frozenset({"als"}),
+    to_links=frozenset({"zum", "zur", "zu"}),
+    event_articles=frozenset({"dem", "der"}),
+    talk_links=frozenset({"mit"}),
     weekdays={
         "montag": 0,
         "dienstag": 1,
