@@ -49,7 +49,7 @@ from kg.model import (
 
 
 def relation_extractor(lang: str, rule: RelationRule) -> Extractor:
-    return Extractor(f"kg.facts.{lang}.{rule.name}", "1")
+    return Extractor(f"kg.facts.{lang}.{rule.name}", rule.version)
 
 
 def extract_relations(ctx: DocContext, quotations: list[Quotation]) -> list[Fact]:

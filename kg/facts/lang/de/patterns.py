@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from kg.facts.patterns import LanguagePatterns, MeetingRule, ObjectSource, RelationRule, Scope, words_re
+from kg.facts.patterns import (
+    LanguagePatterns,
+    MeetingRule,
+    ObjectSource,
+    RelationRule,
+    RuleExample,
+    Scope,
+    words_re,
+)
 from kg.model import Modality, Polarity, Predicate
 
 TREATY_DE = re.compile(
@@ -470,6 +478,12 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.COUNTRY_AFTER,
             Scope.CLAUSE,
             confidence=0.8,
+            tests=(
+                RuleExample(
+                    "Estland grenzt an Lettland.",
+                    frozenset({("Q191", Predicate.SHARES_BORDER_WITH.value, "Q211", "Positive")}),
+                ),
+            ),
         ),
         RelationRule(
             "covered",

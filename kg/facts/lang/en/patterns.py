@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from kg.facts.patterns import LanguagePatterns, MeetingRule, ObjectSource, RelationRule, Scope, words_re
+from kg.facts.patterns import (
+    LanguagePatterns,
+    MeetingRule,
+    ObjectSource,
+    RelationRule,
+    RuleExample,
+    Scope,
+    words_re,
+)
 from kg.model import Modality, Polarity, Predicate
 
 TREATY_EN = re.compile(r"\b(?:Article|Art\.)\s*\d+\b|\b(?:mutual|collective)[- ]defen[cs]e clause\b", re.I)
@@ -392,6 +400,12 @@ PATTERNS_EN = LanguagePatterns(
             ObjectSource.COUNTRY_AFTER,
             Scope.CLAUSE,
             confidence=0.8,
+            tests=(
+                RuleExample(
+                    "Estonia borders Latvia.",
+                    frozenset({("Q191", Predicate.SHARES_BORDER_WITH.value, "Q211", "Positive")}),
+                ),
+            ),
         ),
         RelationRule(
             "covered",
