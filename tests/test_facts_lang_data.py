@@ -26,7 +26,9 @@ def _word_literals(node: ast.AST) -> list[str]:
     return [
         n.value
         for n in ast.walk(node)
-        if isinstance(n, ast.Constant) and isinstance(n.value, str) and WORD.fullmatch(n.value.replace(" ", ""))
+        if isinstance(n, ast.Constant)
+        and isinstance(n.value, str)
+        and WORD.fullmatch(n.value.replace(" ", ""))
     ]
 
 
