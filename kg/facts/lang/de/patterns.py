@@ -486,6 +486,31 @@ PATTERNS_DE = LanguagePatterns(
             ),
         ),
         RelationRule(
+            # "Kanada verhängte neue Sanktionen gegen Belarus", "Japan verhängt Strafmaßnahmen gegen …"
+            "imposes_sanctions",
+            re.compile(
+                r"\bverh(?:ängt|ängen|ängte|ängten|ing|ingen)\s+(?:[\w-]+\s+){0,3}?"
+                r"(?:Sanktionen|Strafmaßnahmen)\s+gegen\b"
+                # "hat keine Sanktionen gegen X verhängt": the participle ends the clause
+                r"|\b(?:Sanktionen|Strafmaßnahmen)\s+gegen\b(?=(?:\s+[^\s.;:!?]+){1,4}?\s+verhängt\b)",
+                re.I,
+            ),
+            Predicate.IMPOSES_SANCTIONS_ON,
+            ObjectSource.COUNTRY_AFTER,
+            Scope.CLAUSE,
+            confidence=0.8,
+            tests=(
+                RuleExample(
+                    "Kanada verhängte am Dienstag neue Sanktionen gegen Weißrussland.",
+                    frozenset({("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
+                ),
+                RuleExample(
+                    "Japan hat keine Sanktionen gegen Venezuela verhängt.",
+                    frozenset({("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "Q717", "Negative")}),
+                ),
+            ),
+        ),
+        RelationRule(
             "covered",
             re.compile(
                 r"\b(?:geschützt|abgedeckt|erfasst)\b|\bunter\s+(?:den\s+)?Schutz\b"

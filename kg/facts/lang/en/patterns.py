@@ -408,6 +408,28 @@ PATTERNS_EN = LanguagePatterns(
             ),
         ),
         RelationRule(
+            # "The United States imposed new sanctions on Iran", "Canada imposes sanctions against Russia"
+            "imposes_sanctions",
+            re.compile(
+                r"\b(?:impos(?:e|es|ed|ing)|slapp(?:ed|ing)|slaps?)\s+(?:[\w-]+\s+){0,3}?sanctions\s+(?:on|against)\b",
+                re.I,
+            ),
+            Predicate.IMPOSES_SANCTIONS_ON,
+            ObjectSource.COUNTRY_AFTER,
+            Scope.CLAUSE,
+            confidence=0.8,
+            tests=(
+                RuleExample(
+                    "Canada imposed new sanctions on Belarus on Tuesday.",
+                    frozenset({("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
+                ),
+                RuleExample(
+                    "Japan has not imposed sanctions on Venezuela.",
+                    frozenset({("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "Q717", "Negative")}),
+                ),
+            ),
+        ),
+        RelationRule(
             "covered",
             re.compile(r"\b(?:covered|protected)\b", re.I),
             Predicate.COVERED_BY,
