@@ -57,6 +57,7 @@ class Predicate(StrEnum):
     PARTNER_OF = KGO + "partnerOf"
     CANDIDATE_FOR = KGO + "candidateFor"
     COVERED_BY = KGO + "coveredBy"
+    IMPOSES_SANCTIONS_ON = KGO + "imposesSanctionsOn"
 
 
 class TimeRole(StrEnum):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
+from kg.facts.lang import RULES
 from kg.facts.time import find_times
 
 FRIDAY = dt.date(2022, 1, 7)
@@ -13,7 +15,8 @@ FRIDAY = dt.date(2022, 1, 7)
 
 def resolve(text: str, published: dt.date | None = FRIDAY) -> list[dt.date]:
     words = text.lower().replace(",", " ").replace(".", " ").split()
-    return [t.date for t in find_times(text, 0, published, words)]
+    lang = "en" if re.search(r"\b(?:the|they|will|may|tomorrow)\b", text, re.I) else "de"
+    return [t.date for t in find_times(text, 0, published, words, RULES[lang])]
 
 
 @pytest.mark.parametrize(
@@ -90,4 +93,4 @@ def test_the_tense_of_the_time_expressions_own_clause() -> None:
 def test_german_perfect_is_past_and_planned_is_future(words: str, tense: str | None) -> None:
     from kg.facts.time import tense_of
 
-    assert tense_of(words.split()) == tense
+    assert tense_of(words.split(), RULES["de"]) == tense

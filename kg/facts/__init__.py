@@ -1,15 +1,16 @@
 """Fact extraction: quotations, offices, memberships/partnerships/candidacies/coverage and meetings,
 with polarity, modality, attribution and time. Versioned rule extractors per language over tokens and
-linked mentions; the pattern tables are data (``patterns_de``, ``patterns_en``).
+linked mentions; the pattern tables and word lists are data
+(``kg/facts/lang/de``, ``kg/facts/lang/en``).
 
 Facts come from the text only: the knowledge base names position items, it never supplies facts.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from kg.facts.context import PATTERNS, DocContext
+from kg.facts.context import DocContext
+from kg.facts.kbview import KnowledgeView
+from kg.facts.lang import RULES
 from kg.facts.meetings import extract_meetings, meeting_extractor
 from kg.facts.offices import OFFICE_SHAPES, extract_offices, office_extractor
 from kg.facts.quotes import extract_quotations, quote_extractor
@@ -21,7 +22,8 @@ __all__ = ["EXTRACTORS", "extract_facts"]
 
 def _all_extractors() -> tuple[Extractor, ...]:
     found: dict[str, Extractor] = {}
-    for lang, patterns in sorted(PATTERNS.items()):
+    for lang, rules in sorted(RULES.items()):
+        patterns = rules.patterns
         for e in (quote_extractor(lang), *(office_extractor(lang, shape) for shape in OFFICE_SHAPES)):
             found[e.id] = e
         for rule in patterns.relations:
@@ -37,13 +39,13 @@ EXTRACTORS: tuple[Extractor, ...] = _all_extractors()
 
 
 def extract_facts(
-    document: Document, analysis: TextAnalysis, mentions: tuple[Mention, ...], kb: Any
+    document: Document, analysis: TextAnalysis, mentions: tuple[Mention, ...], kb: KnowledgeView
 ) -> Extraction:
     """Facts, quotations and meetings of one analysed, linked document."""
-    patterns = PATTERNS.get(document.lang)
-    if patterns is None:
+    rules = RULES.get(document.lang)
+    if rules is None:
         return Extraction()
-    ctx = DocContext(document=document, analysis=analysis, mentions=mentions, kb=kb, patterns=patterns)
+    ctx = DocContext(document=document, analysis=analysis, mentions=mentions, kb=kb, rules=rules)
     offices = extract_offices(ctx)  # first: role nouns of speakers resolve through them
     quotations = extract_quotations(ctx)
     relations = extract_relations(ctx, quotations)

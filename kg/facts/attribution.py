@@ -4,13 +4,9 @@ the sentence, not one of another clause. Used by ``relations``."""
 
 from __future__ import annotations
 
-import re
-
 from kg.facts.context import DocContext, speaker_in_frame
 from kg.facts.factuality import Window
 from kg.model import Entity, EntityKind, Quotation, TimeRef, TimeRole
-
-NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|und|aber|doch|während)\b|;")
 
 
 def attribution(
@@ -29,7 +25,7 @@ def attribution(
         # the fact means the person named before the verb, in this sentence too
         # … but not the verb of a clause coordinated after it: "Ukraine is not a member, and U.S.
         # officials have said …" is the writer's statement
-        joined = NEXT_CLAUSE.search(ctx.text, window.end, s.end)
+        joined = ctx.vocab.next_clause.search(ctx.text, window.end, s.end)
         speaker, verb_at = speaker_in_frame(ctx, window.end, joined.start() if joined else s.end, window.end)
     if verb_at < 0 or speaker is None:
         # "According to Zelenskyy, Ukraine hopes …" when the subject found is Zelenskyy standing for
@@ -38,16 +34,12 @@ def attribution(
     return speaker
 
 
-# Attributions that can stand inside the fact's own clause (a verb of saying there would be its own)
-SOURCE_PHRASE = re.compile(r"\b(?:laut|zufolge|nach\s+Angaben|according\s+to)\b", re.I)
-
-
 def _source_inside(ctx: DocContext, window: Window) -> Entity | None:
     """ "Moldau will nach Angaben von Maia Sandu der EU beitreten", "Finland is, according to
     Stoltenberg, a close partner": the person such a phrase names, right after it (or right before
     "zufolge")."""
-    for phrase in SOURCE_PHRASE.finditer(ctx.text, window.begin, window.end):
-        if phrase.group(0).lower() == "zufolge":
+    for phrase in ctx.vocab.source_phrase.finditer(ctx.text, window.begin, window.end):
+        if phrase.group(0).lower() in ctx.vocab.postposed_source:
             sentence_begin = ctx.sentence(ctx.sentence_at(phrase.start())).span.begin
             people = ctx.mentions_in(max(sentence_begin, phrase.start() - 40), phrase.start(), PERSON_KIND)
             if people:
@@ -60,13 +52,6 @@ def _source_inside(ctx: DocContext, window: Window) -> Entity | None:
 
 
 PERSON_KIND = frozenset({EntityKind.PERSON})
-
-
-# Words that open a subordinate clause: a date on the other side of one is that clause's
-SUBORDINATORS = frozenset(
-    {"after", "before", "when", "while", "because", "although", "nachdem", "bevor", "als", "während", "weil",
-     "obwohl"}
-)
 
 
 def _fronted(ctx: DocContext, begin: int, end: int, sentence_begin: int, window_begin: int) -> bool:
@@ -86,7 +71,7 @@ def _fronted(ctx: DocContext, begin: int, end: int, sentence_begin: int, window_
 def _other_clause(ctx: DocContext, begin: int, end: int, trigger_at: int) -> bool:
     """ "joined NATO on March 7, … after it applied for membership": the date is the main clause's."""
     between = ctx.lower_words(end, trigger_at) if end <= trigger_at else ctx.lower_words(trigger_at, begin)
-    return bool(set(between) & SUBORDINATORS)
+    return bool(set(between) & ctx.vocab.subordinators)
 
 
 def fact_time(ctx: DocContext, window: Window, begin: int, end: int, trigger_at: int) -> TimeRef | None:
@@ -108,8 +93,8 @@ def fact_time(ctx: DocContext, window: Window, begin: int, end: int, trigger_at:
     # "seit dem 4. April 2023 Mitglied", "member since April 4, 2023": when it began; "bis", "until": ended
     before = [w.lower() for w in ctx.lower_words(max(begin, t.begin - 12), t.begin)][-2:]
     role = TimeRole.POINT
-    if any(w in ("seit", "since", "ab", "from") for w in before):
+    if any(w in ctx.vocab.start_links for w in before):
         role = TimeRole.START
-    elif any(w in ("bis", "until", "till") for w in before):
+    elif any(w in ctx.vocab.end_links for w in before):
         role = TimeRole.END
     return TimeRef(date=t.date, role=role, span=ctx.span(t.begin, t.end))

@@ -7,16 +7,13 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
-from kg.facts.kbview import has_members, is_alliance
+from kg.facts.kbview import KnowledgeView, has_members, is_alliance
+from kg.facts.lang import Grammar, LanguageRules, Vocabulary
 from kg.facts.patterns import LanguagePatterns
-from kg.facts.patterns_de import PATTERNS_DE
-from kg.facts.patterns_en import PATTERNS_EN
 from kg.facts.time import TimeMention, find_times
 from kg.model import Document, Entity, EntityKind, Mention, QuotationSpan, Sentence, Span, TextAnalysis, Token
 
-PATTERNS: dict[str, LanguagePatterns] = {"de": PATTERNS_DE, "en": PATTERNS_EN}
 AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION})
 RECENT_SENTENCES = 4  # a pronoun or role noun refers back at most this far
 
@@ -26,8 +23,8 @@ class DocContext:
     document: Document
     analysis: TextAnalysis
     mentions: tuple[Mention, ...]
-    kb: Any
-    patterns: LanguagePatterns
+    kb: KnowledgeView
+    rules: LanguageRules
     offices: dict[str, list[str]] = field(default_factory=dict)  # person key -> titles as written
     # person key -> the country whose office the text gives the person ("der ukrainische Präsident X")
     person_country: dict[str, Entity] = field(default_factory=dict)
@@ -51,7 +48,19 @@ class DocContext:
     # --- lookup ---------------------------------------------------------------------------------
     @property
     def lang(self) -> str:
-        return self.patterns.lang
+        return self.rules.lang
+
+    @property
+    def patterns(self) -> LanguagePatterns:
+        return self.rules.patterns
+
+    @property
+    def vocab(self) -> Vocabulary:
+        return self.rules.vocab
+
+    @property
+    def grammar(self) -> Grammar:
+        return self.rules.grammar
 
     def sentence(self, index: int) -> Sentence:
         return self.analysis.sentences[index]
@@ -110,7 +119,9 @@ class DocContext:
         found = self._times.get(key)
         if found is None:
             published = self.document.published
-            found = tuple(find_times(self.text[begin:end], begin, published, self.tense_words(begin, end)))
+            found = tuple(
+                find_times(self.text[begin:end], begin, published, self.tense_words(begin, end), self.rules)
+            )
             self._times[key] = found
         return found
 
@@ -182,7 +193,7 @@ class DocContext:
         group: list[Mention] = []
         for m in reversed(named):
             joined = group and set(self.lower_words(m.span.end, group[0].span.begin)) <= (
-                self.patterns.coordination | {"die", "der", "the"}
+                self.patterns.coordination | set(self.vocab.definite_articles)
             )
             if group and not joined:
                 if len(group) >= 2:
@@ -204,7 +215,7 @@ class DocContext:
         first part: Kommission-schefin ~ Präsidentin der Europäischen Kommission); else the most
         recent person."""
         word = role.split()[-1].lower()
-        key = _role_key(word)
+        key = _role_key(self, word)
         # "der polnische Präsident": the role's country (an adjective in it) picks among the holders
         countries = {
             m.entity.key
@@ -282,31 +293,10 @@ class DocContext:
         return sorted(found, key=lambda x: x[0])
 
 
-ROLE_HEADS = (
-    "generalsekretär",
-    "präsident",
-    "kanzler",
-    "minister",
-    "chef",
-    "sprecher",
-    "botschafter",
-    "vorsitzende",
-    "beauftragte",
-    "general",
-    "president",
-    "chancellor",
-    "spokes",
-    "ambassador",
-    "chief",
-    "commissioner",
-    "leader",
-)
-
-
-def _role_key(word: str) -> str:
+def _role_key(ctx: DocContext, word: str) -> str:
     """The part of a role noun to look for in titles: the compound's first part when it has one
     (kommissions|chefin -> "kommission"), else the office word's stem."""
-    for head in ROLE_HEADS:
+    for head in ctx.vocab.role_heads:
         at = word.find(head)
         if at > 0:
             prefix = word[:at].rstrip("s-") if len(word[:at]) > 4 else word[:at]
@@ -339,8 +329,7 @@ def _colon_speaker(
         return None, -1
     colon = begin + len(lead) - 1
     people = [
-        p for b, e in frame for p in ctx.mentions_in(b, min(e, colon))
-        if p.entity.kind is EntityKind.PERSON
+        p for b, e in frame for p in ctx.mentions_in(b, min(e, colon)) if p.entity.kind is EntityKind.PERSON
     ]
     if people:
         return people[-1].entity, colon
@@ -371,7 +360,7 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
     for person in people:
         distance = min(abs(person.span.begin - say.end()), abs(say.start() - person.span.end))
         preceding = ctx.text[max(0, person.span.begin - 30) : person.span.begin]
-        if SPOKESPERSON_FOR.search(preceding):
+        if ctx.vocab.spokesperson_for.search(preceding):
             continue  # "sagte ein Sprecher von Scholz": someone speaking for the person, not the person
         if best is None or distance < best[0]:
             best = (distance, person.entity)
@@ -385,7 +374,7 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
             word = w.group(0)
             at = lo + w.start()
             if word.lower() in ctx.patterns.pronouns and not (
-                word[0].isupper() and ctx.lang == "de" and word == "Sie" and at != b
+                word[0].isupper() and word == ctx.grammar.polite_pronoun and at != b
             ):
                 distance = min(abs(at - say.end()), abs(say.start() - (lo + w.end())))
                 if best is None or distance < best[0]:
@@ -409,14 +398,7 @@ def speaker_in_frame(ctx: DocContext, begin: int, end: int, anchor: int) -> tupl
     return best[1], verb_at
 
 
-DEFINITE = {"de": ("der", "die"), "en": ("the",)}
-SPOKESPERSON_FOR = re.compile(
-    r"\b(?:sprecher(?:in)?|berater(?:in)?|mitarbeiter(?:in)?|spokes(?:man|woman|person)|advis[eo]r|aide|"
-    r"assistant)\s+(?:for|of|to|von|des|der)\s+(?:the\s+|dem\s+|der\s+)?$",
-    re.I,
-)
 INSTITUTION_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.COUNTRY, EntityKind.PLACE})
-INSTITUTION_ARTICLES = frozenset({"der", "die", "das", "the"})
 INSTITUTION_REACH = 3  # words between the verb and the institution (das Auswärtige Amt)
 
 
@@ -432,7 +414,7 @@ def _institution_at(
         for b, e, w in words:
             if w in ",.;:" or not any(fb <= b < fe for fb, fe in frame):
                 break
-            if direction == "after" and w[:1].islower() and w.lower() not in INSTITUTION_ARTICLES:
+            if direction == "after" and w[:1].islower() and w.lower() not in ctx.vocab.institution_articles:
                 break  # "warned against NATO enlargement": NATO is what was spoken of, not who spoke
             hit = [
                 m
@@ -448,9 +430,10 @@ def _definite_singular_at(ctx: DocContext, say: re.Match[str]) -> bool:
     """A singular definite description right after (or before) the verb of saying: "sagte der Spanier",
     "der Spanier sagte", "the Spaniard said" — not "westliche Diplomaten erklärten", "the diplomats said"."""
     verb = say.group(0).split()[0].lower()
-    if ctx.lang == "de" and verb.endswith("en"):
+    plural_verb = ctx.grammar.plural_verb_suffix
+    if plural_verb and verb.endswith(plural_verb):
         return False  # plural verb: sagten, erklärten
-    articles = DEFINITE.get(ctx.lang, ())
+    articles = ctx.vocab.definite_articles
     after = ctx.words(say.end(), min(len(ctx.text), say.end() + 40))[:3]
     before = ctx.words(max(0, say.start() - 40), say.start())[-3:]
     for words in (after, before):
@@ -458,7 +441,8 @@ def _definite_singular_at(ctx: DocContext, say: re.Match[str]) -> bool:
         for i, w in enumerate(lowered):
             if w in articles and i + 1 < len(words):
                 noun = next((x for _, _, x in words[i + 1 :] if x[:1].isupper()), None)
-                if noun and not (ctx.lang == "en" and noun.endswith("s")):
+                plural_noun = ctx.grammar.plural_noun_suffix
+                if noun and not (plural_noun and noun.endswith(plural_noun)):
                     return True
     return False
 

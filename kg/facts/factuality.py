@@ -10,26 +10,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.facts.context import DocContext
-from kg.facts.gap import OPPOSING, without_parentheses
+from kg.facts.gap import without_parentheses
 from kg.facts.patterns import RelationRule, Scope
 from kg.facts.subjects import attributive_candidate
-from kg.facts.time import MONTHS
 from kg.model import EntityKind, Mention, Modality, Polarity, Predicate
 
 CUE_WORDS_BEFORE = 3
-COMPLEMENT_WORDS = frozenset({"of", "to", "in", "into", "the", "zur", "zum", "der", "die", "des"})
-CORRELATIVE_NEGATIONS = frozenset({"weder", "neither"})
 CUE_WORDS_AFTER = 3
 CLAUSE_WORDS_AFTER_DE = 10
-# coordinators that open a new clause after the trigger (not German "aber", "jedoch": adverbs
-# inside the clause too, "hat den Beitritt aber nicht beantragt")
-CLAUSE_BREAKS_AFTER = frozenset({"but", "whereas"})
-CONTRAST_CLAUSE_OPENERS = frozenset({"but", "whereas", "sondern"})
-CONTRAST_ADVERBS = frozenset({"aber", "jedoch", "doch"})
 OVERRIDE_FIXED_MODALITY = frozenset({Modality.DEMANDED, Modality.INTENDED})
-CONDITION_OPENERS = frozenset(
-    ["ob", "wenn", "falls", "sofern", "dass", "whether", "if", "unless", "that", "once"]
-)
 
 
 @dataclass(frozen=True)
@@ -47,7 +36,7 @@ def possessed_candidacy(
         return None
     if rule.genitive_subject and subjects[0].span.begin >= trigger.end():
         before = ctx.words(max(0, trigger.start() - 30), trigger.start())[-1:]
-        if before and before[0][2].lower() in ARTICLES:
+        if before and before[0][2].lower() in ctx.vocab.articles:
             return before[0][0]
         return trigger.start()
     last = subjects[-1]
@@ -55,12 +44,12 @@ def possessed_candidacy(
         return None
     if len(subjects) == 1 and attributive_candidate(ctx, trigger, 0) is last:
         article = ctx.words(max(0, last.span.begin - 12), last.span.begin)[-1:]
-        if article and article[0][2].lower() in ARTICLES | INDEFINITE_GENITIVE:
+        if article and article[0][2].lower() in ctx.vocab.articles | ctx.vocab.indefinite_genitive:
             return article[0][0]
         return last.span.begin
     between = ctx.words(last.span.end, trigger.start())
     possessive = bool(between) and between[0][2] in ("'s", "’s")
-    if not possessive and ctx.lang == "de" and last.span.text.endswith("s"):
+    if not possessive and ctx.grammar.genitive_s and last.span.text.endswith("s"):
         possessive = True  # "Schwedens (rascher) Beitritt": the words between are checked below
     rest = between[1:] if between and between[0][2] in ("'s", "’s") else between
     if possessive and all(w[:1].islower() and w.isalpha() for _, _, w in rest):
@@ -68,8 +57,6 @@ def possessed_candidacy(
     return None
 
 
-ARTICLES = frozenset({"der", "die", "den", "dem", "des", "einen", "einem", "the", "a", "an"})
-INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
 AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION})
 
 
@@ -97,11 +84,11 @@ def fact_window(
     counted = 0
     for b, e, w in after:
         # "wants to join the alliance but has no candidate status": the next clause's negation is its own
-        if w in ",;:.!?" or w.lower() in CLAUSE_BREAKS_AFTER or counted >= reach:
+        if w in ",;:.!?" or w.lower() in ctx.vocab.clause_breaks_after or counted >= reach:
             break
         tail = e
         # "membership of the alliance is not …": the trigger's complement does not use up the reach
-        if not (w.lower() in COMPLEMENT_WORDS or ctx.organisations_in(b, e)):
+        if not (w.lower() in ctx.vocab.complement_words or ctx.organisations_in(b, e)):
             counted += 1
     head = before[-CUE_WORDS_BEFORE][0] if len(before) >= CUE_WORDS_BEFORE else begin
     if rule.scope is Scope.LOCAL:
@@ -111,7 +98,11 @@ def fact_window(
         # "Neither Austria nor Ireland is a member", "Weder Finnland noch Schweden sind Mitglieder":
         # the negation stands before the subjects
         lead = ctx.words(begin, subjects[0].span.begin)[-1:]
-        if lead and lead[0][2].lower() in CORRELATIVE_NEGATIONS and subjects[0].span.begin < trigger.start():
+        if (
+            lead
+            and lead[0][2].lower() in ctx.vocab.correlative_negations
+            and subjects[0].span.begin < trigger.start()
+        ):
             lo = min(lo, lead[0][0])
         return Window(lo, trigger.end())
     # two words before the subject too: "invite Finland and Sweden to join"
@@ -126,16 +117,20 @@ def _contrast_start(ctx: DocContext, subject_end: int, trigger_start: int, lo: i
     the same subject: "Norway is not a member of the EU but belongs to NATO", "…, gehört aber der NATO
     an" — the first predicate's negation is not the second's."""
     # an apposition between commas is no clause of its own ("Finland, a partner but not a member, was")
-    between = without_parentheses(ctx.words(subject_end, trigger_start))
+    between = without_parentheses(ctx, ctx.words(subject_end, trigger_start))
     after = [w.lower() for _, _, w in ctx.words(trigger_start, trigger_start + 40)[1:2]]
-    if after and after[0] in CONTRAST_ADVERBS:  # "…, gehört aber der NATO an": the verb before "aber"
+    if (
+        after and after[0] in ctx.vocab.contrast_adverbs
+    ):  # "…, gehört aber der NATO an": the verb before "aber"
         comma = next((b for b, _, w in reversed(between) if w == ","), None)
         return max(lo, comma) if comma is not None else lo
     for i in range(len(between) - 1, -1, -1):
         word = between[i][2].lower()
-        if word in CONTRAST_CLAUSE_OPENERS:
+        if word in ctx.vocab.contrast_clause_openers:
             return max(lo, between[i][0])
-        if word in CONTRAST_ADVERBS:  # "aber" follows the verb: the clause starts at the comma before
+        if (
+            word in ctx.vocab.contrast_adverbs
+        ):  # "aber" follows the verb: the clause starts at the comma before
             comma = next((b for b, _, w in reversed(between[:i]) if w == ","), None)
             return max(lo, comma) if comma is not None else lo
     return lo
@@ -150,14 +145,16 @@ def cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects:
     commas = [i for i, (b, _, w) in enumerate(words) if w == "," and subject_end <= b < trigger.start()]
     for first, second in zip(commas[::2], commas[1::2], strict=False):
         opener = words[first + 1][2].lower() if first + 1 < len(words) else ""
-        if opener not in CONDITION_OPENERS:  # "ob und wann …" conditions the fact; an apposition does not
+        if (
+            opener not in ctx.vocab.condition_openers
+        ):  # "ob und wann …" conditions the fact; an apposition does not
             skip.update(range(first, second + 1))
     return [
         w.lower()
         for i, (b, e, w) in enumerate(words)
         if i not in skip
         and not (trigger.start() <= b and e <= trigger.end())
-        and not (w[:1].isupper() and w.lower() in MONTHS)  # "last May" is no "may"
+        and not (w[:1].isupper() and w.lower() in ctx.vocab.months)  # "last May" is no "may"
     ]
 
 
@@ -167,7 +164,7 @@ def denial_of_trigger(ctx: DocContext, trigger: re.Match[str], begin: int, end: 
     before = ctx.lower_words(max(begin, trigger.start() - 40), trigger.start())[-3:]
     after = ctx.lower_words(trigger.end(), min(end, trigger.end() + 60))[:5]
     cues = ctx.patterns.denial_cues
-    if before and before[-1] in ("to", "zu"):
+    if before and before[-1] in ctx.vocab.infinitive_markers:
         return False
     return bool(set(before) & cues) or bool(set(after) & cues)
 
@@ -188,12 +185,8 @@ def cue_in_earlier_clause(
 def governed_by_demand(ctx: DocContext, begin: int, end: int) -> bool:
     """ "Russland fordert, dass …", "the demand that …": the clause that governs the fact's "dass"/"that"."""
     words = ctx.words(begin, end)
-    complementisers = [i for i, (_, _, w) in enumerate(words) if w.lower() in ("dass", "that")]
-    if (
-        not complementisers
-        and ctx.lang == "de"
-        and re.search(r"\w+zu\w+n\b|\bzu\s+\w+n\b", ctx.text[end : end + 60])
-    ):
+    complementisers = [i for i, (_, _, w) in enumerate(words) if w.lower() in ctx.vocab.complementisers]
+    if not complementisers and ctx.grammar.zu_infinitive.search(ctx.text[end : end + 60]):
         # "forderte, die Ukraine rasch in die NATO aufzunehmen": a zu-infinitive after the comma
         complementisers = [i for i, (_, _, w) in enumerate(words) if w == ","][-1:]
     if not complementisers:
@@ -239,7 +232,8 @@ def another_partys_view(
     narrow = Window(min(np_begin, window.end), window.end)
     # "hat einen Beitritt Schwedens ausgeschlossen": the German final verb is the other party's
     own = [
-        w for w in cue_words(ctx, narrow, trigger, subjects)
+        w
+        for w in cue_words(ctx, narrow, trigger, subjects)
         if w not in patterns.denial_cues and w not in patterns.abandonment
     ]
     polarity, modality = factuality(ctx, rule, own)
@@ -248,22 +242,24 @@ def another_partys_view(
     # "Budapest would not support membership for Ukraine", "Ungarn will … nicht unterstützen"
     opposed = (
         _negates(ctx, outer)
-        or bool(set(outer) & OPPOSITION_NOUNS)
-        or bool(set(outer + final_verb) & OPPOSING)  # "hatte den Beitritt beider Staaten kritisiert"
+        or bool(set(outer) & ctx.vocab.opposition_nouns)
+        or bool(
+            set(outer + final_verb) & ctx.vocab.opposing
+        )  # "hatte den Beitritt beider Staaten kritisiert"
         or bool(set(cues) & patterns.denial_cues)
-        or (ctx.lang == "de" and _negates(ctx, final_verb))
+        or (ctx.grammar.verb_final and _negates(ctx, final_verb))
         or modality is Modality.DENIED
     )
     # the other party's verb may stand anywhere before the noun phrase (or, in German, after it)
     sentence_begin = ctx.sentence(ctx.sentence_at(np_begin)).span.begin
     # "seine Ablehnung eines schwedischen Beitritts", "his opposition to a Swedish accession"
     governing = ctx.lower_words(max(sentence_begin, np_begin - 40), np_begin)[-3:]
-    opposed = opposed or bool(set(governing) & OPPOSITION_NOUNS)
+    opposed = opposed or bool(set(governing) & ctx.vocab.opposition_nouns)
     stance = " ".join(ctx.lower_words(sentence_begin, np_begin) + final_verb)
     if (
         opposed
-        and PENDING.search(stance)
-        and not set(stance.split()) & (OPPOSITION_NOUNS | patterns.denial_cues)
+        and ctx.vocab.pending.search(stance)
+        and not set(stance.split()) & (ctx.vocab.opposition_nouns | patterns.denial_cues)
     ):
         # "Ungarn hat den Beitritt Schwedens noch nicht ratifiziert", "has not yet approved": pending
         return Polarity.POSITIVE, Modality.ASSERTED if modality is Modality.DENIED else modality
@@ -275,18 +271,6 @@ def another_partys_view(
         # "Russland fordert, dass die Nato auf eine Aufnahme der Ukraine verzichtet": it is to be dropped
         return Polarity.POSITIVE, Modality.DENIED
     return polarity, modality
-
-
-# A party's stance against a candidacy: "Widerstand gegen den Beitritt", "objections to membership"
-PENDING = re.compile(
-    r"\b(?:noch\s+nicht|bislang\s+nicht|bisher\s+nicht|not\s+yet|yet\s+to)\b"
-    # a ratification not (yet) given is pending, not refused: "has not ratified", "nicht ratifiziert"
-    r"|\b(?:has|have)\s+not\s+(?:\w+\s+)?(?:approved|ratified)\b|\bnicht\s+(?:ratifiziert|gebilligt)\b"
-)
-OPPOSITION_NOUNS = frozenset(
-    {"widerstand", "blockade", "veto", "einspruch", "vorbehalte", "ablehnung", "opposition", "objection",
-     "objections", "resistance", "rejection"}
-)
 
 
 def _negates(ctx: DocContext, words: list[str]) -> bool:
@@ -319,31 +303,18 @@ def factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tup
     return (Polarity.NEGATIVE if negative else Polarity.POSITIVE), modality or Modality.ASSERTED
 
 
-# "was blocked by Turkey", "wurde von Ungarn blockiert": a passive whose agent opposes
-PASSIVE_AUXILIARIES = frozenset(
-    {"was", "were", "is", "are", "been", "wurde", "wurden", "wird", "werden", "ist"}
-)
-PASSIVE_AGENT_LINKS = frozenset({"by", "von", "vom"})
-
-
-def passive_opposition(
-    ctx: DocContext, trigger: re.Match[str], subjects: list[Mention], end: int
-) -> bool:
+def passive_opposition(ctx: DocContext, trigger: re.Match[str], subjects: list[Mention], end: int) -> bool:
     """The candidacy noun phrase is the subject of a passive of opposing whose agent is another party."""
     words = [w.lower() for w in ctx.lower_words(trigger.end(), end)[:10]]
-    if not set(words) & PASSIVE_AUXILIARIES or not set(words) & OPPOSING_PARTICIPLES:
+    if not set(words) & ctx.vocab.passive_auxiliaries or not set(words) & ctx.vocab.opposing_participles:
         return False
     keys = {m.entity.key for m in subjects}
     for _, e, w in ctx.words(trigger.end(), end)[:10]:
-        if w.lower() in PASSIVE_AGENT_LINKS:
+        if w.lower() in ctx.vocab.passive_agent_links:
             agents = [
-                m for m in ctx.mentions_in(e, min(end, e + 40))
+                m
+                for m in ctx.mentions_in(e, min(end, e + 40))
                 if m.entity.kind in AGENT_KINDS and m.entity.key not in keys
             ][:1]
             return bool(agents)
     return False
-
-
-OPPOSING_PARTICIPLES = frozenset(
-    {"blocked", "vetoed", "rejected", "opposed", "blockiert", "abgelehnt", "verhindert", "zurückgewiesen"}
-)

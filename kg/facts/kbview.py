@@ -6,33 +6,46 @@ The KB helps to *name* things (which position item "Präsident" + France is); it
 from __future__ import annotations
 
 import weakref
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol
 
+from kg.facts.lang import RULES
 from kg.model import Entity, EntityKind
+
+if TYPE_CHECKING:
+    from kg.kb.items import KbItem
+    from kg.kb.knowledge_base import Candidate
+
+
+class KnowledgeView(Protocol):
+    """What the fact stage may ask of the knowledge base: read-only look-ups, never a fact."""
+
+    def __iter__(self) -> Iterator[KbItem]: ...
+
+    def item(self, qid: str) -> KbItem | None: ...
+
+    def kind(self, target: str) -> EntityKind: ...
+
+    def label(self, target: str, lang: str = "en") -> str: ...
+
+    def entity(self, target: str, lang: str = "en") -> Entity: ...
+
+    def lookup(self, name: str, *, lang: str | None = None) -> list[Candidate]: ...
+
 
 CONTINENT = "Q5107"
 CAPITAL = "Q5119"
 MILITARY_ALLIANCE = "Q1127126"
 MIN_HELD_SCORE = 0.3
-GENERIC_PLACE_WORDS = frozenset(
-    {
-        "europäische",
-        "europäischen",
-        "european",
-        "united",
-        "vereinigte",
-        "republik",
-        "republic",
-        "federal",
-        "union",
-        "states",
-        "staaten",
-    }
-)  # a place that is a continent is no meeting place
 
 
 def position_for(
-    kb: Any, title: str, jurisdiction: Entity | None, lang: str, *, mentioned: frozenset[str] = frozenset()
+    kb: KnowledgeView,
+    title: str,
+    jurisdiction: Entity | None,
+    lang: str,
+    *,
+    mentioned: frozenset[str] = frozenset(),
 ) -> Entity | None:
     """The position item for a title as written and the country/organisation it is of, if the KB has it.
 
@@ -59,7 +72,7 @@ def position_for(
     return entity if isinstance(entity, Entity) else None
 
 
-def _jurisdiction_evident(kb: Any, item: Any, title: str, mentioned: frozenset[str]) -> bool:
+def _jurisdiction_evident(kb: KnowledgeView, item: KbItem, title: str, mentioned: frozenset[str]) -> bool:
     places = tuple(getattr(item, "jurisdiction", ()))
     if not places:
         return False
@@ -69,12 +82,16 @@ def _jurisdiction_evident(kb: Any, item: Any, title: str, mentioned: frozenset[s
     for place in places:
         for lang in ("de", "en"):
             for word in str(kb.label(place, lang)).lower().replace("-", " ").split():
-                if len(word) >= 4 and word[:5] in lowered and word not in GENERIC_PLACE_WORDS:
+                if (
+                    len(word) >= 4
+                    and word[:5] in lowered
+                    and word not in RULES[lang].vocab.generic_place_words
+                ):
                     return True
     return False
 
 
-def is_settlement(kb: Any, entity: Entity) -> bool:
+def is_settlement(kb: KnowledgeView, entity: Entity) -> bool:
     """Whether a place can be a meeting's place (a city, not a continent); True when the KB cannot say."""
     if entity.kind is not EntityKind.PLACE:
         return False
@@ -86,7 +103,7 @@ def is_settlement(kb: Any, entity: Entity) -> bool:
     return CONTINENT not in tuple(getattr(item, "instance_of", ()))
 
 
-def position_held(kb: Any, title: str, person_qid: str, lang: str) -> Entity | None:
+def position_held(kb: KnowledgeView, title: str, person_qid: str, lang: str) -> Entity | None:
     """Among the offices the KB knows ``person_qid`` held, the one ``title`` names best, if any fits."""
     ranker = getattr(kb, "rank_positions", None)
     item = kb.item(person_qid) if hasattr(kb, "item") else None
@@ -100,7 +117,7 @@ def position_held(kb: Any, title: str, person_qid: str, lang: str) -> Entity | N
     return None
 
 
-def position_country(kb: Any, position: Entity, lang: str) -> Entity | None:
+def position_country(kb: KnowledgeView, position: Entity, lang: str) -> Entity | None:
     """The country an office is of (``P1001``), when the KB knows the office and its jurisdiction is a
     country: President of Ukraine -> Ukraine."""
     if position.qid is None or not hasattr(kb, "item"):
@@ -120,7 +137,7 @@ def position_country(kb: Any, position: Entity, lang: str) -> Entity | None:
     return None
 
 
-def is_alliance(kb: Any, entity: Entity) -> bool:
+def is_alliance(kb: KnowledgeView, entity: Entity) -> bool:
     """Whether the KB types an organisation as a military alliance ("das Bündnis" means it)."""
     if entity.qid is None or not hasattr(kb, "item"):
         return False
@@ -128,10 +145,10 @@ def is_alliance(kb: Any, entity: Entity) -> bool:
     return item is not None and MILITARY_ALLIANCE in tuple(getattr(item, "instance_of", ()))
 
 
-_MEMBERSHIP_TARGETS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+_MEMBERSHIP_TARGETS: weakref.WeakKeyDictionary[KnowledgeView, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
-def has_members(kb: Any, entity: Entity) -> bool:
+def has_members(kb: KnowledgeView, entity: Entity) -> bool:
     """Whether anything in the KB is a member (``P463``) of an organisation: the EU and NATO have
     members, the European Commission has none. True when the KB cannot say (NIL, no item list)."""
     if entity.qid is None:
@@ -146,7 +163,7 @@ def has_members(kb: Any, entity: Entity) -> bool:
     return entity.qid in targets or not targets
 
 
-def capital_country(kb: Any, entity: Entity, lang: str) -> Entity | None:
+def capital_country(kb: KnowledgeView, entity: Entity, lang: str) -> Entity | None:
     """The country whose capital a place is (``P31`` capital, ``P17``): Kyiv -> Ukraine. None when the
     KB does not type the place a capital."""
     if entity.kind is not EntityKind.PLACE or entity.qid is None or not hasattr(kb, "item"):
@@ -161,7 +178,7 @@ def capital_country(kb: Any, entity: Entity, lang: str) -> Entity | None:
     return country if isinstance(country, Entity) and country.kind is EntityKind.COUNTRY else None
 
 
-def same_named_city(kb: Any, country: Entity, surface: str, lang: str) -> Entity | None:
+def same_named_city(kb: KnowledgeView, country: Entity, surface: str, lang: str) -> Entity | None:
     """The city of ``country`` that has the country's name (Luxembourg, Singapore, Kuwait): where a
     meeting "in Luxemburg" is. None when the KB knows no such city."""
     if country.kind is not EntityKind.COUNTRY or country.qid is None or not hasattr(kb, "lookup"):

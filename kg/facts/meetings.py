@@ -17,13 +17,11 @@ from dataclasses import dataclass, field, replace
 from kg.facts.context import DocContext
 from kg.facts.kbview import is_settlement, same_named_city
 from kg.facts.participants import (
-    CLAUSE_OPENERS,
     LINKED_PARTIES_REACH,
     find_participants,
     unique,
 )
 from kg.facts.patterns import MeetingRule
-from kg.facts.time import MONTHS, WEEKDAYS
 from kg.model import Entity, EntityKind, Extractor, Meeting, Mention, Span
 
 PLACE_WINDOW_WORDS = 12  # how far from the trigger its place may stand
@@ -87,31 +85,18 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
     return out
 
 
-NEGOTIATION_NOUN = re.compile(r"(?:verhandlungen|negotiations|talks)$", re.I)
-# Verbs that make negotiations a process with stages (a candidacy's), not one meeting
-NEGOTIATION_STAGE = re.compile(
-    r"\b(?:abschließen|abzuschließen|abgeschlossen|aufnehmen|aufzunehmen|aufgenommen|eröffnen|eröffnet"
-    r"|eröffnung|complete|completed|conclude|concluded|finish|finished|open|opened|opening|launch|launched)\b",
-    re.I,
-)
-
-
 def _stage_of_negotiations(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
     """ "die Verhandlungen mit Brüssel bis 2030 abschließen", "complete negotiations by 2026"."""
-    if not NEGOTIATION_NOUN.search(trigger.group(0)):
+    if not ctx.vocab.negotiation_noun.search(trigger.group(0)):
         return False
     window_begin, window_end = max(begin, trigger.start() - 25), min(end, trigger.end() + 60)
-    return bool(NEGOTIATION_STAGE.search(ctx.text, window_begin, window_end))
-
-
-# between the verb of saying and its date: nothing, or the speaker ("sagte ein Sprecher am Montag")
-SAYING_TO_DATE = re.compile(r"\s*(?:(?:ein|eine|der|die|das|er|sie|the|a)\s+\w+\s+|er\s+|sie\s+)?")
+    return bool(ctx.vocab.negotiation_stage.search(ctx.text, window_begin, window_end))
 
 
 def _date_of_saying(ctx: DocContext, at: int) -> bool:
     """ "…, officials said on Monday", "sagte er am Dienstag": when it was said, not when they meet."""
     for say in ctx.patterns.say.finditer(ctx.text, max(0, at - 30), at):
-        if SAYING_TO_DATE.fullmatch(ctx.text[say.end() : at]):
+        if ctx.vocab.saying_to_date.fullmatch(ctx.text[say.end() : at]):
             return True
     return False
 
@@ -124,7 +109,7 @@ def _unknown_place_named(ctx: DocContext, span: Span) -> bool:
     for i, (_, _, w) in enumerate(words[:-1]):
         if w.lower() not in ctx.patterns.place_prepositions:
             continue
-        article = words[i + 1][2].lower() in ("die", "den", "das", "the")
+        article = words[i + 1][2].lower() in ctx.vocab.place_articles
         for b, e, _ in words[i + 1 : i + 3 if article else i + 2]:
             if any(m.entity.kind is EntityKind.COUNTRY for m in ctx.mentions_overlapping(b, e)):
                 return True
@@ -132,24 +117,19 @@ def _unknown_place_named(ctx: DocContext, span: Span) -> bool:
         if (
             w.lower() in ctx.patterns.place_prepositions
             and name[:1].isupper()
-            and name.lower().rstrip(".") not in MONTHS
-            and name.lower() not in WEEKDAYS
+            and name.lower().rstrip(".") not in ctx.vocab.months
+            and name.lower() not in ctx.vocab.weekdays
             and not ctx.mentions_overlapping(b, e)
-            and name.lower() not in ("the", "der", "die", "dem", "den")
+            and name.lower() not in ctx.vocab.name_articles
         ):
             return True
     return False
 
 
-DATELINE = re.compile(
-    r"(?P<city>[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß .'-]{1,30}?)(?:,[^\n–—-]{0,30})?\s*(?:\([^)\n]{1,20}\))?\s*[-–—]\s"
-)
-
-
 def _dateline_place(ctx: DocContext) -> Entity | None:
     """The city of a dateline opening the text's first paragraph ("BRUSSELS (AP) —", "Wien –")."""
     for sentence in ctx.analysis.sentences[:3]:
-        found = DATELINE.match(ctx.text, sentence.span.begin)
+        found = ctx.vocab.dateline.match(ctx.text, sentence.span.begin)
         if found is None:
             continue
         places = [
@@ -237,7 +217,7 @@ def _places(
     if _linked_after(ctx, words, index_of_trigger):
         # "ein Treffen zwischen [two long names] in Brüssel": on to the end of the clause
         for i in range(index_of_trigger + 1, min(len(words), index_of_trigger + 1 + LINKED_PARTIES_REACH)):
-            if words[i][2] in ",;:" or words[i][2].lower() in CLAUSE_OPENERS:
+            if words[i][2] in ",;:" or words[i][2].lower() in ctx.vocab.clause_openers:
                 break
             hi = max(hi, i + 1)
     if lo >= hi:
@@ -245,8 +225,10 @@ def _places(
     region_begin, region_end = words[lo][0], words[hi - 1][1]
     out: list[Mention] = []
     for m in sorted(
-        [*ctx.mentions_in(region_begin, region_end, frozenset({EntityKind.PLACE})),
-         *_cities_named_as_country(ctx, region_begin, region_end, begin)],
+        [
+            *ctx.mentions_in(region_begin, region_end, frozenset({EntityKind.PLACE})),
+            *_cities_named_as_country(ctx, region_begin, region_end, begin),
+        ],
         key=lambda m: m.span.begin,
     ):
         if ctx.in_quotation(m.span.begin) or not is_settlement(ctx.kb, m.entity):
@@ -272,19 +254,13 @@ def _places(
     return _places_of_trigger(ctx, out, trigger, whole_sentence=whole_sentence)
 
 
-BACK_REFERENCES = frozenset({"dort", "there"})  # the place (and so the day) of the sentence before
-
-
-EXISTENTIAL_AFTER_THERE = frozenset({"is", "was", "were", "are", "will", "would", "have", "has", "had", "be"})
-
-
 def _refers_back(ctx: DocContext, begin: int, end: int) -> bool:
     words = ctx.words(begin, end)
     for i, (b, _, w) in enumerate(words):
-        if w.lower() not in BACK_REFERENCES or ctx.in_quotation(b):
+        if w.lower() not in ctx.vocab.back_references or ctx.in_quotation(b):
             continue
         following = words[i + 1][2].lower() if i + 1 < len(words) else ""
-        if w.lower() == "there" and following in EXISTENTIAL_AFTER_THERE:
+        if w.lower() == "there" and following in ctx.vocab.existential_after_there:
             continue  # "there will be talks": no place
         return True
     return False
@@ -400,7 +376,7 @@ def _label(ctx: DocContext, trigger: re.Match[str], end: int) -> str | None:
     if inside and (inside[0].span.end - inside[0].span.begin) >= (trigger.end() - trigger.start()):
         return _name(ctx, inside[0])  # the trigger is the name itself ("Russland-NATO-Rates")
     after = ctx.words(trigger.end(), end)[:3]
-    if after and after[0][2].lower() in ("des", "der", "of", "the"):
+    if after and after[0][2].lower() in ctx.vocab.name_genitive_links:
         named = [m for m in ctx.mentions_in(after[0][1], after[-1][1]) if m.entity.kind in LABEL_KINDS]
         if named:
             return _name(ctx, named[0])
@@ -409,11 +385,11 @@ def _label(ctx: DocContext, trigger: re.Match[str], end: int) -> str | None:
 
 def _name(ctx: DocContext, mention: Mention) -> str:
     """The entity's label in the document's language, else the name as written, out of the genitive."""
-    if mention.entity.label_lang == ctx.lang:
-        return mention.entity.label
-    text = mention.span.text
-    if ctx.lang == "de" and text[:1].isupper():
-        for ending in ("es", "s"):
-            if text.endswith(ending) and len(text) - len(ending) >= 3:
-                return text[: -len(ending)]
-    return text
+    if mention.entity.label_lang != ctx.lang:
+        text = mention.span.text
+        if text[:1].isupper():
+            for ending in ctx.grammar.genitive_endings:
+                if text.endswith(ending) and len(text) - len(ending) >= 3:
+                    return text[: -len(ending)]
+        return text
+    return mention.entity.label

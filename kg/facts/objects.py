@@ -9,6 +9,7 @@ import re
 
 from kg.facts.context import DocContext
 from kg.facts.kbview import has_members
+from kg.facts.lang import RULES
 from kg.facts.patterns import ObjectSource, RelationRule
 from kg.facts.subjects import group_after
 from kg.model import Entity, EntityKind, Mention, Modality, Predicate
@@ -32,18 +33,11 @@ def find_objects(
     return [obj, *_coordinated_orgs(ctx, obj, trigger.end(), end)]
 
 
-CONTRAST = frozenset({"but", "aber", "jedoch", "doch", "sondern"})
-
-
-ORGAN_WORDS = re.compile(
-    r"kommission|commission|parlament|parliament|gerichtshof|court|zentralbank|central bank", re.I
-)
-
-
 def _organ(ctx: DocContext, org: Entity) -> bool:
     """An organ of an organisation (the European Commission, a parliament, a court): no member of the KB
     and named as an organ. Such a body is not what a country joins (a G7 without members in the KB is)."""
-    return not has_members(ctx.kb, org) and bool(ORGAN_WORDS.search(org.label))
+    # the label is the KB's, in whichever language it has: any language's organ words may name it
+    return not has_members(ctx.kb, org) and any(r.vocab.organ_words.search(org.label) for r in RULES.values())
 
 
 def contrasted_org(ctx: DocContext, last: Entity, begin: int, end: int) -> Entity | None:
@@ -55,13 +49,15 @@ def contrasted_org(ctx: DocContext, last: Entity, begin: int, end: int) -> Entit
         return None
     b, _, org = after[at + 1]
     between = set(ctx.lower_words(after[at][1], b))
-    allowed = CONTRAST | ctx.patterns.negation | ORG_GLUE | {","}
-    if between & CONTRAST and between & ctx.patterns.negation and between <= allowed and org.key != last.key:
+    allowed = ctx.vocab.contrast | ctx.patterns.negation | ctx.vocab.org_glue | {","}
+    if (
+        between & ctx.vocab.contrast
+        and between & ctx.patterns.negation
+        and between <= allowed
+        and org.key != last.key
+    ):
         return org
     return None
-
-
-ORG_GLUE = frozenset({"der", "die", "dem", "den", "des", "the", "in", "im", "of", "zur", "zum", "to"})
 
 
 def _coordinated_orgs(ctx: DocContext, first: Entity, begin: int, end: int) -> list[Entity]:
@@ -77,7 +73,7 @@ def _coordinated_orgs(ctx: DocContext, first: Entity, begin: int, end: int) -> l
         between = ctx.lower_words(previous_end, b)
         if not between or not any(w in ctx.patterns.coordination for w in between):
             break
-        if not all(w in ctx.patterns.coordination or w in ORG_GLUE for w in between):
+        if not all(w in ctx.patterns.coordination or w in ctx.vocab.org_glue for w in between):
             break
         if org.key != first.key and org.key not in {o.key for o in out}:
             out.append(org)
@@ -167,7 +163,7 @@ def _adjacent_org(
         if orgs:
             return orgs[-1][2]
     after = ctx.words(trigger.end(), end)[:3]
-    if after and after[0][2].lower() in ("of", "to", "with", "der", "des", "von"):
+    if after and after[0][2].lower() in ctx.vocab.object_links:
         stop = name_end(ctx, after[0][1], after[-1][1])
         orgs = [o for o in ctx.organisations_in(after[0][1], stop) if o[2].key not in exclude]
         if orgs:
@@ -231,5 +227,5 @@ def _treaty(
         if linked:
             return linked[0].entity
     label = re.sub(r"\s+", " ", nearest.group(0))
-    label = re.sub(r"^Art\.\s*", "Artikel " if ctx.lang == "de" else "Article ", label)
+    label = re.sub(r"^Art\.\s*", ctx.grammar.article_label, label)
     return Entity(label=label, kind=EntityKind.TREATY_CLAUSE, label_lang=ctx.lang)

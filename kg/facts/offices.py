@@ -31,16 +31,6 @@ def office_extractor(lang: str, shape: str) -> Extractor:
 
 
 MAX_TITLE_WORDS = 8
-GENERIC_HEAD = re.compile(
-    r"\b(?:chief|head|leader|boss)\b|(?:chef|chefin|leiter|leiterin|führer|führerin)\b", re.I
-)
-EXECUTIVE_TITLES = ("Secretary General", "President", "Generalsekretär", "Präsident")
-FEMININE = re.compile(r"(?<=[a-zäöüß])in(?:nen)?\b")
-QUALIFIED_TITLE = re.compile(
-    r"stellvertretend|vize|deputy|vice|ehemalig|former|designiert|acting|kommissarisch"
-    r"|interim|geschäftsführend",
-    re.I,
-)
 PUNCT = set(',;:.!?()[]–—"„“”»«')
 
 
@@ -85,9 +75,6 @@ def extract_offices(ctx: DocContext) -> list[Fact]:
     return facts
 
 
-COUNTERPART = re.compile(r"(?:Amts)?[Kk]olleg(?:e|en|in)|counterpart", re.I)
-
-
 def _counterparts(ctx: DocContext) -> None:
     """ "ihren ukrainischen Kollegen Dmytro Kuleba", "his Ukrainian counterpart Dmytro Kuleba": no
     office to state, but the person's country (for "sein Land" and candidacies spoken for it)."""
@@ -95,7 +82,7 @@ def _counterparts(ctx: DocContext) -> None:
         if person.entity.kind is not EntityKind.PERSON or person.entity.key in ctx.person_country:
             continue
         before = ctx.words(max(0, person.span.begin - 60), person.span.begin)[-2:]
-        if len(before) == 2 and COUNTERPART.fullmatch(before[1][2]):
+        if len(before) == 2 and ctx.vocab.counterpart.fullmatch(before[1][2]):
             country = [
                 m.entity
                 for m in ctx.mentions_overlapping(before[0][0], before[0][1])
@@ -137,16 +124,11 @@ def _title_country(ctx: DocContext, phrase: TitlePhrase, position: Entity) -> En
     return position_country(ctx.kb, position, ctx.lang)
 
 
-GOVERNING_WORDS = frozenset(
-    {"a", "an", "according", "ein", "eine", "einem", "einer", "eines", "einen", "laut"}
-)
-
-
 def _governed_title(ctx: DocContext, words: list[tuple[int, int, str]], phrase: TitlePhrase) -> bool:
     """ "According to a government spokesperson, Scholz …", "Laut einem Sprecher, …": the title belongs to
     a phrase of its own (a preposition or an indefinite article before it), not to the name after it."""
     for _, _, w in reversed([x for x in words if x[0] < phrase.begin][-3:]):
-        if w.lower() in GOVERNING_WORDS:
+        if w.lower() in ctx.vocab.governing_words:
             return True
         if not w[:1].islower():  # "a government spokesperson": look back over lower-case modifiers only
             return False
@@ -154,8 +136,8 @@ def _governed_title(ctx: DocContext, words: list[tuple[int, int, str]], phrase: 
 
 
 def _is_head(ctx: DocContext, word: str) -> bool:
-    if ctx.lang == "de":
-        return word[:1].isupper() and ctx.patterns.title_head.fullmatch(word) is not None
+    if ctx.grammar.nouns_capitalised and not word[:1].isupper():
+        return False
     return ctx.patterns.title_head.fullmatch(word) is not None
 
 
@@ -168,9 +150,10 @@ def _is_modifier(ctx: DocContext, word: str, at: int) -> bool:
     if ctx.mentions_overlapping(at, at + len(word)):
         kinds = {m.entity.kind for m in ctx.mentions_overlapping(at, at + len(word))}
         return not kinds & {EntityKind.PERSON, EntityKind.PLACE}
-    if ctx.lang == "de":
-        return word[:1].islower() and ctx.patterns.title_modifier.fullmatch(word) is not None
-    return ctx.patterns.title_modifier.fullmatch(word) is not None or _is_head(ctx, word)
+    if ctx.grammar.nouns_capitalised and not word[:1].islower():
+        return False
+    modifier = ctx.patterns.title_modifier.fullmatch(word) is not None
+    return modifier or (ctx.grammar.title_modifiers_are_heads and _is_head(ctx, word))
 
 
 def _title_ending_at(
@@ -206,9 +189,9 @@ def _title_ending_at(
             begin_index -= 1
         else:
             break
-    if ctx.lang == "en":
-        # English titles are capitalised before a name; "of" or "the" cannot start one
-        while begin_index < head_index and words[begin_index][2].lower() in ("of", "the", "for"):
+    # English titles are capitalised before a name; "of" or "the" cannot start one
+    if ctx.grammar.title_leading_drop:
+        while begin_index < head_index and words[begin_index][2].lower() in ctx.grammar.title_leading_drop:
             begin_index += 1
     return TitlePhrase(words[begin_index][0], words[stop - 1][1], words[head_index][2])
 
@@ -226,7 +209,7 @@ def _multiword_title_before(ctx: DocContext, words: list[tuple[int, int, str]], 
 def _title_starting_at(ctx: DocContext, words: list[tuple[int, int, str]], start: int) -> TitlePhrase | None:
     """Shape C: ", der Generalsekretär des Bündnisses," / ", the Secretary General of NATO,"."""
     i = start
-    if i < len(words) and words[i][2].lower() in ("der", "die", "the", "a", "an", "ein", "eine"):
+    if i < len(words) and words[i][2].lower() in ctx.vocab.apposition_articles:
         i += 1
     first = i
     head = -1
@@ -240,9 +223,11 @@ def _title_starting_at(ctx: DocContext, words: list[tuple[int, int, str]], start
         elif (
             head < 0
             and not _is_modifier(ctx, word, at)
-            and not (ctx.lang == "en" and word.lower() in ("deputy", "vice", "foreign", "prime"))
+            and word.lower() not in ctx.grammar.title_inner_modifiers
         ):
-            if not (ctx.lang == "en" and word[:1].islower() and _head_ahead(ctx, words, j)):
+            if not (
+                ctx.grammar.lowercase_title_lookahead and word[:1].islower() and _head_ahead(ctx, words, j)
+            ):
                 return None
         elif (
             head >= 0
@@ -294,12 +279,15 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
         return composed or inside[0].entity
     # A deputy or former office is a different office: never fall back from it to the plain title.
     titles: tuple[str, ...] = (
-        (written,) if QUALIFIED_TITLE.search(written) else (written, _core_title(ctx, phrase), phrase.head)
+        (written,)
+        if ctx.vocab.qualified_title.search(written)
+        else (written, _core_title(ctx, phrase), phrase.head)
     )
     # office names are masculine in the KB: Kommissionspräsidentin -> Kommissionspräsident
-    if ctx.lang == "de":
-        titles += tuple(FEMININE.sub("", t) for t in titles if FEMININE.search(t))
-        titles += tuple(_german_title_variants(titles))
+    feminine = ctx.grammar.feminine_title
+    titles += tuple(feminine.sub("", t) for t in titles if feminine.search(t))
+    if ctx.grammar.title_synonyms:
+        titles += tuple(_german_title_variants(ctx, titles))
     if jurisdiction is None and person.entity.qid is not None:
         # "Präsident Wladimir Putin": the title names no country; the KB knows which presidency
         # this person is known for (it names the office; the fact itself is the text's)
@@ -330,12 +318,12 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
     if (
         jurisdiction is not None
         and jurisdiction.kind is EntityKind.ORGANISATION
-        and GENERIC_HEAD.search(written)
+        and ctx.vocab.generic_head.search(written)
     ):
         # "NATO chief", "der oberste Vertreter des Bündnisses": the organisation's one executive office
         found_heads = {
             e.key: e
-            for title in EXECUTIVE_TITLES
+            for title in ctx.vocab.executive_titles
             if (e := position_for(ctx.kb, title, jurisdiction, ctx.lang)) is not None
         }
         if len(found_heads) == 1:
@@ -361,7 +349,7 @@ def _core_title(ctx: DocContext, phrase: TitlePhrase) -> str:
     heads = [
         i
         for i, (_, _, w) in enumerate(words)
-        if _is_head(ctx, w) or w.lower() in ("deputy", "vice", "prime", "foreign")
+        if _is_head(ctx, w) or w.lower() in ctx.grammar.title_inner_modifiers
     ]
     if not heads:
         return phrase.head
@@ -387,17 +375,13 @@ def _nearby_organisations(ctx: DocContext, offset: int) -> list[Entity]:
     return list(found.values())
 
 
-# Words a German title may use where the KB's names use another (Kommissionschef ~ Kommissionspräsident).
-TITLE_SYNONYMS_DE: tuple[tuple[str, str], ...] = (("chefin", "präsidentin"), ("chef", "präsident"))
-
-
-def _german_title_variants(titles: tuple[str, ...]) -> list[str]:
+def _german_title_variants(ctx: DocContext, titles: tuple[str, ...]) -> list[str]:
     """Inflected adjectival titles in their KB form (Außenbeauftragte -> Außenbeauftragter) and synonyms."""
     out: list[str] = []
     for title in titles:
         if re.search(r"(?:beauftragte|vorsitzende|gesandte|abgeordnete)n?$", title):
             out.append(re.sub(r"n?$", "", title) + "r")
-        for word, synonym in TITLE_SYNONYMS_DE:
+        for word, synonym in ctx.grammar.title_synonyms:
             if title.lower().endswith(word) and "chef der" not in title.lower():
                 out.append(title[: -len(word)] + synonym)
                 break

@@ -38,7 +38,7 @@ def find_participants(
         described = _described_person(ctx, begin, end, trigger, {e.key for e in people})
         # "wo er mit Charles Michel zusammentreffen soll": the pronoun is the person last named
         for b, _, w in ctx.words(clause_begin, clause_end):
-            if w.lower() in ctx.patterns.pronouns and not (w == "Sie" and ctx.lang == "de"):
+            if w.lower() in ctx.patterns.pronouns and w != ctx.grammar.polite_pronoun:
                 person = described or ctx.recent_person(b)
                 if person is not None:
                     people.insert(0, person)
@@ -91,16 +91,16 @@ def find_participants(
     ]
     if subjects:
         between = ctx.lower_words(subjects[-1].span.end, trigger.start())
-        if any(w in SUPPORT_VERBS for w in between) and not ctx.patterns.say.search(
+        if any(w in ctx.vocab.support_verbs for w in between) and not ctx.patterns.say.search(
             ctx.text, subjects[-1].span.end, trigger.start()
         ):
             return unique([m.entity for m in subjects])
         # "would invite his counterpart X to Budapest for talks": the host and the one invited
-        if set(ctx.lower_words(clause_begin, trigger.start())) & INVITING_VERBS:
+        if set(ctx.lower_words(clause_begin, trigger.start())) & ctx.vocab.inviting_verbs:
             return unique([m.entity for m in subjects])
     # "after meeting Romanian President Klaus Iohannis": the gerund's object and the sentence's subject
     previous = ctx.lower_words(max(begin, trigger.start() - 12), trigger.start())[-1:]
-    if previous and previous[0] in GERUND_OPENERS and trigger.group(0).lower() == "meeting":
+    if previous and previous[0] in ctx.vocab.gerund_openers and trigger.group(0).lower() == "meeting":
         met = ctx.mentions_in(trigger.end(), min(end, trigger.end() + 60), PARTICIPANT_KINDS)[:1]
         meeting = [
             m
@@ -113,11 +113,6 @@ def find_participants(
 
 
 LINKED_PARTIES_REACH = 16  # words after "zwischen"/"between"/"mit"/"with"
-INVITING_VERBS = frozenset({"invite", "invites", "invited", "einladen", "lädt", "eingeladen"})
-GERUND_OPENERS = frozenset({"after", "before", "while", "since"})
-
-
-DESCRIPTION_ARTICLES = {"de": ("der", "die"), "en": ("the",)}
 
 
 def _described_person(
@@ -131,7 +126,7 @@ def _described_person(
     after_verb = next((i for i, w in enumerate(words) if w[0] >= trigger.end()), None)
     if after_verb is not None:
         starts.append(after_verb)
-    articles = DESCRIPTION_ARTICLES.get(ctx.lang, ())
+    articles = ctx.vocab.description_articles
     for start in starts:
         if start >= len(words) or words[start][2].lower() not in articles:
             continue
@@ -144,9 +139,7 @@ def _described_person(
             continue  # "will host the next summit": an event, not a person
         if _apposition_follows(ctx, words[start + 1 + last + 1 : start + 1 + last + 9]):
             continue  # "Die Präsidentin der Kommission, Ursula von der Leyen, trifft": the name follows
-        if ctx.mentions_overlapping(noun_b, noun_e) or noun.lower().endswith(
-            PLURAL_ENDINGS.get(ctx.lang, ())
-        ):
+        if ctx.mentions_overlapping(noun_b, noun_e) or noun.lower().endswith(ctx.vocab.plural_endings):
             continue
         if any(
             m.entity.kind is not EntityKind.COUNTRY for m in ctx.mentions_overlapping(phrase[0][0], noun_e)
@@ -183,85 +176,20 @@ def _apposition_follows(ctx: DocContext, words: list[tuple[int, int, str]]) -> b
     return False
 
 
-PLURAL_ENDINGS = {"de": ("innen", "en", "s"), "en": ("s",)}
-DESCRIPTION_END_EN = frozenset(
-    [
-        "will",
-        "would",
-        "is",
-        "was",
-        "has",
-        "had",
-        "said",
-        "says",
-        "met",
-        "meets",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        ",",
-    ]
-)
-
-
 def _description_head(ctx: DocContext, phrase: list[tuple[int, int, str]]) -> int | None:
     """The index of a description's head noun: German, the last of its capitalised run ("SPD-Politiker");
     English, the word before the verb or preposition that ends it ("top U.S. diplomat")."""
-    if ctx.lang == "de":
+    if ctx.grammar.nouns_capitalised:
         head = next((i for i, w in enumerate(phrase) if w[2][:1].isupper()), None)
         if head is None:
             return None
         while head + 1 < len(phrase) and phrase[head + 1][2][:1].isupper():
             head += 1
         return head
-    end = next((i for i, w in enumerate(phrase) if w[2].lower() in DESCRIPTION_END_EN), None)
+    end = next((i for i, w in enumerate(phrase) if w[2].lower() in ctx.vocab.description_end), None)
     if end is None or end == 0 or not phrase[end - 1][2].isalpha():
         return None
     return end - 1
-
-
-SUPPORT_VERBS = frozenset(
-    [
-        "attend",
-        "attends",
-        "attended",
-        "attending",
-        "teilnehmen",
-        "nimmt",
-        "nahm",
-        "besuchen",
-        "besucht",
-        "besuchte",
-        "besuchten",
-        "held",
-        "hold",
-        "holds",
-        "holding",
-        "had",
-        "have",
-        "has",
-        "began",
-        "begin",
-        "begins",
-        "opened",
-        "open",
-        "resumed",
-        "führten",
-        "führen",
-        "führt",
-        "führte",
-        "hielten",
-        "halten",
-        "hält",
-        "begannen",
-        "beginnen",
-        "begann",
-        "nahmen",
-        "aufgenommen",
-    ]
-)
 
 
 def outermost(mentions: list[Mention]) -> list[Mention]:
@@ -279,26 +207,6 @@ def outermost(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-CLAUSE_OPENERS = frozenset(
-    [
-        "als",
-        "wo",
-        "während",
-        "nachdem",
-        "bevor",
-        "weil",
-        "dass",
-        "wenn",
-        "when",
-        "where",
-        "while",
-        "after",
-        "before",
-        "as",
-    ]
-)
-
-
 def clause_around(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> tuple[int, int]:
     """The clause around the trigger: back to a subordinating word or the sentence start, on to its end."""
     words = ctx.words(begin, end)
@@ -306,11 +214,11 @@ def clause_around(ctx: DocContext, trigger: re.Match[str], begin: int, end: int)
     for b, _, w in words:
         if b >= trigger.start():
             break
-        if w.lower() in CLAUSE_OPENERS:
+        if w.lower() in ctx.vocab.clause_openers:
             lo = b
     hi = end
     for b, _, w in words:
-        if b > trigger.end() and w.lower() in CLAUSE_OPENERS:
+        if b > trigger.end() and w.lower() in ctx.vocab.clause_openers:
             hi = b
             break
     # "…, Brazilian President Lula said": the speaker of a closing frame is not in the clause

@@ -1,4 +1,4 @@
-"""The shape of a language's pattern tables; the tables are in ``patterns_de`` and ``patterns_en``."""
+"""The shape of a language's pattern tables; the tables are in ``lang/<code>/patterns.py``."""
 
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ class Scope(StrEnum):
 
 
 @dataclass(frozen=True)
+class RuleExample:
+    """A sentence a rule must read, and every fact expected of it (exactly these, no others):
+    (subject QID, predicate IRI, object QID, polarity) — run by ``tests/test_facts_rules.py``."""
+
+    text: str
+    facts: frozenset[tuple[str, str, str, str]]
+    published: str = "2024-03-01"
+
+
+@dataclass(frozen=True)
 class RelationRule:
     name: str
     trigger: re.Pattern[str]
@@ -44,6 +54,8 @@ class RelationRule:
     confidence: float = 0.8
     subject_reach: int = 20  # how many words before the trigger the subject may stand
     genitive_subject: bool = False  # "der Beitritt der Ukraine", "the accession of Finland": subject after
+    version: str = "1"  # bumped whenever the rule's behaviour changes; written into PROV
+    tests: tuple[RuleExample, ...] = ()
 
 
 @dataclass(frozen=True)

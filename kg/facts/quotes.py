@@ -8,7 +8,6 @@ previous quotation's speaker when it directly follows it (``sagte er. „Aber �
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from kg.facts.context import DocContext, outside_quotations, speaker_in_frame
 from kg.model import Entity, Extractor, Quotation, QuotationSpan
@@ -73,16 +72,13 @@ def extract_quotations(ctx: DocContext) -> list[Quotation]:
     return out
 
 
-FRAME_OPENERS = frozenset({"das", "dies", "so", "that", "this", "these", "those"})
-
-
 def _frame_in_next_sentence(ctx: DocContext, last_sentence: int, frame_end: int) -> tuple[Entity | None, int]:
     """A quotation standing alone, framed by the next sentence ("Das sagte X.", "That is what X said.")."""
     if last_sentence + 1 >= len(ctx.analysis.sentences):
         return None, frame_end
     following = ctx.sentence(last_sentence + 1).span
     first = following.text.split(maxsplit=1)[0].lower() if following.text.strip() else ""
-    if first not in FRAME_OPENERS:
+    if first not in ctx.vocab.frame_openers:
         return None, frame_end
     speaker, verb_at = speaker_in_frame(ctx, following.begin, following.end, following.begin)
     if verb_at < 0 or speaker is None:
@@ -106,13 +102,10 @@ def _without_trailing_comma(ctx: DocContext, q: QuotationSpan) -> QuotationSpan:
     return QuotationSpan(ctx.span(q.span.begin, end), q.sentence)
 
 
-OTHER_CLAUSE = re.compile(r",\s*(?:der|die|das|dem|den|wo|als|nachdem|who|which|where|when|after)\b", re.I)
-
-
 def _same_clause(ctx: DocContext, verb_at: int, time_at: int) -> bool:
     """A date dates the saying only in the verb's own clause ("sagte X am Freitag"), not in a
     relative clause after it ("sagte X, der am Sonntag … zusammenkam")."""
     if verb_at < 0:
         return True
     lo, hi = sorted((verb_at, time_at))
-    return OTHER_CLAUSE.search(ctx.text, lo, hi) is None
+    return ctx.vocab.other_clause.search(ctx.text, lo, hi) is None

@@ -32,10 +32,9 @@ from kg.facts.factuality import (
     passive_opposition,
     possessed_candidacy,
 )
-from kg.facts.objects import JOINABLE_OBJECT, ORG_GLUE, contrasted_org, find_objects, name_end
+from kg.facts.objects import JOINABLE_OBJECT, contrasted_org, find_objects, name_end
 from kg.facts.patterns import ObjectSource, RelationRule
-from kg.facts.subjects import COMITATIVE, find_subjects, group_after, parsed_negation
-from kg.facts.time import MONTHS
+from kg.facts.subjects import find_subjects, group_after, parsed_negation
 from kg.model import (
     Entity,
     EntityKind,
@@ -48,12 +47,9 @@ from kg.model import (
     Quotation,
 )
 
-BECOMING = frozenset({"become", "becomes", "becoming", "werden", "wird", "würde", "würden", "werde"})
-CONDITIONAL = frozenset({"would", "could", "might", "may", "würde", "würden", "könnte", "könnten"})
-
 
 def relation_extractor(lang: str, rule: RelationRule) -> Extractor:
-    return Extractor(f"kg.facts.{lang}.{rule.name}", "1")
+    return Extractor(f"kg.facts.{lang}.{rule.name}", rule.version)
 
 
 def extract_relations(ctx: DocContext, quotations: list[Quotation]) -> list[Fact]:
@@ -104,14 +100,18 @@ def _facts_for(
     window = negated_abandonment(ctx, fact_window(ctx, rule, trigger, subjects, s.begin, s.end), s.begin)
     cues = cue_words(ctx, window, trigger, subjects)
     polarity, modality = factuality(ctx, rule, cues)
-    if rule.modality is not None and modality is not rule.modality and cue_in_earlier_clause(
-        ctx, rule, trigger, window.begin, modality
+    if (
+        rule.modality is not None
+        and modality is not rule.modality
+        and cue_in_earlier_clause(ctx, rule, trigger, window.begin, modality)
     ):
         # "Die Ukraine strebt in die Nato, eine Einladung ist nicht in Sicht": the striving is the other
         # clause's; this one is about the invitation
         modality = rule.modality
-    if modality is Modality.DENIED and rule.modality is Modality.INVITED and not denial_of_trigger(
-        ctx, trigger, s.begin, s.end
+    if (
+        modality is Modality.DENIED
+        and rule.modality is Modality.INVITED
+        and not denial_of_trigger(ctx, trigger, s.begin, s.end)
     ):
         return []  # "declined to give a date for an invitation": no invitation was declined
     np_begin = possessed_candidacy(ctx, rule, trigger, subjects)
@@ -133,13 +133,13 @@ def _facts_for(
         # "Sweden's membership in NATO has changed the map": a membership that is, not one sought
         predicate = Predicate.MEMBER_OF
     cue_set = set(cues)
-    if ctx.lang == "de":  # the verb ends the German clause: "… Mitglied der NATO werden"
-        cue_set |= set(ctx.lower_words(trigger.end(), s.end)[:4]) & BECOMING
-    if predicate is Predicate.MEMBER_OF and polarity is Polarity.POSITIVE and cue_set & BECOMING:
+    if ctx.grammar.verb_final:  # the verb ends the German clause: "… Mitglied der NATO werden"
+        cue_set |= set(ctx.lower_words(trigger.end(), s.end)[:4]) & ctx.vocab.becoming
+    if predicate is Predicate.MEMBER_OF and polarity is Polarity.POSITIVE and cue_set & ctx.vocab.becoming:
         # "would one day become a member", "soll Mitglied werden": not yet a member, a candidate
         # ("would never become a member" stays a negative membership: it is not one either)
         predicate = Predicate.CANDIDATE_FOR
-        if modality is Modality.ASSERTED and cue_set & CONDITIONAL:
+        if modality is Modality.ASSERTED and cue_set & ctx.vocab.conditional:
             modality = Modality.POSSIBLE
     speaker = attribution(ctx, window, sentence_index, quotations, subjects[0].span.begin)
     time = fact_time(ctx, window, s.begin, s.end, trigger.start())
@@ -188,9 +188,6 @@ def _joins_something_else(ctx: DocContext, trigger: re.Match[str], end: int) -> 
     return not ctx.mentions_overlapping(after[0][0], after[0][1])  # "join Finland and Sweden" in NATO
 
 
-COMPLEMENT_LINKS = frozenset({"of", "der", "des", "von", "im", "in"})
-
-
 def _complement_is_no_organisation(
     ctx: DocContext, rule: RelationRule, trigger: re.Match[str], end: int
 ) -> bool:
@@ -203,7 +200,7 @@ def _complement_is_no_organisation(
     after = ctx.words(trigger.end(), end)
     if rule.modality is Modality.INVITED and _invited_elsewhere(ctx, after):
         return True
-    if not after or after[0][2].lower() not in COMPLEMENT_LINKS:
+    if not after or after[0][2].lower() not in ctx.vocab.complement_links:
         return False
     phrase = []
     for b, e, w in after[1:5]:
@@ -222,22 +219,14 @@ def _complement_is_no_organisation(
             return False
         if re.search(r"\b(?:Länder|Staaten|countries|states)\b", region):
             return False
-    if any(w[:1].isdigit() or w.lower() in MONTHS for _, _, w in phrase):
+    if any(w[:1].isdigit() or w.lower() in ctx.vocab.months for _, _, w in phrase):
         return False  # "member since …" is no complement; "Mitglied im Jahr 2004" neither
     return any(
-        w[:1].isalpha() and w.lower() not in ORG_GLUE and w.lower() not in ("both", "beider")
+        w[:1].isalpha()
+        and w.lower() not in ctx.vocab.org_glue
+        and w.lower() not in ctx.vocab.group_quantifiers
         for _, _, w in phrase
     )
-
-
-GUEST_WORDS = frozenset({"guest", "guests", "observer", "observers", "gast", "gäste", "beobachter"})
-JOIN_VERBS = frozenset({"join", "become", "apply", "beizutreten", "werden"})
-
-
-_COMITATIVE_ALTERNATIVES = "|".join(p.replace(" ", r"\s+") for p in COMITATIVE)
-# right after the object, also "ebenso wie"/"wie auch"; inside the trigger's clause, the co-subject phrases
-COMITATIVE_AFTER = re.compile(rf",?\s*(?:{_COMITATIVE_ALTERNATIVES}|ebenso\s+wie|wie\s+auch)\s+")
-COMITATIVE_INSIDE = re.compile(rf"\b(?:{_COMITATIVE_ALTERNATIVES})\s+")
 
 
 def _comitative_after(
@@ -246,31 +235,27 @@ def _comitative_after(
     """ "Beijing is a member of the SCO, alongside Russia and India", "was granted candidate status in
     June 2022 together with Ukraine": more subjects after the object or the trigger, in its clause."""
     named = [m for m in ctx.mentions_in(after, end) if m.entity.key in {o.key for o in objects}]
-    glue = COMITATIVE_AFTER.match(ctx.text, named[0].span.end) if named else None
+    glue = ctx.vocab.comitative_after.match(ctx.text, named[0].span.end) if named else None
     if glue is None:
         clause_end = next((b for b, _, w in ctx.words(after, end) if w in ",;:"), end)
-        glue = COMITATIVE_INSIDE.search(ctx.text, after, clause_end)
+        glue = ctx.vocab.comitative_inside.search(ctx.text, after, clause_end)
     if glue is None:
         return []
     keys = {m.entity.key for m in subjects}
     return [m for m in group_after(ctx, glue.end(), end) if m.entity.key not in keys]
 
 
-# An invitation is a candidacy only in a sentence that speaks of joining or membership.
-MEMBERSHIP_WORDS = re.compile(
-    r"\b(?:join\w*|member\w*|accession|accede\w*|enlargement)\b"
-    r"|(?:beitr[ieä]t\w*|beizutreten|beigetreten|mitglied\w*|aufnahme|aufzunehmen|aufgenommen|erweiterung)",
-    re.I,
-)
-
-
 def _invitation_to_join(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
     """An invitation in a sentence about joining, or one an organisation extends ("an invitation from
     NATO", "Einladung der Nato", "NATO has invited Georgia")."""
-    if MEMBERSHIP_WORDS.search(ctx.text, begin, end):
+    if ctx.vocab.membership_words.search(ctx.text, begin, end):
         return True
     before_trigger = ctx.lower_words(max(begin, trigger.start() - 12), trigger.start())[-1:]
-    if before_trigger in (["the"], ["die"], ["der"]) and _invitation_to_join_before(ctx, begin):
+    if (
+        before_trigger[:1]
+        and before_trigger[0] in ctx.vocab.invitation_articles
+        and _invitation_to_join_before(ctx, begin)
+    ):
         return True  # "Argentina later declined the invitation": the one to join named just before
     after = ctx.words(trigger.end(), end)[:3]
     if after and ctx.organisations_in(after[0][0], after[-1][1]):
@@ -285,48 +270,39 @@ def _invitation_to_join_before(ctx: DocContext, begin: int) -> bool:
     for earlier in range(max(0, index - 2), index):
         span = ctx.sentence(earlier).span
         words = ctx.text[span.begin : span.end]
-        if INVITATION_WORDS.search(words) and MEMBERSHIP_WORDS.search(words):
+        if ctx.vocab.invitation_words.search(words) and ctx.vocab.membership_words.search(words):
             return True
     return False
-
-
-INVITATION_WORDS = re.compile(r"\binvit|einlad|eingeladen", re.I)
 
 
 def _invited_elsewhere(ctx: DocContext, after: list[tuple[int, int, str]]) -> bool:
     """ "invited as a guest", "invited to the summit", "als Gast eingeladen": an invitation to attend."""
     words = [w.lower() for _, _, w in after[:4]]
-    if words[:1] in (["as"], ["als"]) and set(words[1:3]) & GUEST_WORDS:
+    if words[:1] and words[0] in ctx.vocab.as_links and set(words[1:3]) & ctx.vocab.guest_words:
         return True
-    if words[:1] in (["to"], ["zum"], ["zur"], ["zu"]) and len(after) > 1:
-        if words[1] in JOIN_VERBS or ctx.organisations_in(after[1][0], after[min(3, len(after) - 1)][1]):
+    if words[:1] and words[0] in ctx.vocab.to_links and len(after) > 1:
+        if words[1] in ctx.vocab.join_verbs or ctx.organisations_in(
+            after[1][0], after[min(3, len(after) - 1)][1]
+        ):
             return False
-        return words[1] in ("the", "a", "an", "dem", "der") or words[1] in GUEST_WORDS
+        return words[1] in ctx.vocab.event_articles or words[1] in ctx.vocab.guest_words
     return False
-
-
-MEMBERSHIP_NOUNS = frozenset({"membership", "mitgliedschaft"})
-PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "hat", "haben", "hatte"})
-# what is done to a membership still sought: approving, ratifying, blocking it
-CANDIDACY_PROCESS = re.compile(
-    r"^(?:approved|ratified|blocked|delayed|vetoed|stalled|held|been|welcomed|supported|backed|opposed"
-    r"|genehmigt|ratifiziert|blockiert|verzögert|gebilligt|begrüßt|unterstützt|abgelehnt|gewesen)$"
-)
 
 
 def _membership_with_effects(ctx: DocContext, trigger: re.Match[str], end: int) -> bool:
     """ "X's membership (in NATO) has changed/strengthened …": the membership noun, possessed, as the
     subject of a perfect whose participle is no step of an accession."""
-    if trigger.group(0).lower() not in MEMBERSHIP_NOUNS:
+    if trigger.group(0).lower() not in ctx.vocab.membership_nouns:
         return False
     words = [w.lower() for w in ctx.lower_words(trigger.end(), end)[:14]]
-    if words[:1] and words[0] not in ("in", "of", "der", "des", "im", "bei", "has", "hat"):
+    if words[:1] and words[0] not in ctx.vocab.membership_complement_openers:
         return False  # "membership bid", "membership talks": a candidacy noun phrase
     for i, w in enumerate(words):
-        if w in PERFECT_AUXILIARIES:
+        if w in ctx.vocab.perfect_auxiliaries:
             rest = words[i + 1 : i + 10]
-            if ctx.lang == "en":
-                return bool(rest) and not CANDIDACY_PROCESS.match(rest[0]) and rest[0].endswith(("ed", "en"))
-            participle = next((x for x in rest if re.fullmatch(r"ge\w+t|\w+iert|ver\w+t", x)), None)
-            return participle is not None and not CANDIDACY_PROCESS.match(participle)
+            participle_form = ctx.grammar.perfect_participle
+            if ctx.grammar.participle_next_word_only:
+                rest = rest[:1]  # English: "has joined", the participle at once
+            participle = next((x for x in rest if participle_form.fullmatch(x)), None)
+            return participle is not None and not ctx.vocab.candidacy_process.match(participle)
     return False

@@ -13,15 +13,13 @@ import re
 from dataclasses import replace
 
 from kg.facts.context import DocContext
-from kg.facts.gap import OPPOSING, predicative_gap
+from kg.facts.gap import predicative_gap
 from kg.facts.kbview import capital_country
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.model import EntityKind, Extractor, Mention, Predicate, Token
 
 SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
 SUBJECT_AFTER_REACH = 70  # characters from the trigger to the link word ("für", "to")
-GENITIVE_LINKS = frozenset({"der", "des", "von", "of", "for", "für"})  # "membership for Ukraine"
-GROUP_GLUE = frozenset({"die", "den", "der", "dem", "the", ","})
 
 
 def is_subject_mention(m: Mention) -> bool:
@@ -46,8 +44,10 @@ def find_subjects(
             return []
     if rule.genitive_subject and after_words:
         # "Russland lehnt den Beitritt der Ukraine ab", "den Beitritt Finnlands": the country after
-        start = after_words[0][1] if after_words[0][2].lower() in GENITIVE_LINKS else after_words[0][0]
-        talks = _talks_with(trigger.group(0), after_words)
+        start = (
+            after_words[0][1] if after_words[0][2].lower() in ctx.vocab.genitive_links else after_words[0][0]
+        )
+        talks = _talks_with(ctx, trigger.group(0), after_words)
         if talks is not None:  # "Beitrittsverhandlungen mit der Ukraine", "accession talks with Ukraine"
             start = talks
         group = group_after(ctx, start, end)
@@ -91,7 +91,10 @@ def find_subjects(
     if nearest not in candidates:  # found before a relative clause, further back than the reach
         candidates = [*(m for m in candidates if m.span.end <= nearest.span.begin), nearest]
     between = ctx.lower_words(nearest.span.end, trigger.start())
-    if any(w in PREDICATE_CONJUNCTIONS and v in COPULAS for w, v in itertools.pairwise(between)):
+    if any(
+        w in ctx.vocab.predicate_conjunctions and v in ctx.vocab.copulas
+        for w, v in itertools.pairwise(between)
+    ):
         # "Estland grenzt an Russland und ist seit 2004 Mitglied": a second predicate of the subject
         coordinated = _coordinated_predicate_subject(ctx, candidates, begin, trigger.start())
         if coordinated:
@@ -102,7 +105,7 @@ def find_subjects(
         return _coordinated_predicate_subject(ctx, candidates, begin, trigger.start())
     if (
         rule.predicate is Predicate.CANDIDATE_FOR
-        and set(ctx.lower_words(nearest.span.end, trigger.start())) & OPPOSING
+        and set(ctx.lower_words(nearest.span.end, trigger.start())) & ctx.vocab.opposing
     ):
         return []  # "Russland blockiert einen Beitritt", "Russia opposes membership": no candidate
     # a list coordinated with the nearest subject may begin beyond the reach: "Japan and South Korea
@@ -127,7 +130,7 @@ def find_subjects(
         between = ctx.lower_words(m.span.end, group[0].span.begin)
         if (
             between
-            and all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between)
+            and all(w in ctx.patterns.coordination or w in ctx.vocab.group_glue for w in between)
             and any(w in ctx.patterns.coordination for w in between)
         ) or not between:
             group.insert(0, m)
@@ -136,39 +139,12 @@ def find_subjects(
     return group
 
 
-PREDICATE_CONJUNCTIONS = frozenset({"und", "aber", "sondern", "doch", "and", "but", "yet"})
-COPULAS = frozenset(
-    {
-        "ist",
-        "sind",
-        "war",
-        "waren",
-        "bleibt",
-        "bleiben",
-        "wurde",
-        "wird",
-        "is",
-        "are",
-        "was",
-        "were",
-        "remains",
-    }
-    | {"has", "have", "had", "hat", "haben", "hatte", "becomes", "became"}
-)
-
-
-SUBJECT_PRONOUNS = frozenset({"it", "they", "es", "sie"})
-
-
-TALK_NOUNS = ("verhandlungen", "gespräche", "gesprächen", "talks", "negotiations")
-
-
-def _talks_with(trigger: str, after: list[tuple[int, int, str]]) -> int | None:
+def _talks_with(ctx: DocContext, trigger: str, after: list[tuple[int, int, str]]) -> int | None:
     """Where the candidate begins after "Beitrittsverhandlungen mit", "accession talks with"."""
     words = [w.lower() for _, _, w in after[:2]]
-    if trigger.lower().endswith(TALK_NOUNS) and words[:1] == ["mit"]:
+    if trigger.lower().endswith(ctx.vocab.talk_nouns) and words[:1] and words[0] in ctx.vocab.talk_links:
         return after[0][1]
-    if len(words) == 2 and words[0] in TALK_NOUNS and words[1] == "with":
+    if len(words) == 2 and words[0] in ctx.vocab.talk_nouns and words[1] in ctx.vocab.talk_links:
         return after[1][1]
     return None
 
@@ -181,10 +157,12 @@ def _coordinated_predicate_subject(
     words = ctx.words(begin, end)
     for i in range(len(words) - 2, -1, -1):
         # "… but are not members", "… but they are among NATO's partners": a pronoun may repeat the subject
-        verb = i + 2 if words[i + 1][2].lower() in SUBJECT_PRONOUNS and i + 2 < len(words) else i + 1
-        if (words[i][2].lower() in PREDICATE_CONJUNCTIONS or words[i][2] == ",") and words[verb][
+        verb = (
+            i + 2 if words[i + 1][2].lower() in ctx.vocab.subject_pronouns and i + 2 < len(words) else i + 1
+        )
+        if (words[i][2].lower() in ctx.vocab.predicate_conjunctions or words[i][2] == ",") and words[verb][
             2
-        ].lower() in COPULAS:
+        ].lower() in ctx.vocab.copulas:
             if not predicative_gap(ctx, words[verb][0], end):
                 return []
             opening = [w for w in words[:i] if w[2][:1].isalnum()][:2]
@@ -194,7 +172,9 @@ def _coordinated_predicate_subject(
             group = [first[0]]
             for m in first[1:]:
                 between = ctx.lower_words(group[-1].span.end, m.span.begin)
-                if between and not all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between):
+                if between and not all(
+                    w in ctx.patterns.coordination or w in ctx.vocab.group_glue for w in between
+                ):
                     break
                 group.append(m)
             return group
@@ -239,7 +219,6 @@ def _candidates_before(
     return sorted(found, key=lambda m: m.span.begin)
 
 
-CLAUSE_OPENING_ARTICLES = frozenset({"the", "die", "der", "das"})
 DATELINE_DASHES = frozenset({"-", "–", "—"})
 
 
@@ -251,7 +230,7 @@ def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
     lead = ctx.lower_words(begin, m.span.begin)
     dash = max((i for i, w in enumerate(lead) if w in DATELINE_DASHES), default=-1)
     before = [w for w in lead[dash + 1 :] if w[:1].isalnum()]  # "GENEVA (Reuters) - The EU …"
-    if any(w not in CLAUSE_OPENING_ARTICLES for w in before):
+    if any(w not in ctx.vocab.clause_opening_articles for w in before):
         return False
     following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 20))[:1]
     return not following or following[0][2] not in ("'s", "’s")
@@ -265,33 +244,20 @@ def _attributive_demonym(ctx: DocContext, m: Mention) -> bool:
     following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 30))[:1]
     if not following or not following[0][2][:1].islower() or not following[0][2].isalpha():
         return False
-    if following[0][2] in ATTRIBUTIVE_HEADS:
+    if following[0][2] in ctx.vocab.attributive_heads:
         return True  # "U.S. officials have said membership is not on the table": not the U.S.
     candidates = ctx.kb.lookup(m.span.text, lang="en")
     return bool(candidates) and candidates[0].entry.source == "demonym"
 
 
-# Nouns a country's name qualifies in English ("U.S. officials", "Ukraine troops"): people or organs
-# of the country, who are not the country as a subject of membership or candidacy
-ATTRIBUTIVE_HEADS = frozenset(
-    {
-        "officials", "official", "troops", "forces", "diplomats", "diplomat", "government",
-        "lawmakers", "leaders", "leader", "ministers", "minister", "military", "soldiers",
-        "authorities", "envoy", "envoys", "ambassador", "negotiators", "delegation", "administration",
-        "media", "sources", "spokesman", "spokeswoman", "spokesperson", "intelligence", "embassy",
-    }
-)
-
-
 METONYMY_PREDICATES = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
-PLACE_LINKS = frozenset(
-    {"in", "im", "nach", "aus", "von", "vom", "bei", "to", "into", "from", "at", "near", "of", "via", "über"}
-)
 
 
 def _after_preposition(ctx: DocContext, m: Mention) -> bool:
     before = ctx.lower_words(max(0, m.span.begin - 20), m.span.begin)[-1:]
-    return bool(before) and (before[0] in PLACE_LINKS or before[0] in ctx.patterns.place_prepositions)
+    return bool(before) and (
+        before[0] in ctx.vocab.place_links or before[0] in ctx.patterns.place_prepositions
+    )
 
 
 ANAPHORA_LINKER = Extractor("kg.facts.country_anaphora", "1")
@@ -336,7 +302,7 @@ def attributive_candidate(ctx: DocContext, trigger: re.Match[str], begin: int) -
             o.entity.kind is EntityKind.ORGANISATION for o in ctx.mentions_overlapping(b, e)
         ):
             return None  # "Nato-" of "Nato-Beitritts" may stand between, nothing else
-    is_adjective = m.span.text[:1].islower() if ctx.lang == "de" else _is_demonym(ctx, m)
+    is_adjective = m.span.text[:1].islower() if ctx.grammar.nouns_capitalised else _is_demonym(ctx, m)
     return m if is_adjective else None
 
 
@@ -349,9 +315,9 @@ def _is_demonym(ctx: DocContext, m: Mention) -> bool:
 
 def _anaphora_right_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
     """ "gilt für das Land nicht", "does not apply to the country": the country named before."""
-    found = ctx.patterns.country_anaphora.match(ctx.text, begin + len(ctx.text[begin:end]) - len(
-        ctx.text[begin:end].lstrip()
-    ))
+    found = ctx.patterns.country_anaphora.match(
+        ctx.text, begin + len(ctx.text[begin:end]) - len(ctx.text[begin:end].lstrip())
+    )
     if found is None or found.end() > end:
         return []
     country = ctx.country_before(found.start(), possessive=found.group("poss") is not None)
@@ -359,25 +325,6 @@ def _anaphora_right_after(ctx: DocContext, begin: int, end: int) -> list[Mention
         return []
     span = ctx.span(found.start(), found.end())
     return [Mention(span, ctx.sentence_at(found.start()), country, 0.7, ANAPHORA_LINKER)]
-
-
-RELATIVE_PRONOUNS = frozenset(
-    {
-        "which",
-        "who",
-        "whose",
-        "der",
-        "die",
-        "das",
-        "dem",
-        "den",
-        "deren",
-        "dessen",
-        "welche",
-        "welcher",
-        "welches",
-    }
-)
 
 
 def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at: int, begin: int) -> Mention:
@@ -389,7 +336,11 @@ def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at:
     # "Georgia, which borders Russia, Turkey and Armenia, is …": a relative clause runs to the last comma
     sentence_words = ctx.words(begin, trigger_at)
     for i, (b, _, w) in enumerate(sentence_words[:-1]):
-        if w == "," and sentence_words[i + 1][2].lower() in RELATIVE_PRONOUNS and b < nearest.span.begin:
+        if (
+            w == ","
+            and sentence_words[i + 1][2].lower() in ctx.vocab.relative_pronouns
+            and b < nearest.span.begin
+        ):
             if commas and commas[-1] >= nearest.span.end:
                 before = [m for m in ctx.mentions_in(begin, b) if is_subject_mention(m)]
                 before += [m for m in candidates if m.span.end <= b and m not in before]
@@ -409,10 +360,6 @@ def _outside_parenthesis(ctx: DocContext, candidates: list[Mention], trigger_at:
     return nearest
 
 
-# "gemeinsam mit Finnland", "together with Ukraine": a co-subject (also read by relations, after the trigger)
-COMITATIVE = ("gemeinsam mit", "zusammen mit", "together with", "along with", "alongside")
-
-
 def _comitative_opener(
     ctx: DocContext, earlier: list[Mention], nearest: Mention, begin: int
 ) -> Mention | None:
@@ -420,11 +367,11 @@ def _comitative_opener(
     if not earlier:
         return None
     before = " ".join(ctx.lower_words(max(begin, nearest.span.begin - 20), nearest.span.begin)[-2:])
-    if not before.endswith(COMITATIVE):
+    if not before.endswith(ctx.vocab.comitative):
         return None
     first = earlier[0]
     lead = [w for w in ctx.lower_words(begin, first.span.begin) if w[:1].isalnum()]
-    return first if all(w in CLAUSE_OPENING_ARTICLES for w in lead) else None
+    return first if all(w in ctx.vocab.clause_opening_articles for w in lead) else None
 
 
 def _list_tail(ctx: DocContext, begin: int, end: int) -> bool:
@@ -499,12 +446,12 @@ def group_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
     if not mentions:
         return []
     lead = ctx.lower_words(begin, mentions[0].span.begin)
-    if any(w not in GROUP_GLUE for w in lead):
+    if any(w not in ctx.vocab.group_glue for w in lead):
         return []
     group = [mentions[0]]
     for m in mentions[1:]:
         between = ctx.lower_words(group[-1].span.end, m.span.begin)
-        if between and all(w in ctx.patterns.coordination or w in GROUP_GLUE for w in between):
+        if between and all(w in ctx.patterns.coordination or w in ctx.vocab.group_glue for w in between):
             group.append(m)
         else:
             break

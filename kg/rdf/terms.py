@@ -37,6 +37,7 @@ evidence = NamedNode(KGO + "evidence")
 extractor = NamedNode(KGO + "extractor")
 headquarters = NamedNode(KGO + "headquarters")
 holdsPosition = NamedNode(KGO + "holdsPosition")
+imposesSanctionsOn = NamedNode(KGO + "imposesSanctionsOn")
 location = NamedNode(KGO + "location")
 memberOf = NamedNode(KGO + "memberOf")
 modality = NamedNode(KGO + "modality")
@@ -110,6 +111,7 @@ LOCAL_NAMES: dict[str, NamedNode] = {
     "extractorVersion": extractorVersion,
     "headquarters": headquarters,
     "holdsPosition": holdsPosition,
+    "imposesSanctionsOn": imposesSanctionsOn,
     "kbVersion": kbVersion,
     "location": location,
     "memberOf": memberOf,

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from kg.facts.patterns import LanguagePatterns, MeetingRule, ObjectSource, RelationRule, Scope, words_re
+from kg.facts.patterns import (
+    LanguagePatterns,
+    MeetingRule,
+    ObjectSource,
+    RelationRule,
+    RuleExample,
+    Scope,
+    words_re,
+)
 from kg.model import Modality, Polarity, Predicate
 
 TREATY_EN = re.compile(r"\b(?:Article|Art\.)\s*\d+\b|\b(?:mutual|collective)[- ]defen[cs]e clause\b", re.I)
@@ -392,6 +400,34 @@ PATTERNS_EN = LanguagePatterns(
             ObjectSource.COUNTRY_AFTER,
             Scope.CLAUSE,
             confidence=0.8,
+            tests=(
+                RuleExample(
+                    "Estonia borders Latvia.",
+                    frozenset({("Q191", Predicate.SHARES_BORDER_WITH.value, "Q211", "Positive")}),
+                ),
+            ),
+        ),
+        RelationRule(
+            # "The United States imposed new sanctions on Iran", "Canada imposes sanctions against Russia"
+            "imposes_sanctions",
+            re.compile(
+                r"\b(?:impos(?:e|es|ed|ing)|slapp(?:ed|ing)|slaps?)\s+(?:[\w-]+\s+){0,3}?sanctions\s+(?:on|against)\b",
+                re.I,
+            ),
+            Predicate.IMPOSES_SANCTIONS_ON,
+            ObjectSource.COUNTRY_AFTER,
+            Scope.CLAUSE,
+            confidence=0.8,
+            tests=(
+                RuleExample(
+                    "Canada imposed new sanctions on Belarus on Tuesday.",
+                    frozenset({("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
+                ),
+                RuleExample(
+                    "Japan has not imposed sanctions on Venezuela.",
+                    frozenset({("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "Q717", "Negative")}),
+                ),
+            ),
         ),
         RelationRule(
             "covered",

@@ -1,10 +1,18 @@
-"""German pattern tables."""
+"""German pattern tables (data only)."""
 
 from __future__ import annotations
 
 import re
 
-from kg.facts.patterns import LanguagePatterns, MeetingRule, ObjectSource, RelationRule, Scope, words_re
+from kg.facts.lang.de.meetings import MEETINGS_DE
+from kg.facts.patterns import (
+    LanguagePatterns,
+    ObjectSource,
+    RelationRule,
+    RuleExample,
+    Scope,
+    words_re,
+)
 from kg.model import Modality, Polarity, Predicate
 
 TREATY_DE = re.compile(
@@ -295,7 +303,9 @@ PATTERNS_DE = LanguagePatterns(
             # "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied": the organisation the text
             # is about, only when nothing follows that could name another partner
             "partner_bare",
-            re.compile(r"\bPartner(?:in|land|länder|staat|staaten)?\b(?=\s*(?:[,.;:]|$|\s+(?:aber|sondern|und)\b))"),
+            re.compile(
+                r"\bPartner(?:in|land|länder|staat|staaten)?\b(?=\s*(?:[,.;:]|$|\s+(?:aber|sondern|und)\b))"
+            ),
             Predicate.PARTNER_OF,
             ObjectSource.NEAR,
             Scope.LOCAL,
@@ -358,7 +368,9 @@ PATTERNS_DE = LanguagePatterns(
         RelationRule(
             # "Moldau gehört nicht der NATO an", "die dem Bündnis angehören"
             "belongs_to",
-            re.compile(r"\bgehör(?:t|en|te|ten)\b(?=(?:\s+[^\s.;:!?]+){1,6}?\s+an\b)|\bangehör(?:en|t|te|ten)\b"),
+            re.compile(
+                r"\bgehör(?:t|en|te|ten)\b(?=(?:\s+[^\s.;:!?]+){1,6}?\s+an\b)|\bangehör(?:en|t|te|ten)\b"
+            ),
             Predicate.MEMBER_OF,
             ObjectSource.NEAR,
             Scope.CLAUSE,
@@ -466,6 +478,37 @@ PATTERNS_DE = LanguagePatterns(
             ObjectSource.COUNTRY_AFTER,
             Scope.CLAUSE,
             confidence=0.8,
+            tests=(
+                RuleExample(
+                    "Estland grenzt an Lettland.",
+                    frozenset({("Q191", Predicate.SHARES_BORDER_WITH.value, "Q211", "Positive")}),
+                ),
+            ),
+        ),
+        RelationRule(
+            # "Kanada verhängte neue Sanktionen gegen Belarus", "Japan verhängt Strafmaßnahmen gegen …"
+            "imposes_sanctions",
+            re.compile(
+                r"\bverh(?:ängt|ängen|ängte|ängten|ing|ingen)\s+(?:[\w-]+\s+){0,3}?"
+                r"(?:Sanktionen|Strafmaßnahmen)\s+gegen\b"
+                # "hat keine Sanktionen gegen X verhängt": the participle ends the clause
+                r"|\b(?:Sanktionen|Strafmaßnahmen)\s+gegen\b(?=(?:\s+[^\s.;:!?]+){1,4}?\s+verhängt\b)",
+                re.I,
+            ),
+            Predicate.IMPOSES_SANCTIONS_ON,
+            ObjectSource.COUNTRY_AFTER,
+            Scope.CLAUSE,
+            confidence=0.8,
+            tests=(
+                RuleExample(
+                    "Kanada verhängte am Dienstag neue Sanktionen gegen Weißrussland.",
+                    frozenset({("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
+                ),
+                RuleExample(
+                    "Japan hat keine Sanktionen gegen Venezuela verhängt.",
+                    frozenset({("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "Q717", "Negative")}),
+                ),
+            ),
         ),
         RelationRule(
             "covered",
@@ -503,62 +546,7 @@ PATTERNS_DE = LanguagePatterns(
             confidence=0.7,
         ),
     ),
-    meetings=(
-        MeetingRule(
-            "meet_verb",
-            words_re(
-                r"trifft",
-                r"traf(?:en)?",
-                r"zusammentr(?:a|i|e)\w*",
-                r"getroffen",
-                r"zusammenkommen",
-                r"(?:kam|kamen|kommt|kommen)\b[^.;:!?„“]{0,100}?\bzusammen",
-                r"empfängt",
-                r"empfangen",
-                r"zusammen(?:kam|kamen|kommt|kommen|gekommen|treffen|getroffen)",
-                r"empfing",
-            ),
-            verbal=True,
-        ),
-        # "will er Präsident X treffen": the infinitive, lower case only ("Treffen" is the noun)
-        MeetingRule("meet_infinitive", re.compile(r"\btreffen\b"), verbal=True, min_people=2),
-        MeetingRule(
-            # "berieten in Brüssel", "Der Rat tagt in Wien": a body convening
-            "confer_verb",
-            # lower case only: "Tagen" is days, "Beraten" no verb
-            re.compile(r"\b(?:berat(?:en|t)|berät|berieten?|tag(?:t|te|ten|en))\b"),
-            verbal=True,
-            needs_place=True,
-        ),
-        MeetingRule(
-            # "hatte in Stockholm mit X gesprochen", "sprach in Paris mit Y": talking with someone
-            "talk_with",
-            re.compile(
-                r"\bmit\b(?=[^.;:!?„“”]{0,80}?\b(?:gesprochen|sprechen)\b)"
-                r"|\b(?:sprach|sprachen|spricht)\b(?=[^.;:!?„“”]{0,60}?\bmit\b)"
-            ),
-            verbal=True,
-            min_people=2,
-        ),
-        MeetingRule(
-            "visit", words_re(r"Besuch(?:s|es)?", r"Staatsbesuch\w*", r"Visite"), verbal=False, visit=True
-        ),
-        MeetingRule(
-            "meet_noun",
-            words_re(
-                r"Treffen\w*",
-                r"Gespräch\w*",
-                r"Gipfel\w*",
-                r"Verhandlung\w*",
-                r"Konferenz",
-                r"Sitzung\w*",
-                r"Termine?",
-                r"Beratung\w*",
-                r"[\w-]+-Gipfel\w*",
-            ),
-            verbal=False,
-        ),
-    ),
+    meetings=MEETINGS_DE,
 )
 
 __all__ = ["PATTERNS_DE", "Polarity"]

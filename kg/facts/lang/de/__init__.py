@@ -1,0 +1,1 @@
+"""German rule data."""

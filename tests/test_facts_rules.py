@@ -1,0 +1,61 @@
+"""Every rule's ``tests:`` sentences, read in-process (blank pipeline, bundled KB): each must give exactly
+the facts its rule entry lists — no more, no fewer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import cache
+
+import pytest
+
+from kg.facts.lang import RULES
+from kg.facts.patterns import RuleExample
+from kg.kb import KnowledgeBase, load_knowledge_base
+from kg.model import Document
+from kg.nlp import NlpPipeline, load_pipeline
+from kg.pipeline import analyse_document
+
+EXAMPLES = [
+    pytest.param(lang, example, id=f"{lang}-{rule.name}-{i}")
+    for lang, rules in sorted(RULES.items())
+    for rule in rules.patterns.relations
+    for i, example in enumerate(rule.tests)
+]
+
+
+@cache
+def _kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+@cache
+def _pipeline(lang: str) -> NlpPipeline:
+    return load_pipeline(lang, model="blank")
+
+
+def _facts(lang: str, example: RuleExample) -> set[tuple[str, str, str, str]]:
+    text = example.text
+    doc = Document(
+        "rule-example", text, lang, "rule-example", hashlib.sha256(text.encode()).hexdigest(),
+        published=dt.date.fromisoformat(example.published),
+    )  # fmt: skip
+    result = analyse_document(doc, _pipeline(lang).analyse(doc), _kb())
+    return {
+        (
+            f.subject.qid or f.subject.key,
+            f.predicate.value,
+            f.object.qid or f.object.key,
+            f.polarity.name.title(),
+        )
+        for f in result.facts
+    }
+
+
+def test_there_are_rule_examples_in_every_language() -> None:
+    assert {lang for lang, _ in (p.values for p in EXAMPLES)} == set(RULES)
+
+
+@pytest.mark.parametrize(("lang", "example"), EXAMPLES)
+def test_rule_example_gives_exactly_its_facts(lang: str, example: RuleExample) -> None:
+    assert _facts(lang, example) == set(example.facts)
