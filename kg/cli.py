@@ -17,7 +17,21 @@ from collections.abc import Sequence
 
 from kg.errors import KgError
 
-COMMANDS = ("extract", "validate", "kb", "load", "stats", "query", "serve", "push", "draw", "version")
+COMMANDS = (
+    "extract",
+    "validate",
+    "kb",
+    "load",
+    "stats",
+    "query",
+    "serve",
+    "push",
+    "draw",
+    "compare",
+    "wikidata",
+    "quickstatements",
+    "version",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
