@@ -64,8 +64,20 @@ PERSON_KIND = frozenset({EntityKind.PERSON})
 
 # Words that open a subordinate clause: a date on the other side of one is that clause's
 SUBORDINATORS = frozenset(
-    {"after", "before", "when", "while", "because", "although", "nachdem", "bevor", "als", "während", "weil",
-     "obwohl"}
+    {
+        "after",
+        "before",
+        "when",
+        "while",
+        "because",
+        "although",
+        "nachdem",
+        "bevor",
+        "als",
+        "während",
+        "weil",
+        "obwohl",
+    }
 )
 
 

@@ -339,8 +339,7 @@ def _colon_speaker(
         return None, -1
     colon = begin + len(lead) - 1
     people = [
-        p for b, e in frame for p in ctx.mentions_in(b, min(e, colon))
-        if p.entity.kind is EntityKind.PERSON
+        p for b, e in frame for p in ctx.mentions_in(b, min(e, colon)) if p.entity.kind is EntityKind.PERSON
     ]
     if people:
         return people[-1].entity, colon

@@ -239,7 +239,8 @@ def another_partys_view(
     narrow = Window(min(np_begin, window.end), window.end)
     # "hat einen Beitritt Schwedens ausgeschlossen": the German final verb is the other party's
     own = [
-        w for w in cue_words(ctx, narrow, trigger, subjects)
+        w
+        for w in cue_words(ctx, narrow, trigger, subjects)
         if w not in patterns.denial_cues and w not in patterns.abandonment
     ]
     polarity, modality = factuality(ctx, rule, own)
@@ -284,8 +285,19 @@ PENDING = re.compile(
     r"|\b(?:has|have)\s+not\s+(?:\w+\s+)?(?:approved|ratified)\b|\bnicht\s+(?:ratifiziert|gebilligt)\b"
 )
 OPPOSITION_NOUNS = frozenset(
-    {"widerstand", "blockade", "veto", "einspruch", "vorbehalte", "ablehnung", "opposition", "objection",
-     "objections", "resistance", "rejection"}
+    {
+        "widerstand",
+        "blockade",
+        "veto",
+        "einspruch",
+        "vorbehalte",
+        "ablehnung",
+        "opposition",
+        "objection",
+        "objections",
+        "resistance",
+        "rejection",
+    }
 )
 
 
@@ -326,9 +338,7 @@ PASSIVE_AUXILIARIES = frozenset(
 PASSIVE_AGENT_LINKS = frozenset({"by", "von", "vom"})
 
 
-def passive_opposition(
-    ctx: DocContext, trigger: re.Match[str], subjects: list[Mention], end: int
-) -> bool:
+def passive_opposition(ctx: DocContext, trigger: re.Match[str], subjects: list[Mention], end: int) -> bool:
     """The candidacy noun phrase is the subject of a passive of opposing whose agent is another party."""
     words = [w.lower() for w in ctx.lower_words(trigger.end(), end)[:10]]
     if not set(words) & PASSIVE_AUXILIARIES or not set(words) & OPPOSING_PARTICIPLES:
@@ -337,7 +347,8 @@ def passive_opposition(
     for _, e, w in ctx.words(trigger.end(), end)[:10]:
         if w.lower() in PASSIVE_AGENT_LINKS:
             agents = [
-                m for m in ctx.mentions_in(e, min(end, e + 40))
+                m
+                for m in ctx.mentions_in(e, min(end, e + 40))
                 if m.entity.kind in AGENT_KINDS and m.entity.key not in keys
             ][:1]
             return bool(agents)

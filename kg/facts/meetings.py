@@ -245,8 +245,10 @@ def _places(
     region_begin, region_end = words[lo][0], words[hi - 1][1]
     out: list[Mention] = []
     for m in sorted(
-        [*ctx.mentions_in(region_begin, region_end, frozenset({EntityKind.PLACE})),
-         *_cities_named_as_country(ctx, region_begin, region_end, begin)],
+        [
+            *ctx.mentions_in(region_begin, region_end, frozenset({EntityKind.PLACE})),
+            *_cities_named_as_country(ctx, region_begin, region_end, begin),
+        ],
         key=lambda m: m.span.begin,
     ):
         if ctx.in_quotation(m.span.begin) or not is_settlement(ctx.kb, m.entity):

@@ -295,7 +295,9 @@ PATTERNS_DE = LanguagePatterns(
             # "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied": the organisation the text
             # is about, only when nothing follows that could name another partner
             "partner_bare",
-            re.compile(r"\bPartner(?:in|land|länder|staat|staaten)?\b(?=\s*(?:[,.;:]|$|\s+(?:aber|sondern|und)\b))"),
+            re.compile(
+                r"\bPartner(?:in|land|länder|staat|staaten)?\b(?=\s*(?:[,.;:]|$|\s+(?:aber|sondern|und)\b))"
+            ),
             Predicate.PARTNER_OF,
             ObjectSource.NEAR,
             Scope.LOCAL,
@@ -358,7 +360,9 @@ PATTERNS_DE = LanguagePatterns(
         RelationRule(
             # "Moldau gehört nicht der NATO an", "die dem Bündnis angehören"
             "belongs_to",
-            re.compile(r"\bgehör(?:t|en|te|ten)\b(?=(?:\s+[^\s.;:!?]+){1,6}?\s+an\b)|\bangehör(?:en|t|te|ten)\b"),
+            re.compile(
+                r"\bgehör(?:t|en|te|ten)\b(?=(?:\s+[^\s.;:!?]+){1,6}?\s+an\b)|\bangehör(?:en|t|te|ten)\b"
+            ),
             Predicate.MEMBER_OF,
             ObjectSource.NEAR,
             Scope.CLAUSE,

@@ -104,14 +104,18 @@ def _facts_for(
     window = negated_abandonment(ctx, fact_window(ctx, rule, trigger, subjects, s.begin, s.end), s.begin)
     cues = cue_words(ctx, window, trigger, subjects)
     polarity, modality = factuality(ctx, rule, cues)
-    if rule.modality is not None and modality is not rule.modality and cue_in_earlier_clause(
-        ctx, rule, trigger, window.begin, modality
+    if (
+        rule.modality is not None
+        and modality is not rule.modality
+        and cue_in_earlier_clause(ctx, rule, trigger, window.begin, modality)
     ):
         # "Die Ukraine strebt in die Nato, eine Einladung ist nicht in Sicht": the striving is the other
         # clause's; this one is about the invitation
         modality = rule.modality
-    if modality is Modality.DENIED and rule.modality is Modality.INVITED and not denial_of_trigger(
-        ctx, trigger, s.begin, s.end
+    if (
+        modality is Modality.DENIED
+        and rule.modality is Modality.INVITED
+        and not denial_of_trigger(ctx, trigger, s.begin, s.end)
     ):
         return []  # "declined to give a date for an invitation": no invitation was declined
     np_begin = possessed_candidacy(ctx, rule, trigger, subjects)

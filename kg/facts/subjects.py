@@ -275,10 +275,34 @@ def _attributive_demonym(ctx: DocContext, m: Mention) -> bool:
 # of the country, who are not the country as a subject of membership or candidacy
 ATTRIBUTIVE_HEADS = frozenset(
     {
-        "officials", "official", "troops", "forces", "diplomats", "diplomat", "government",
-        "lawmakers", "leaders", "leader", "ministers", "minister", "military", "soldiers",
-        "authorities", "envoy", "envoys", "ambassador", "negotiators", "delegation", "administration",
-        "media", "sources", "spokesman", "spokeswoman", "spokesperson", "intelligence", "embassy",
+        "officials",
+        "official",
+        "troops",
+        "forces",
+        "diplomats",
+        "diplomat",
+        "government",
+        "lawmakers",
+        "leaders",
+        "leader",
+        "ministers",
+        "minister",
+        "military",
+        "soldiers",
+        "authorities",
+        "envoy",
+        "envoys",
+        "ambassador",
+        "negotiators",
+        "delegation",
+        "administration",
+        "media",
+        "sources",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "intelligence",
+        "embassy",
     }
 )
 
@@ -349,9 +373,9 @@ def _is_demonym(ctx: DocContext, m: Mention) -> bool:
 
 def _anaphora_right_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
     """ "gilt für das Land nicht", "does not apply to the country": the country named before."""
-    found = ctx.patterns.country_anaphora.match(ctx.text, begin + len(ctx.text[begin:end]) - len(
-        ctx.text[begin:end].lstrip()
-    ))
+    found = ctx.patterns.country_anaphora.match(
+        ctx.text, begin + len(ctx.text[begin:end]) - len(ctx.text[begin:end].lstrip())
+    )
     if found is None or found.end() > end:
         return []
     country = ctx.country_before(found.start(), possessive=found.group("poss") is not None)
