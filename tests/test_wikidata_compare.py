@@ -63,9 +63,11 @@ def facts_trig(cases: dict[str, tuple[str, str, str, bool, str, tuple[str, str] 
             f'dcterms:issued "{issued}"^^xsd:date ; nif:isString {json.dumps(sentence)} .\n'
             f"  <{doc[1:-1]}#s> a nif:Sentence ; nif:anchorOf {json.dumps(sentence)} .\n"
             f'  <{doc[1:-1]}#run> prov:startedAtTime "2024-01-02T03:04:05Z"^^xsd:dateTime .\n'
-            f"  <{doc[1:-1]}#fact> a kgo:Fact ; rdf:subject wd:{s} ; rdf:predicate wdt:{p} ; rdf:object wd:{o} ;"
+            f"  <{doc[1:-1]}#fact> a kgo:Fact ; rdf:subject wd:{s} ; rdf:predicate wdt:{p} ;"
+            f" rdf:object wd:{o} ;"
             f" kgo:polarity kgo:{'Positive' if positive else 'Negative'} ; kgo:modality kgo:Asserted ;"
-            f" kgo:confidence 0.9 ; kgo:evidence <{doc[1:-1]}#s> ; prov:wasDerivedFrom <{doc[1:-1]}#context> ;"
+            f" kgo:confidence 0.9 ; kgo:evidence <{doc[1:-1]}#s> ;"
+            f" prov:wasDerivedFrom <{doc[1:-1]}#context> ;"
             f" prov:wasGeneratedBy <{doc[1:-1]}#run>{dated} . }}"
         )
     return "\n".join(out) + "\n"

@@ -85,7 +85,7 @@ def fetch(
     queries += [holders_query(offices[i : i + batch_size]) for i in range(0, len(offices), batch_size)]
     triples: set[ox.Triple] = set()
     for query in queries:  # one request at a time
-        data, content_type = client._request(query, "turtle")
+        data, content_type = client.construct_bytes(query)
         fmt = ox.RdfFormat.from_media_type(content_type.split(";")[0].strip()) or ox.RdfFormat.TURTLE
         try:
             triples.update(q.triple for q in ox.parse(data, format=fmt))
