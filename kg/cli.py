@@ -29,6 +29,8 @@ COMMANDS = (
     "draw",
     "export",
     "eval",
+    "compare",
+    "wikidata",
     "version",
 )
 

@@ -37,8 +37,14 @@ def analyse_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBa
 
     mentions = link_document(document, analysis, kb)
     extraction: Extraction = extract_facts(document, analysis, mentions, kb)
-    log.debug("%s: %d mentions, %d facts, %d quotations, %d meetings", document.doc_id, len(mentions),
-              len(extraction.facts), len(extraction.quotations), len(extraction.meetings))
+    log.debug(
+        "%s: %d mentions, %d facts, %d quotations, %d meetings",
+        document.doc_id,
+        len(mentions),
+        len(extraction.facts),
+        len(extraction.quotations),
+        len(extraction.meetings),
+    )
     return DocumentResult(
         document=document,
         sentences=analysis.sentences,

@@ -180,8 +180,11 @@ class ShardIndex:
             if not shard.exists() or not graphs:
                 continue
             endings = tuple(f"<{g}> .".encode() for g in graphs)
-            kept = [line for line in shard.read_bytes().splitlines(keepends=True)
-                    if not line.rstrip().endswith(endings)]
+            kept = [
+                line
+                for line in shard.read_bytes().splitlines(keepends=True)
+                if not line.rstrip().endswith(endings)
+            ]
             held = json.loads(sidecar.read_text(encoding="utf-8"))["graphs"]
             remaining = {g: k for g, k in held.items() if g not in graphs}
             if remaining:

@@ -20,7 +20,7 @@ from kg.errors import ConfigError
 log = logging.getLogger("kg.export")
 
 # Modules with more ``kg export`` subcommands (each with ``register(export_sub)``).
-EXPORT_MODULES: tuple[str, ...] = ()
+EXPORT_MODULES: tuple[str, ...] = ("kg.commands.quickstatements",)
 
 
 def _facts_csv(rows: list[dict[str, str]]) -> bytes:

@@ -47,7 +47,9 @@ def register(sub: Any) -> None:
     p.add_argument("--kb", action="append", type=Path, default=[], help="extra knowledge-base file(s) (RDF)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes (each loads KB and pipeline once)")
     p.add_argument(
-        "--dask", metavar="SCHEDULER", help="run on a Dask cluster at this scheduler address (tcp://host:8786)"
+        "--dask",
+        metavar="SCHEDULER",
+        help="run on a Dask cluster at this scheduler address (tcp://host:8786)",
     )
     p.add_argument("--failures", type=Path, help="write failed documents as JSON lines to this file")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")

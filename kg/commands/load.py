@@ -64,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{path}: {result.quads} triples in {len(result.graphs)} graph(s)", file=sys.stderr)
     store.flush()
     loaded = len(args.files) - len(failed)
-    print(f"loaded {total} triples from {loaded} file(s) into {args.store}"
-          + (f"; {len(failed)} file(s) failed" if failed else ""), file=sys.stderr)
+    print(
+        f"loaded {total} triples from {loaded} file(s) into {args.store}"
+        + (f"; {len(failed)} file(s) failed" if failed else ""),
+        file=sys.stderr,
+    )
     return max((exc.exit_code for exc in failed), default=0)

@@ -102,6 +102,7 @@ def document_list(dataset: ox.Store, *, limit: int) -> list[tuple[str, str, str,
         f" GROUP BY ?g ORDER BY DESC(?date) ?doc LIMIT {int(limit)}",
         default_graph=None,
     )
+
     def text(row: dict[str, Term], name: str) -> str:
         return _key(row[name]) if name in row else ""
 

@@ -120,6 +120,10 @@ class SparqlClient:
         fmt = _rdf_format(content_type)
         return records_from_rdf(data, fmt, origin=self.endpoint)
 
+    def construct_bytes(self, query: str) -> tuple[bytes, str]:
+        """The raw answer (bytes, Content-Type) of a CONSTRUCT, with the same retries and errors."""
+        return self._request(query, TURTLE)
+
     def select_items(self, query: str) -> list[str]:
         data, _ = self._request(query, JSON)
         try:

@@ -28,10 +28,14 @@ Position = NamedNode(KGO + "Position")
 Quotation = NamedNode(KGO + "Quotation")
 Referent = NamedNode(KGO + "Referent")
 TreatyClause = NamedNode(KGO + "TreatyClause")
+WikidataComparison = NamedNode(KGO + "WikidataComparison")
+WikidataSnapshot = NamedNode(KGO + "WikidataSnapshot")
+WikidataVerdict = NamedNode(KGO + "WikidataVerdict")
 
 # object properties
 attributedTo = NamedNode(KGO + "attributedTo")
 candidateFor = NamedNode(KGO + "candidateFor")
+comparedIn = NamedNode(KGO + "comparedIn")
 coveredBy = NamedNode(KGO + "coveredBy")
 evidence = NamedNode(KGO + "evidence")
 extractor = NamedNode(KGO + "extractor")
@@ -46,11 +50,16 @@ partnerOf = NamedNode(KGO + "partnerOf")
 polarity = NamedNode(KGO + "polarity")
 sharesBorderWith = NamedNode(KGO + "sharesBorderWith")
 speaker = NamedNode(KGO + "speaker")
+wikidataStatement = NamedNode(KGO + "wikidataStatement")
+wikidataVerdict = NamedNode(KGO + "wikidataVerdict")
 
 # datatype properties
 confidence = NamedNode(KGO + "confidence")
 contentHash = NamedNode(KGO + "contentHash")
+coversItem = NamedNode(KGO + "coversItem")
+coversProperty = NamedNode(KGO + "coversProperty")
 endTime = NamedNode(KGO + "endTime")
+endpoint = NamedNode(KGO + "endpoint")
 extractionKey = NamedNode(KGO + "extractionKey")
 extractorName = NamedNode(KGO + "extractorName")
 extractorVersion = NamedNode(KGO + "extractorVersion")
@@ -58,23 +67,32 @@ kbVersion = NamedNode(KGO + "kbVersion")
 nlpPipeline = NamedNode(KGO + "nlpPipeline")
 nlpPipelineVersion = NamedNode(KGO + "nlpPipelineVersion")
 pointInTime = NamedNode(KGO + "pointInTime")
+queryHash = NamedNode(KGO + "queryHash")
+snapshotSource = NamedNode(KGO + "snapshotSource")
 softwareVersion = NamedNode(KGO + "softwareVersion")
 startTime = NamedNode(KGO + "startTime")
+verdictReason = NamedNode(KGO + "verdictReason")
 
 # individuals
 Applied = NamedNode(KGO + "Applied")
 Asserted = NamedNode(KGO + "Asserted")
+Confirmed = NamedNode(KGO + "Confirmed")
+Contradicted = NamedNode(KGO + "Contradicted")
 Demanded = NamedNode(KGO + "Demanded")
 Denied = NamedNode(KGO + "Denied")
 Intended = NamedNode(KGO + "Intended")
 Invited = NamedNode(KGO + "Invited")
 Negative = NamedNode(KGO + "Negative")
+New = NamedNode(KGO + "New")
+NoEvidence = NamedNode(KGO + "NoEvidence")
 Positive = NamedNode(KGO + "Positive")
 Possible = NamedNode(KGO + "Possible")
 
 LOCAL_NAMES: dict[str, NamedNode] = {
     "Applied": Applied,
     "Asserted": Asserted,
+    "Confirmed": Confirmed,
+    "Contradicted": Contradicted,
     "Country": Country,
     "Demanded": Demanded,
     "Denied": Denied,
@@ -87,6 +105,8 @@ LOCAL_NAMES: dict[str, NamedNode] = {
     "Meeting": Meeting,
     "Modality": Modality,
     "Negative": Negative,
+    "New": New,
+    "NoEvidence": NoEvidence,
     "Organisation": Organisation,
     "Other": Other,
     "Person": Person,
@@ -98,12 +118,19 @@ LOCAL_NAMES: dict[str, NamedNode] = {
     "Quotation": Quotation,
     "Referent": Referent,
     "TreatyClause": TreatyClause,
+    "WikidataComparison": WikidataComparison,
+    "WikidataSnapshot": WikidataSnapshot,
+    "WikidataVerdict": WikidataVerdict,
     "attributedTo": attributedTo,
     "candidateFor": candidateFor,
+    "comparedIn": comparedIn,
     "confidence": confidence,
     "contentHash": contentHash,
     "coveredBy": coveredBy,
+    "coversItem": coversItem,
+    "coversProperty": coversProperty,
     "endTime": endTime,
+    "endpoint": endpoint,
     "evidence": evidence,
     "extractionKey": extractionKey,
     "extractor": extractor,
@@ -122,9 +149,14 @@ LOCAL_NAMES: dict[str, NamedNode] = {
     "partnerOf": partnerOf,
     "pointInTime": pointInTime,
     "polarity": polarity,
+    "queryHash": queryHash,
     "sharesBorderWith": sharesBorderWith,
+    "snapshotSource": snapshotSource,
     "softwareVersion": softwareVersion,
     "speaker": speaker,
     "startTime": startTime,
+    "verdictReason": verdictReason,
+    "wikidataStatement": wikidataStatement,
+    "wikidataVerdict": wikidataVerdict,
 }
 """Every term of the ontology by its local name."""
