@@ -197,6 +197,10 @@ class Mention:
     entity: Entity
     score: float  # link confidence in [0, 1]
     linker: Extractor
+    # False: a reference the fact rules may use (a demonym, "deutsche"; a part of a hyphen compound,
+    # "US-Forscher") that is no entity mention in NIF/GERBIL terms, so the RDF mapping writes no
+    # nif:Phrase for it (ontology/README.md, "Mentions and references").
+    annotation: bool = True
 
 
 @dataclass(frozen=True)
