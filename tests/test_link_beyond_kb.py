@@ -106,3 +106,15 @@ def test_demonyms_are_references_not_nif_phrases(pipelines) -> None:  # type: ig
         and any(p.subject == q.subject and p.object == ns.NIF_PHRASE for p in quads)
     }
     assert "Berlin" in anchors and "deutsche" not in anchors and "US" not in anchors
+
+
+def test_people_with_a_verb_of_saying(pipelines) -> None:  # type: ignore[no-untyped-def]
+    en = rows(link(pipelines, "The coach was pleased. Marlon Oduya said the team played well.", "en"))
+    assert ("Marlon Oduya", "NIL:Person:Marlon Oduya") in en
+    de = rows(link(pipelines, "Das Spiel war eng, sagte Till Hornbostel nach dem Abpfiff.", "de"))
+    assert ("Till Hornbostel", "NIL:Person:Till Hornbostel") in de
+
+
+def test_a_capitalised_word_before_a_verb_of_saying_alone_is_no_person(pipelines) -> None:  # type: ignore[no-untyped-def]
+    mentions = rows(link(pipelines, "The weather was bad, Reuters said on Friday.", "en"))
+    assert not any(kind.startswith("NIL:Person") for _, kind in mentions)

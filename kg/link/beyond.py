@@ -199,3 +199,53 @@ def _defined_acronyms(mentions: list[Mention], tokens: Sequence[Token], document
             continue
         out.append(Mention(Span(t.begin, t.end, t.text), t.sentence, entity, 0.8, ACRONYM))
     return out
+
+
+@lru_cache(maxsize=8)
+def saying_verbs(lang: str) -> frozenset[str]:
+    path = LANG_DIR / lang / "saying_verbs.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def find_speakers(
+    tokens: Sequence[Token], covered: Sequence[bool], document: Document, kb: KnowledgeBase
+) -> list[tuple[int, int]]:
+    """Token ranges (first, last) of two or three free capitalised words right before or after a
+    verb of saying ("Scottie Scheffler said", "sagte Juri Knorr"): people the KB lacks."""
+    lang, text = document.lang, document.text
+    verbs = saying_verbs(lang)
+    out: list[tuple[int, int]] = []
+
+    def free_word(k: int) -> bool:
+        t = tokens[k]
+        return not covered[k] and _word(t, lang, kb) and not is_acronym(t.text) and _cue_of(t, lang) is None
+
+    for v, verb in enumerate(tokens):
+        if verb.text not in verbs:
+            continue
+        last = v - 1  # the run before the verb
+        first = last
+        while first - 1 >= 0 and last - first < 2 and free_word(first - 1):
+            if not _adjacent(tokens[first - 1], tokens[first], text):
+                break
+            first -= 1
+        if last >= 0 and first < last and free_word(last) and tokens[last].sentence == verb.sentence:
+            out.append((first, last))
+            continue
+        first = v + 1  # the run after the verb
+        last = first
+        while last + 1 < len(tokens) and last - first < 2 and free_word(last + 1):
+            if not _adjacent(tokens[last], tokens[last + 1], text):
+                break
+            last += 1
+        if (
+            first < len(tokens)
+            and first < last
+            and free_word(first)
+            and tokens[first].sentence == verb.sentence
+        ):
+            out.append((first, last))
+    return out

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from kg.kb import KnowledgeBase, NameEntry
 from kg.kb.names import final_forms, is_acronym, normalise
-from kg.link.beyond import ACRONYM, NIL_NAME, add_names_beyond_kb
+from kg.link.beyond import ACRONYM, NIL_NAME, add_names_beyond_kb, find_speakers
 from kg.link.matcher import Match, NameTrie
 from kg.link.people import find_nil_persons, is_name_like, person_entity, surname_of
 from kg.link.pieces import Piece, text_pieces
@@ -365,6 +365,20 @@ def _add_people_and_ner(
                 tokens[run.first].sentence,
                 person_entity(label, document.lang),
                 run.score,
+                NIL_PERSON,
+            )
+        )
+        cover(begin, end)
+    # People the text introduces with a verb of saying ("Scottie Scheffler said").
+    for first, last in find_speakers(tokens, covered, document, kb):
+        begin, end = tokens[first].begin, tokens[last].end
+        label = document.text[begin:end]
+        out.append(
+            Mention(
+                Span(begin, end, label),
+                tokens[first].sentence,
+                person_entity(label, document.lang),
+                0.65,
                 NIL_PERSON,
             )
         )
