@@ -285,3 +285,6 @@ class RunProvenance:
     pipeline_version: str
     started: dt.datetime
     extractors: tuple[Extractor, ...] = field(default_factory=tuple)
+    # Where the KB's items came from beyond the bundled file ("name: source", e.g. a dump slice
+    # with its date and filters): written as kgo:kbSource so every output names them.
+    kb_sources: tuple[str, ...] = ()

@@ -117,3 +117,21 @@ def test_truthy_ntriples_slice(tmp_path: Path) -> None:
     assert main(["kb", "import", str(dump), "--instance-of", "Q5", "--name", "nt"]) == 0
     records = json.loads(gzip.decompress(user_kb_files()[0].read_bytes()))["items"]
     assert [r["id"] for r in records] == ["Q61053"]
+
+
+def test_every_output_names_the_dump_slice(tmp_path: Path) -> None:
+    dump = tmp_path / "slice.json.gz"
+    write_json_dump(dump, gzip.open)
+    assert main(["kb", "import", str(dump), "--types", "with-country", "--name", "places"]) == 0
+    article = tmp_path / "a.txt"
+    article.write_text("Der Bürgermeister von Berlin besuchte am Montag München.", encoding="utf-8")
+    out = tmp_path / "out.trig"
+    assert main(["extract", str(article), "--lang", "de", "-o", str(out)]) == 0
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(out.read_bytes(), format=ox.RdfFormat.TRIG)
+    rows = list(
+        store.query("SELECT ?s WHERE { GRAPH ?g { ?run <https://w3id.org/kg-news/ontology#kbSource> ?s } }")
+    )
+    assert rows and "modified up to 2024-04-02" in rows[0]["s"].value and "with-country" in rows[0]["s"].value

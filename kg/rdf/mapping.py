@@ -183,6 +183,8 @@ class _GraphBuilder:
         self.add(r, ns.PROV_STARTED_AT_TIME, _datetime(run.started))
         self.add(r, kgo.softwareVersion, _string(run.software_version))
         self.add(r, kgo.kbVersion, _string(run.kb_version))
+        for source in run.kb_sources:
+            self.add(r, kgo.kbSource, _string(source))
         self.add(r, kgo.nlpPipeline, _string(run.pipeline))
         self.add(r, kgo.nlpPipelineVersion, _string(run.pipeline_version))
         # Only the extractors that produced something here: the run's full list (some sixty) in every

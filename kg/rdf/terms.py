@@ -53,6 +53,7 @@ endTime = NamedNode(KGO + "endTime")
 extractionKey = NamedNode(KGO + "extractionKey")
 extractorName = NamedNode(KGO + "extractorName")
 extractorVersion = NamedNode(KGO + "extractorVersion")
+kbSource = NamedNode(KGO + "kbSource")
 kbVersion = NamedNode(KGO + "kbVersion")
 nlpPipeline = NamedNode(KGO + "nlpPipeline")
 nlpPipelineVersion = NamedNode(KGO + "nlpPipelineVersion")
@@ -110,6 +111,7 @@ LOCAL_NAMES: dict[str, NamedNode] = {
     "extractorVersion": extractorVersion,
     "headquarters": headquarters,
     "holdsPosition": holdsPosition,
+    "kbSource": kbSource,
     "kbVersion": kbVersion,
     "location": location,
     "memberOf": memberOf,
