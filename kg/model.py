@@ -198,6 +198,10 @@ class Mention:
     entity: Entity
     score: float  # link confidence in [0, 1]
     linker: Extractor
+    # False: a reference the fact rules may use (a demonym, "deutsche"; a part of a hyphen compound,
+    # "US-Forscher") that is no entity mention in NIF/GERBIL terms, so the RDF mapping writes no
+    # nif:Phrase for it (ontology/README.md, "Mentions and references").
+    annotation: bool = True
 
 
 @dataclass(frozen=True)
@@ -282,3 +286,6 @@ class RunProvenance:
     pipeline_version: str
     started: dt.datetime
     extractors: tuple[Extractor, ...] = field(default_factory=tuple)
+    # Where the KB's items came from beyond the bundled file ("name: source", e.g. a dump slice
+    # with its date and filters): written as kgo:kbSource so every output names them.
+    kb_sources: tuple[str, ...] = ()

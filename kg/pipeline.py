@@ -84,12 +84,14 @@ def _process_batch(
 
 def run_provenance(pipelines: Pipelines, kb: KnowledgeBase, lang: str) -> RunProvenance:
     from kg.facts import EXTRACTORS
+    from kg.kb.files import BUNDLED_FILE
     from kg.link import LINKERS
 
     info = pipelines.for_lang(lang).info
     return RunProvenance(
         software_version=kg.__version__,
         kb_version=kb.version,
+        kb_sources=tuple(f"{s.name}: {s.source}" for s in kb.sources if s.path != str(BUNDLED_FILE)),
         pipeline=info.name,
         pipeline_version=info.version,
         started=dt.datetime.now(dt.UTC).replace(microsecond=0),

@@ -26,6 +26,15 @@ def register(sub: Any) -> None:
         "files", nargs="+", type=Path, metavar="FILE", help=".ttl, .nt, .nq, .trig, .rdf or .jsonld"
     )
     imp.add_argument("--name", help="name of the user KB file (default: from the input file)")
+    imp.add_argument(
+        "--types",
+        default="",
+        help="for Wikidata dump slices (.json[.gz|.bz2], .nt.gz|.nt.bz2): comma-separated presets "
+        "(humans-with-position, humans-with-occupation, with-headquarters, with-country, events)",
+    )
+    imp.add_argument(
+        "--instance-of", default="", metavar="Q1,Q2", help="dump slices: keep items with P31 in these"
+    )
     imp.set_defaults(func=run_import)
 
     pull = kb_sub.add_parser("pull", help="fetch items from a SPARQL endpoint into the user knowledge base")
@@ -99,6 +108,7 @@ def run_info(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from kg.kb.files import user_kb_dir, write_kb
+    from kg.kb.wikidata_dump import is_dump
     from kg.kb.wikidata_rdf import records_from_file
 
     total = 0
@@ -107,17 +117,48 @@ def run_import(args: argparse.Namespace) -> int:
             raise KnowledgeBaseError(f"{path}: is a directory; give the RDF files in it")
         if not path.is_file():
             raise KnowledgeBaseError(f"{path}: no such file")
-        records = records_from_file(path)
+        if is_dump(path):
+            records, source = _read_dump(path, args)
+        else:
+            records, source = records_from_file(path), str(path.resolve())
         if not records:
             raise KnowledgeBaseError(f"{path}: no Wikidata items (subjects wd:Q…) in the file")
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+        digest = _file_digest(path)
         name = _safe_name(args.name if args.name and len(args.files) == 1 else f"import-{path.stem}-{digest}")
         target = user_kb_dir() / f"{name}.json.gz"
-        write_kb(target, name, str(path.resolve()), records)
+        write_kb(target, name, source, records)
         total += len(records)
         print(f"imported {len(records)} items from {path} -> {target}")
     _print_version()
     return 0
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:8]
+
+
+def _read_dump(path: Path, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    """A dump slice, streamed with progress; the source names the dump's date and the filters."""
+    import sys
+
+    from kg.kb.pull import parse_qids
+    from kg.kb.wikidata_dump import DumpFilter, DumpStats, read_dump
+
+    presets = tuple(t.strip() for t in args.types.split(",") if t.strip())
+    instance_of = frozenset(parse_qids(args.instance_of)) if args.instance_of else frozenset()
+    dump_filter = DumpFilter(presets, instance_of)
+
+    def progress(stats: DumpStats) -> None:
+        print(f"{path.name}: {stats.read:,} entities read, {stats.kept:,} kept", file=sys.stderr)
+
+    stats = read_dump(path, dump_filter, progress)
+    print(f"{path.name}: {stats.read:,} entities read, {stats.kept:,} kept", file=sys.stderr)
+    dated = f", modified up to {stats.latest_modified}" if stats.latest_modified else ""
+    return stats.records, f"{path.resolve()} (Wikidata dump slice{dated}; filter: {dump_filter.describe()})"
 
 
 def run_pull(args: argparse.Namespace) -> int:

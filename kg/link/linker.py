@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from kg.kb import KnowledgeBase, NameEntry
 from kg.kb.names import final_forms, is_acronym, normalise
+from kg.link.beyond import ACRONYM, NIL_NAME, add_names_beyond_kb, find_speakers
 from kg.link.matcher import Match, NameTrie
 from kg.link.people import find_nil_persons, is_name_like, person_entity, surname_of
 from kg.link.pieces import Piece, text_pieces
@@ -37,6 +38,8 @@ from kg.link.resolve import (
     Context,
     Scored,
     ambiguity,
+    incoming_links,
+    related,
     score_candidates,
 )
 from kg.model import Document, Entity, EntityKind, Extractor, Mention, Span, TextAnalysis, Token
@@ -45,7 +48,7 @@ LEXICON = Extractor("kg.link.lexicon", "1")
 NER = Extractor("kg.link.ner", "1")
 NIL_PERSON = Extractor("kg.link.nil_person", "1")
 SURNAME = Extractor("kg.link.surname", "1")
-LINKERS: tuple[Extractor, ...] = (LEXICON, NER, NIL_PERSON, SURNAME)
+LINKERS: tuple[Extractor, ...] = (LEXICON, NER, NIL_PERSON, SURNAME, NIL_NAME, ACRONYM)
 
 NER_KINDS = {
     "PER": EntityKind.PERSON,
@@ -94,6 +97,7 @@ def link_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBase)
     pieces = text_pieces(analysis)
     found = _select(_find(pieces, kb, document.lang), pieces)
     mentions = _disambiguate(found, pieces, document, kb)
+    mentions = add_names_beyond_kb(mentions, analysis.tokens, document, kb)
     mentions = _add_people_and_ner(mentions, pieces, document, analysis, kb)
     return tuple(sorted(mentions, key=lambda m: (m.span.begin, m.span.end, m.entity.key)))
 
@@ -228,6 +232,10 @@ def _disambiguate(
                 continue  # the text says otherwise here ("Präsident Genf" among mentions of the city)
             chosen = next(c for c in own if c.target == ranking[0][0])
             winner[i] = (chosen, factor)
+    names: dict[str, set[str]] = defaultdict(set)  # anchor -> the texts naming it
+    for f in found:
+        if len({e.target for e in f.entries}) == 1:
+            names[f.entries[0].target].add(normalise(document.text[f.begin : f.end]))
     mentions: list[Mention] = []
     for i, f in enumerate(found):
         best, factor = winner.get(i, (scored[i][0], 1.0))
@@ -235,6 +243,8 @@ def _disambiguate(
         text = document.text[f.begin : f.end]
         span = Span(f.begin, f.end, text)
         sentence = pieces[f.first].sentence
+        if score >= THRESHOLD and _improbable_alone(f, best, scored[i], names, kb):
+            score = min(score, IMPROBABLE_SCORE)  # a lone "IOC" or "Commission" nothing around supports
         if score >= THRESHOLD:
             entity = kb.entity(best.target, document.lang)
         elif best.entry.source in ("label", "alias") and text[:1].isupper():
@@ -246,8 +256,44 @@ def _disambiguate(
             )
         else:
             continue  # a lexicon variant this unsure is not worth a NIL entity
-        mentions.append(Mention(span, sentence, entity, score, LEXICON))
+        # Demonyms ("deutsche", "Japanese") and countries or places as parts of compounds
+        # ("US-Forscher") are references the fact rules use, not entity mentions (NIF/GERBIL):
+        # kept, but not annotated. An organisation's name in a compound ("EU-Ratspräsidentschaft",
+        # "Nato-Generalsekretär") is the only mention of it some texts have: still annotated.
+        part_of_place = f.layer == "part" and entity.kind in (EntityKind.COUNTRY, EntityKind.PLACE)
+        annotation = best.entry.source != "demonym" and not part_of_place
+        mentions.append(Mention(span, sentence, entity, score, LEXICON, annotation=annotation))
     return mentions
+
+
+IMPROBABLE_SCORE = 0.3
+WELL_KNOWN_LINKS = 3
+
+
+def _improbable_alone(
+    f: Found, best: Scored, candidates: Sequence[Scored], names: dict[str, set[str]], kb: KnowledgeBase
+) -> bool:
+    """One word, an alias (an acronym or a common noun such as "Commission"), one candidate, and
+    nothing else in the document names it or is related to it: no evidence for the link."""
+    if f.first != f.last or f.layer != "name" or len(candidates) > 1:
+        return False
+    form = best.entry.form
+    letters_acronym = is_acronym(form) and form.isalpha()  # "IOC", not "G7"
+    if not (best.entry.source == "alias" or (best.entry.source == "label" and letters_acronym)):
+        return False
+    if incoming_links(kb, best.target) >= WELL_KNOWN_LINKS:
+        return False  # NATO, the UN: their name alone is enough
+    target = best.target
+    own = names.get(target, set())
+    if len(own) > 1:  # "European Commission … the Commission"
+        return False
+    item = kb.item(target)
+    if item is None or item.kind in (EntityKind.COUNTRY, EntityKind.PLACE, EntityKind.PERSON):
+        return False  # "US", "UK", "Moskau": a place's short name needs no company
+    others = set(names) - {target}
+    if related(item, kb) & others:
+        return False
+    return not any((other := kb.item(q)) is not None and target in related(other, kb) for q in others)
 
 
 def _uninflected(text: str, inflected: bool) -> str:
@@ -289,7 +335,7 @@ def _add_people_and_ner(
     mentions = _drop_given_names_taken_for_places(mentions, tokens, kb)
     mentions = _drop_places_that_are_surnames(mentions, document)
     for m in mentions:
-        if m.linker is LEXICON:
+        if m.linker in (LEXICON, NIL_NAME, ACRONYM):
             cover(m.span.begin, m.span.end)
     out = list(mentions)
     # A trained pipeline's entities where the lexicon found nothing.
@@ -319,6 +365,20 @@ def _add_people_and_ner(
                 tokens[run.first].sentence,
                 person_entity(label, document.lang),
                 run.score,
+                NIL_PERSON,
+            )
+        )
+        cover(begin, end)
+    # People the text introduces with a verb of saying ("Scottie Scheffler said").
+    for first, last in find_speakers(tokens, covered, document, kb):
+        begin, end = tokens[first].begin, tokens[last].end
+        label = document.text[begin:end]
+        out.append(
+            Mention(
+                Span(begin, end, label),
+                tokens[first].sentence,
+                person_entity(label, document.lang),
+                0.65,
                 NIL_PERSON,
             )
         )

@@ -16,6 +16,8 @@ mention becomes NIL instead of getting a wrong QID.
 
 from __future__ import annotations
 
+import weakref
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -67,6 +69,23 @@ def related(item: KbItem, kb: KnowledgeBase) -> set[str]:
         if office is not None:
             out |= set(office.jurisdiction)
     return out
+
+
+_INCOMING: weakref.WeakKeyDictionary[KnowledgeBase, Counter[str]] = weakref.WeakKeyDictionary()
+
+
+def incoming_links(kb: KnowledgeBase, target: str) -> int:
+    """How many KB items point to ``target`` (members, country, offices): a prior for an item
+    whose name alone is weak evidence (NATO: 32, the International Olive Council: 0)."""
+    counts = _INCOMING.get(kb)
+    if counts is None:
+        counts = Counter()
+        for item in kb:
+            counts.update(
+                set(item.member_of) | set(item.country) | set(item.jurisdiction) | set(item.positions)
+            )
+        _INCOMING[kb] = counts
+    return counts[target]
 
 
 class Coherence:

@@ -185,6 +185,8 @@ class _GraphBuilder:
         self.add(r, ns.PROV_STARTED_AT_TIME, _datetime(run.started))
         self.add(r, kgo.softwareVersion, _string(run.software_version))
         self.add(r, kgo.kbVersion, _string(run.kb_version))
+        for source in run.kb_sources:
+            self.add(r, kgo.kbSource, _string(source))
         self.add(r, kgo.nlpPipeline, _string(run.pipeline))
         self.add(r, kgo.nlpPipelineVersion, _string(run.pipeline_version))
         # Only the extractors that produced something here: the run's full list (some sixty) in every
@@ -320,7 +322,9 @@ def document_quads(result: DocumentResult, run: RunProvenance, *, base_iri: str)
     """
     builder = _GraphBuilder(result, run, checked_base_iri(base_iri))
     builder.add_context()
-    mentions = _most_confident(((m.span.begin, m.span.end), m, m.score) for m in result.mentions)
+    # Demonyms and compound parts stay with the facts stage, but are no nif:Phrase mentions.
+    annotated = (m for m in result.mentions if m.annotation)
+    mentions = _most_confident(((m.span.begin, m.span.end), m, m.score) for m in annotated)
     for mention in mentions.values():
         builder.add_mention(mention)
     facts = _most_confident((builder.fact_iri(f), f, f.confidence) for f in result.facts)
@@ -333,7 +337,7 @@ def document_quads(result: DocumentResult, run: RunProvenance, *, base_iri: str)
     for node, meeting in meetings.items():
         builder.add_meeting(node, meeting)
     builder.add_run(run)
-    dropped = (len(result.mentions) - len(mentions)) + (len(result.facts) - len(facts))
+    dropped = (sum(m.annotation for m in result.mentions) - len(mentions)) + (len(result.facts) - len(facts))
     if dropped:
         log.debug("%s: %d duplicate mentions/facts merged", result.document.doc_id, dropped)
     return builder.quads()

@@ -63,6 +63,7 @@ endpoint = NamedNode(KGO + "endpoint")
 extractionKey = NamedNode(KGO + "extractionKey")
 extractorName = NamedNode(KGO + "extractorName")
 extractorVersion = NamedNode(KGO + "extractorVersion")
+kbSource = NamedNode(KGO + "kbSource")
 kbVersion = NamedNode(KGO + "kbVersion")
 nlpPipeline = NamedNode(KGO + "nlpPipeline")
 nlpPipelineVersion = NamedNode(KGO + "nlpPipelineVersion")
@@ -139,6 +140,7 @@ LOCAL_NAMES: dict[str, NamedNode] = {
     "headquarters": headquarters,
     "holdsPosition": holdsPosition,
     "imposesSanctionsOn": imposesSanctionsOn,
+    "kbSource": kbSource,
     "kbVersion": kbVersion,
     "location": location,
     "memberOf": memberOf,
