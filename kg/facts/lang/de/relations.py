@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.patterns import ObjectSource, RelationRule, RuleExample, Scope
-from kg.model import Modality, Polarity, Predicate
+from kg.model import EntityKind, Modality, Polarity, Predicate
 
 TREATY_DE = re.compile(
     r"\b(?:Artikel|Art\.)\s*\d+\b|\bBeistands(?:klausel|pflicht|verpflichtung|garantie)\b", re.I
@@ -404,6 +404,29 @@ RELATIONS_DE = (
             RuleExample(
                 "Artikel 5 gilt auch für Estland.",
                 frozenset({("Q191", Predicate.COVERED_BY.value, "nil:TreatyClause:Artikel 5", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Die NATO hat ihren Sitz in Brüssel", "die OSZE mit Sitz in Wien": an organisation and a place
+        "headquarters",
+        re.compile(
+            r"\b(?:ha(?:t|ben|tte|tten)\s+(?:seinen|ihren)\s+(?:Haupt)?[Ss]itz|mit\s+(?:Haupt)?[Ss]itz)\s+in\b"
+        ),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.8,
+        tests=(
+            RuleExample(
+                "Die NATO hat ihren Sitz in Brüssel.",
+                frozenset({("Q7184", Predicate.HEADQUARTERS.value, "Q239", "Positive")}),
+            ),
+            RuleExample(
+                "Die OSZE mit Sitz in Wien beobachtet die Wahl.",
+                frozenset({("Q81299", Predicate.HEADQUARTERS.value, "Q1741", "Positive")}),
             ),
         ),
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.patterns import ObjectSource, RelationRule, RuleExample, Scope
-from kg.model import Modality, Polarity, Predicate
+from kg.model import EntityKind, Modality, Polarity, Predicate
 
 TREATY_EN = re.compile(r"\b(?:Article|Art\.)\s*\d+\b|\b(?:mutual|collective)[- ]defen[cs]e clause\b", re.I)
 
@@ -278,6 +278,30 @@ RELATIONS_EN = (
             RuleExample(
                 "Article 5 applies to Latvia.",
                 frozenset({("Q211", Predicate.COVERED_BY.value, "nil:TreatyClause:Article 5", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "NATO is headquartered in Brussels", "the OSCE is based in Vienna": an organisation and a place
+        "headquarters",
+        re.compile(
+            r"\bheadquartered\s+in\b|\b(?:is|are|was|were)\s+based\s+in\b|\bha(?:s|ve|d)\s+(?:its|their)\s+headquarters\s+in\b",
+            re.I,
+        ),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.8,
+        tests=(
+            RuleExample(
+                "NATO is headquartered in Brussels.",
+                frozenset({("Q7184", Predicate.HEADQUARTERS.value, "Q239", "Positive")}),
+            ),
+            RuleExample(
+                "The OSCE is based in Vienna.",
+                frozenset({("Q81299", Predicate.HEADQUARTERS.value, "Q1741", "Positive")}),
             ),
         ),
     ),
