@@ -26,7 +26,8 @@ def find_objects(
     """The object, or for "borders Sweden and Finland" each coordinated country."""
     if rule.obj is ObjectSource.COUNTRY_AFTER:
         subject_keys = {m.entity.key for m in subjects}
-        return [m.entity for m in group_after(ctx, trigger.end(), end) if m.entity.key not in subject_keys]
+        group = group_after(ctx, trigger.end(), end, rule.object_kinds)
+        return [m.entity for m in group if m.entity.key not in subject_keys]
     obj = _object(ctx, rule, trigger, subjects, begin, end)
     if obj is None:
         return []

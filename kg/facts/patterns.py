@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from kg.model import Modality, Polarity, Predicate
+from kg.model import EntityKind, Modality, Polarity, Predicate
 
 
 class ObjectSource(StrEnum):
@@ -54,6 +54,10 @@ class RelationRule:
     confidence: float = 0.8
     subject_reach: int = 20  # how many words before the trigger the subject may stand
     genitive_subject: bool = False  # "der Beitritt der Ukraine", "the accession of Finland": subject after
+    # what the subject and a COUNTRY_AFTER object may be: countries, unless the rule says otherwise
+    # ("die NATO hat ihren Sitz in Brüssel": an organisation and a place)
+    subject_kinds: frozenset[EntityKind] = frozenset({EntityKind.COUNTRY})
+    object_kinds: frozenset[EntityKind] = frozenset({EntityKind.COUNTRY})
     version: str = "1"  # bumped whenever the rule's behaviour changes; written into PROV
     tests: tuple[RuleExample, ...] = ()
 

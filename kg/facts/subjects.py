@@ -22,9 +22,9 @@ SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
 SUBJECT_AFTER_REACH = 70  # characters from the trigger to the link word ("für", "to")
 
 
-def is_subject_mention(m: Mention) -> bool:
+def is_subject_mention(m: Mention, kinds: frozenset[EntityKind] = SUBJECT_KINDS) -> bool:
     # adjectival demonyms (russische Nachbarn, Russian troops) are not subjects
-    return m.entity.kind in SUBJECT_KINDS and m.span.text[:1].isupper()
+    return m.entity.kind in kinds and m.span.text[:1].isupper()
 
 
 def find_subjects(
@@ -37,7 +37,9 @@ def find_subjects(
         reach = min(end, trigger.end() + SUBJECT_AFTER_REACH)
         link = rule.subject_after.search(ctx.text, trigger.end(), reach)
         if link is not None:
-            group = group_after(ctx, link.end(), end) or _anaphora_right_after(ctx, link.end(), end)
+            group = group_after(ctx, link.end(), end, rule.subject_kinds) or _anaphora_right_after(
+                ctx, link.end(), end
+            )
             if group:
                 return group
         if rule.subject_after_only:
@@ -50,7 +52,7 @@ def find_subjects(
         talks = _talks_with(ctx, trigger.group(0), after_words)
         if talks is not None:  # "Beitrittsverhandlungen mit der Ukraine", "accession talks with Ukraine"
             start = talks
-        group = group_after(ctx, start, end)
+        group = group_after(ctx, start, end, rule.subject_kinds)
         if group and (start != after_words[0][0] or group[0].span.begin == after_words[0][0]):
             return group
         anaphora = ctx.patterns.group_anaphora.match(ctx.text, start)
@@ -70,12 +72,12 @@ def find_subjects(
         direct = [m for m in ctx.mentions_in(after_words[0][0], end) if m.span.begin == after_words[0][0]]
         if (
             direct
-            and is_subject_mention(direct[0])
+            and is_subject_mention(direct[0], rule.subject_kinds)
             and rule.obj in (ObjectSource.IN_TRIGGER, ObjectSource.ADJACENT)
         ):
-            return group_after(ctx, after_words[0][0], end)
+            return group_after(ctx, after_words[0][0], end, rule.subject_kinds)
     if ctx.analysis.has_parser and rule.subject_after is None:
-        parsed = _parsed_subjects(ctx, trigger, begin, end)
+        parsed = _parsed_subjects(ctx, trigger, begin, end, rule.subject_kinds)
         if parsed:
             return parsed
     before_words = ctx.words(begin, trigger.start())
@@ -187,7 +189,7 @@ def _candidates_before(
     floor = counted[-reach][0] if len(counted) > reach else begin
     found = []
     for m in ctx.mentions_in(floor, end):
-        if is_subject_mention(m):
+        if is_subject_mention(m, rule.subject_kinds):
             if not _attributive_demonym(ctx, m):
                 found.append(m)
         elif rule.predicate is Predicate.MEMBER_OF and _organisation_opens_clause(ctx, m, begin):
@@ -417,7 +419,13 @@ def _governing_tokens(ctx: DocContext, trigger: re.Match[str], begin: int, end: 
     return chain
 
 
-def _parsed_subjects(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> list[Mention]:
+def _parsed_subjects(
+    ctx: DocContext,
+    trigger: re.Match[str],
+    begin: int,
+    end: int,
+    kinds: frozenset[EntityKind] = SUBJECT_KINDS,
+) -> list[Mention]:
     """Countries in the subject (and its conjuncts) of the verb that governs the trigger."""
     chain = {t.index for t in _governing_tokens(ctx, trigger, begin, end)}
     subjects = {t.index for t in ctx.analysis.tokens if t.head in chain and t.dep in SUBJECT_DEPS}
@@ -430,7 +438,7 @@ def _parsed_subjects(ctx: DocContext, trigger: re.Match[str], begin: int, end: i
     found = [
         m
         for m in ctx.mentions_in(begin, end)
-        if is_subject_mention(m)
+        if is_subject_mention(m, kinds)
         and any((m.span.begin <= b and e <= m.span.end) or b <= m.span.begin < e for b, e in spans)
     ]
     return found
@@ -441,8 +449,10 @@ def parsed_negation(ctx: DocContext, trigger: re.Match[str], begin: int, end: in
     return any(t.head in chain and t.dep in NEGATION_DEPS for t in ctx.analysis.tokens)
 
 
-def group_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
-    mentions = [m for m in ctx.mentions_in(begin, end) if is_subject_mention(m)]
+def group_after(
+    ctx: DocContext, begin: int, end: int, kinds: frozenset[EntityKind] = SUBJECT_KINDS
+) -> list[Mention]:
+    mentions = [m for m in ctx.mentions_in(begin, end) if is_subject_mention(m, kinds)]
     if not mentions:
         return []
     lead = ctx.lower_words(begin, mentions[0].span.begin)

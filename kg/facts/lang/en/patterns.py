@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import re
 
+from kg.facts.lang.en.relations import RELATIONS_EN
 from kg.facts.patterns import (
     LanguagePatterns,
     MeetingRule,
-    ObjectSource,
-    RelationRule,
-    RuleExample,
-    Scope,
     words_re,
 )
-from kg.model import Modality, Polarity, Predicate
-
-TREATY_EN = re.compile(r"\b(?:Article|Art\.)\s*\d+\b|\b(?:mutual|collective)[- ]defen[cs]e clause\b", re.I)
+from kg.model import Modality
 
 PATTERNS_EN = LanguagePatterns(
     lang="en",
@@ -287,180 +282,7 @@ PATTERNS_EN = LanguagePatterns(
     possessives=frozenset(["its", "his", "her", "their"]),
     place_prepositions=frozenset({"in", "at", "to"}),  # "travel to Washington for talks"
     participant_links=frozenset({"with", "between"}),
-    relations=(
-        RelationRule(
-            "partner",
-            re.compile(r"\bpartner(?:s|ed)?\b", re.I),
-            Predicate.PARTNER_OF,
-            ObjectSource.ADJACENT,
-            Scope.LOCAL,
-            confidence=0.8,
-            subject_reach=10,
-        ),
-        RelationRule(
-            # "Ukraine is a valued partner, but not a member": the organisation the text is about,
-            # only when nothing follows that could name another partner
-            "partner_bare",
-            re.compile(r"\bpartners?\b(?=\s*(?:[,.;:]|$|\s+(?:but|and|too|as\s+well)\b))", re.I),
-            Predicate.PARTNER_OF,
-            ObjectSource.NEAR,
-            Scope.LOCAL,
-            confidence=0.7,
-            subject_reach=10,
-        ),
-        RelationRule(
-            "member",
-            re.compile(r"(?<!\bas )(?<!\bas a )\bmembers?\b(?:\s+(?:state|country|countries|states))?", re.I),
-            Predicate.MEMBER_OF,
-            ObjectSource.IN_TRIGGER,
-            Scope.LOCAL,
-            confidence=0.8,
-            subject_reach=10,
-        ),
-        RelationRule(
-            # "Austria is not part of NATO": only with the organisation right after "of"
-            "part_of",
-            re.compile(r"\bpart(?=\s+of\b)", re.I),
-            Predicate.MEMBER_OF,
-            ObjectSource.ADJACENT,
-            Scope.LOCAL,
-            confidence=0.7,
-            subject_reach=10,
-        ),
-        RelationRule(
-            "admit_as_member",
-            re.compile(r"\badmit(?:s|ted|ting)?\b(?=(?:\s+\S+){1,5}?\s+as\s+(?:a\s+)?members?\b)", re.I),
-            Predicate.MEMBER_OF,
-            ObjectSource.BEFORE_SUBJECT,
-            Scope.CLAUSE,
-            subject_after=re.compile(r"(?=\s)"),
-            confidence=0.7,
-        ),
-        RelationRule(
-            # "Austria, Ireland, Malta and Cyprus remain outside the alliance": not members
-            "outside",
-            re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|is|are|was|were)\s+outside\b", re.I),
-            Predicate.MEMBER_OF,
-            ObjectSource.NEAR,
-            Scope.LOCAL,
-            polarity=Polarity.NEGATIVE,
-            confidence=0.7,
-            subject_reach=12,
-        ),
-        RelationRule(
-            # "Norway and Iceland belong to NATO"
-            "belongs_to",
-            re.compile(r"\bbelong(?:s|ed|ing)?\s+to\b", re.I),
-            Predicate.MEMBER_OF,
-            ObjectSource.NEAR,
-            Scope.CLAUSE,
-            confidence=0.75,
-        ),
-        RelationRule(
-            "joined",
-            re.compile(r"\bjoined\b", re.I),
-            Predicate.MEMBER_OF,
-            ObjectSource.NEAR,
-            Scope.CLAUSE,
-            confidence=0.75,
-        ),
-        RelationRule(
-            "join",
-            re.compile(r"\bjoin(?:s|ing)?\b|\baccession\b|\bmembership\b", re.I),
-            Predicate.CANDIDATE_FOR,
-            ObjectSource.NEAR,
-            Scope.CLAUSE,
-            confidence=0.75,
-            genitive_subject=True,
-        ),
-        RelationRule(
-            "candidate",
-            re.compile(r"\bcandidate(?:\s+status)?\b|\bcandidacy\b", re.I),
-            Predicate.CANDIDATE_FOR,
-            ObjectSource.NEAR,
-            Scope.LOCAL,
-            confidence=0.75,
-        ),
-        RelationRule(
-            "invitation",
-            re.compile(r"\binvit(?:ed|ation)\b", re.I),
-            Predicate.CANDIDATE_FOR,
-            ObjectSource.NEAR,
-            Scope.CLAUSE,
-            modality=Modality.INVITED,
-            confidence=0.75,
-        ),
-        RelationRule(
-            "border",
-            re.compile(
-                r"\bborder(?:s|ed)\b|\b(?:shares?|has|have)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,3}?border\s+with\b",
-                re.I,
-            ),
-            Predicate.SHARES_BORDER_WITH,
-            ObjectSource.COUNTRY_AFTER,
-            Scope.CLAUSE,
-            confidence=0.8,
-            tests=(
-                RuleExample(
-                    "Estonia borders Latvia.",
-                    frozenset({("Q191", Predicate.SHARES_BORDER_WITH.value, "Q211", "Positive")}),
-                ),
-            ),
-        ),
-        RelationRule(
-            # "The United States imposed new sanctions on Iran", "Canada imposes sanctions against Russia"
-            "imposes_sanctions",
-            re.compile(
-                r"\b(?:impos(?:e|es|ed|ing)|slapp(?:ed|ing)|slaps?)\s+(?:[\w-]+\s+){0,3}?sanctions\s+(?:on|against)\b",
-                re.I,
-            ),
-            Predicate.IMPOSES_SANCTIONS_ON,
-            ObjectSource.COUNTRY_AFTER,
-            Scope.CLAUSE,
-            confidence=0.8,
-            tests=(
-                RuleExample(
-                    "Canada imposed new sanctions on Belarus on Tuesday.",
-                    frozenset({("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
-                ),
-                RuleExample(
-                    "Japan has not imposed sanctions on Venezuela.",
-                    frozenset({("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "Q717", "Negative")}),
-                ),
-            ),
-        ),
-        RelationRule(
-            "covered",
-            re.compile(r"\b(?:covered|protected)\b", re.I),
-            Predicate.COVERED_BY,
-            ObjectSource.TREATY,
-            Scope.CLAUSE,
-            requires=TREATY_EN,
-            confidence=0.8,
-        ),
-        RelationRule(
-            # "Article 5 does not yet cover Sweden": the active verb, the covered country after it
-            "covers",
-            re.compile(r"\b(?:cover|covers|protect|protects)\b", re.I),
-            Predicate.COVERED_BY,
-            ObjectSource.TREATY,
-            Scope.CLAUSE,
-            requires=TREATY_EN,
-            subject_after=re.compile(r"(?=\s)"),
-            subject_after_only=True,
-            confidence=0.75,
-        ),
-        RelationRule(
-            "applies_to",
-            re.compile(r"\bappl(?:y|ies)\b", re.I),
-            Predicate.COVERED_BY,
-            ObjectSource.TREATY,
-            Scope.CLAUSE,
-            requires=TREATY_EN,
-            subject_after=re.compile(r"\bto\b", re.I),
-            confidence=0.7,
-        ),
-    ),
+    relations=RELATIONS_EN,
     meetings=(
         MeetingRule(
             "meet_verb",
