@@ -1,6 +1,6 @@
-"""kg wikidata fetch / kg compare / kg export quickstatements against a real Oxigraph SPARQL server on 127.0.0.1
-loaded with Wikidata-shaped statements (p:/ps:/pq:, ranks, wdno:, somevalue, an ended membership, a
-deprecated statement, a single-holder office): one fact per verdict case."""
+"""kg wikidata fetch, kg compare, kg export quickstatements against a real Oxigraph SPARQL server
+on 127.0.0.1 loaded with Wikidata-shaped statements (p:/ps:/pq:, ranks, wdno:, somevalue, an ended
+membership, a deprecated statement, a single-holder office): one fact per verdict case."""
 
 from __future__ import annotations
 
