@@ -139,6 +139,17 @@ def oxigraph_serve(location: Path) -> Iterator[str]:
         stop(proc)
 
 
+@contextlib.contextmanager
+def oxigraph_endpoint(location: Path, turtle: Path) -> Iterator[str]:
+    """A real Oxigraph server whose default graph holds ``turtle``; yields its SPARQL query URL."""
+    with oxigraph_serve(location) as url:
+        status, _, body = http(
+            "PUT", url + "/store?default", body=turtle.read_bytes(), headers={"Content-Type": "text/turtle"}
+        )
+        assert status in (200, 201, 204), body
+        yield url + "/query"
+
+
 def http(
     method: str,
     url: str,

@@ -18,7 +18,7 @@ from _store_support import (
     http,
     kg_serve,
     load_fixture_store,
-    oxigraph_serve,
+    oxigraph_endpoint,
     run_kg,
     select_json,
 )
@@ -34,15 +34,8 @@ Rows = list[dict[str, str]]
 @pytest.fixture(scope="module")
 def wikidata_sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A local Oxigraph holding a Wikidata-shaped sample; yields its SPARQL query URL."""
-    with oxigraph_serve(tmp_path_factory.mktemp("wikidata")) as url:
-        status, _, body = http(
-            "PUT",
-            url + "/store?default",
-            body=WIKIDATA_SAMPLE.read_bytes(),
-            headers={"Content-Type": "text/turtle"},
-        )
-        assert status in (200, 201, 204), body
-        yield url + "/query"
+    with oxigraph_endpoint(tmp_path_factory.mktemp("wikidata"), WIKIDATA_SAMPLE) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _store_support import REPO_ROOT, free_port, http, oxigraph_serve, run_kg
+from _store_support import REPO_ROOT, free_port, oxigraph_endpoint, run_kg
 
 from kg.wikidata.compare import CONTRADICTED, Verdict
 from kg.wikidata.facts import open_dataset, read_facts
@@ -75,15 +75,8 @@ def facts_trig(cases: dict[str, tuple[str, str, str, bool, str, tuple[str, str] 
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with oxigraph_serve(tmp_path_factory.mktemp("wikidata")) as url:
-        status, _, body = http(
-            "PUT",
-            url + "/store?default",
-            body=STATEMENTS.read_bytes(),
-            headers={"Content-Type": "text/turtle"},
-        )
-        assert status in (200, 201, 204), body
-        yield url + "/query"
+    with oxigraph_endpoint(tmp_path_factory.mktemp("wikidata"), STATEMENTS) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
