@@ -9,16 +9,18 @@ compound with exact offsets and the linker knows it is a part.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.kb.names import HYPHENS, hyphen_parts, normalise, stem
 from kg.model import TextAnalysis
 
 
-@dataclass(frozen=True)
-class Piece:
-    index: int  # position in the document's piece sequence
+class Piece(NamedTuple):
+    """A named tuple, not a frozen dataclass: a document has one per word, and building the
+    dataclass (an ``object.__setattr__`` per field) was a third of ``text_pieces`` (profiled)."""
+
+    position: int  # in the document's piece sequence
     text: str
     begin: int
     end: int
@@ -26,22 +28,20 @@ class Piece:
     sentence: int
     key: str  # normalise(text)
     stem_key: str  # stem(key)
+    capitalised: bool  # starts upper-case
     compound_first: int = -1  # piece index of the first piece of its hyphen compound
     compound_last: int = -1  # … and of the last; both its own index outside compounds
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
 
 
 _HYPHEN = re.compile(f"[{re.escape(HYPHENS)}]")
 
 
 @lru_cache(maxsize=65536)
-def _keys(text: str) -> tuple[str, str]:
-    """A word's comparison key and stem key (words repeat: computed once per word)."""
+def _keys(text: str) -> tuple[str, str, bool]:
+    """A word's comparison key, stem key and whether it is capitalised (words repeat: computed once
+    per word)."""
     key = normalise(text)
-    return key, stem(key)
+    return key, stem(key), text[:1].isupper()
 
 
 def text_pieces(analysis: TextAnalysis) -> list[Piece]:
@@ -74,7 +74,9 @@ def text_pieces(analysis: TextAnalysis) -> list[Piece]:
         if i == len(raw) or (i > 0 and not joined[i]):
             for j in range(start, i):
                 text, begin, end, t_index, sentence = raw[j]
-                key, stem_key = _keys(text)
-                pieces.append(Piece(j, text, begin, end, t_index, sentence, key, stem_key, start, i - 1))
+                key, stem_key, capitalised = _keys(text)
+                pieces.append(
+                    Piece(j, text, begin, end, t_index, sentence, key, stem_key, capitalised, start, i - 1)
+                )
             start = i
     return pieces
