@@ -73,3 +73,20 @@ def test_a_parsed_doc_keeps_its_tags_labels_and_heads() -> None:
         ("NATO", "NATO", "PROPN", "NNP", "dobj", 1),
         (".", ".", "PUNCT", ".", "punct", 1),
     ]
+
+
+def test_tokens_built_without_init_equal_tokens_built_with_it() -> None:
+    # The conversion builds Token records without the dataclass __init__ (speed): each must be the very
+    # record Token(...) gives, with every field set, for a blank and for a parsed doc.
+    import dataclasses
+
+    from kg.model import Token
+
+    for text, lang in (("Annalena Baerbock traf am Montag in Paris ein.  Sie sagte nichts.", "de"),
+                       ("NATO's chief met them. Then he left.", "en")):
+        analysis = analyse(text, lang)
+        for token in analysis.tokens:
+            values = {f.name: getattr(token, f.name) for f in dataclasses.fields(Token)}
+            assert vars(token) == values
+            rebuilt = Token(**values)
+            assert rebuilt == token and hash(rebuilt) == hash(token) and repr(rebuilt) == repr(token)

@@ -81,10 +81,15 @@ def _adjacent(a: Token, b: Token, text: str) -> bool:
 
 
 def _cue_of(token: Token, lang: str) -> Cue | None:
+    return _cue_of_word(token.text, lang)
+
+
+@lru_cache(maxsize=65536)  # a function of the word alone, asked for every token of every document
+def _cue_of_word(word: str, lang: str) -> Cue | None:
     cues = name_cues(lang)
-    cue = cues.get(token.text)
+    cue = cues.get(word)
     if cue is None:
-        pieces = name_pieces(token.text)
+        pieces = name_pieces(word)
         if len(pieces) > 1:  # "Presse-Agentur": the head of a compound
             head = cues.get(pieces[-1])
             cue = head if head is not None and not head.first else None

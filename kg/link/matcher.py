@@ -41,7 +41,7 @@ class NameTrie(Generic[T]):
     def __init__(self) -> None:
         self._root: _Node[T] = _Node()
         self.size = 0
-        self._may_start: dict[tuple[str, str, bool], bool] = {}
+        self._may_start: dict[str, bool] = {}
 
     def add(self, name: str, payload: T) -> None:
         self._may_start.clear()
@@ -91,12 +91,14 @@ class NameTrie(Generic[T]):
         for start, piece in enumerate(pieces):
             # Most pieces start no name; whether one can depends on its key and case alone, so
             # that is decided once per distinct word (profiled: matches_at was the linker's top cost).
-            word = (piece.key, piece.stem_key, piece.capitalised)
-            verdict = may_start.get(word)
+            # (key, stem key and case are functions of the piece's text: the text is the cache key)
+            verdict = may_start.get(piece.text)
             if verdict is None:
                 if len(may_start) >= _MAY_START_LIMIT:
                     may_start.clear()
-                verdict = may_start[word] = self._starts_something(*word)
+                verdict = may_start[piece.text] = self._starts_something(
+                    piece.key, piece.stem_key, piece.capitalised
+                )
             if verdict:
                 out.extend(self.matches_at(pieces, start))
         return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.kb import KnowledgeBase, Title
 from kg.kb.names import is_acronym, name_pieces
@@ -65,7 +66,11 @@ def surname_of(label: str) -> str | None:
 
 def is_name_like(token: Token) -> bool:
     """Capitalised, letters (and hyphens, apostrophes), not an acronym: a word of a person's name."""
-    text = token.text
+    return _name_like(token.text)
+
+
+@lru_cache(maxsize=65536)  # a function of the word alone, asked for most tokens of every document
+def _name_like(text: str) -> bool:
     if not text[:1].isupper() or len(text) < 2:
         return False
     if is_acronym(text):

@@ -9,16 +9,18 @@ compound with exact offsets and the linker knows it is a part.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.kb.names import HYPHENS, hyphen_parts, normalise, stem
 from kg.model import TextAnalysis
 
 
-@dataclass(frozen=True)
-class Piece:
-    index: int  # position in the document's piece sequence
+class Piece(NamedTuple):
+    """A named tuple, not a frozen dataclass: a document has one per word, and building the
+    dataclass (an ``object.__setattr__`` per field) was a third of ``text_pieces`` (profiled)."""
+
+    position: int  # in the document's piece sequence
     text: str
     begin: int
     end: int
@@ -26,55 +28,62 @@ class Piece:
     sentence: int
     key: str  # normalise(text)
     stem_key: str  # stem(key)
+    capitalised: bool  # starts upper-case
     compound_first: int = -1  # piece index of the first piece of its hyphen compound
     compound_last: int = -1  # … and of the last; both its own index outside compounds
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
 
 
 _HYPHEN = re.compile(f"[{re.escape(HYPHENS)}]")
 
 
 @lru_cache(maxsize=65536)
-def _keys(text: str) -> tuple[str, str]:
-    """A word's comparison key and stem key (words repeat: computed once per word)."""
+def _keys(text: str) -> tuple[str, str, bool]:
+    """A word's comparison key, stem key and whether it is capitalised (words repeat: computed once
+    per word)."""
     key = normalise(text)
-    return key, stem(key)
+    return key, stem(key), text[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def _token_parts(text: str) -> tuple[tuple[int, int, str, str, str, bool], ...] | None:
+    """A token's pieces as (begin, end, text, key, stem key, capitalised), offsets within the token;
+    None for a token of hyphens only. A function of the token's text: computed once per word."""
+    if text and not text.strip(HYPHENS):
+        return None
+    if text.endswith(".") and text[-2:-1].isdigit():
+        # German ordinals: "Artikel 5." ends a sentence; "der G20." too
+        text = text[:-1]
+    parts = hyphen_parts(text) if len(text) > 2 and _HYPHEN.search(text) else [(0, len(text))]
+    return tuple((b, e, text[b:e], *_keys(text[b:e])) for b, e in parts)
 
 
 def text_pieces(analysis: TextAnalysis) -> list[Piece]:
-    raw: list[tuple[str, int, int, int, int]] = []  # text, begin, end, token, sentence
+    # text, begin, end, token, sentence, key, stem key, capitalised
+    raw: list[tuple[str, int, int, int, int, str, str, bool]] = []
     joined: list[bool] = []  # piece i is joined to piece i-1 by a hyphen, without space
     pending_hyphen_end = -1  # end offset of a hyphen-only token right before
     for t_index, token in enumerate(analysis.tokens):
-        text_of_token = token.text
-        if text_of_token and not text_of_token.strip(HYPHENS):  # only hyphens
-            glued = bool(raw) and raw[-1][2] == token.begin
+        parts = _token_parts(token.text)
+        begin = token.begin
+        if parts is None:  # only hyphens
+            glued = bool(raw) and raw[-1][2] == begin
             pending_hyphen_end = token.end if glued else -1
             continue
-        if text_of_token.endswith(".") and text_of_token[-2:-1].isdigit():
-            # German ordinals: "Artikel 5." ends a sentence; "der G20." too
-            text_of_token = text_of_token[:-1]
-        if len(text_of_token) > 2 and _HYPHEN.search(text_of_token):
-            parts = hyphen_parts(text_of_token)
-        else:
-            parts = [(0, len(text_of_token))]
-        for p_index, (b, e) in enumerate(parts):
-            if p_index > 0:
-                joined.append(True)
-            else:
-                joined.append(pending_hyphen_end == token.begin and token.sentence == raw[-1][4])
-            raw.append((text_of_token[b:e], token.begin + b, token.begin + e, t_index, token.sentence))
+        sentence = token.sentence
+        joined.append(pending_hyphen_end == begin and sentence == raw[-1][4])
+        joined.extend([True] * (len(parts) - 1))
+        for b, e, text, key, stem_key, capitalised in parts:
+            raw.append((text, begin + b, begin + e, t_index, sentence, key, stem_key, capitalised))
         pending_hyphen_end = -1
     pieces: list[Piece] = []
     start = 0
-    for i in range(len(raw) + 1):
-        if i == len(raw) or (i > 0 and not joined[i]):
+    joined.append(False)  # the end closes the last compound
+    for i in range(1, len(raw) + 1):
+        if not joined[i]:
             for j in range(start, i):
-                text, begin, end, t_index, sentence = raw[j]
-                key, stem_key = _keys(text)
-                pieces.append(Piece(j, text, begin, end, t_index, sentence, key, stem_key, start, i - 1))
+                text, begin, end, t_index, sentence, key, stem_key, capitalised = raw[j]
+                pieces.append(
+                    Piece(j, text, begin, end, t_index, sentence, key, stem_key, capitalised, start, i - 1)
+                )
             start = i
     return pieces

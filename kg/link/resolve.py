@@ -60,15 +60,44 @@ def type_fit(kind: EntityKind, context: Context) -> float:
     return 0.5
 
 
-def related(item: KbItem, kb: KnowledgeBase) -> set[str]:
-    """Items an item points to: country, memberships, jurisdiction, offices and their jurisdictions."""
-    out = set(item.country) | set(item.member_of) | set(item.jurisdiction) | set(item.positions)
-    out |= set(item.values("P159")) | set(item.values("P36"))
-    for position in item.positions:
-        office = kb.item(position)
-        if office is not None:
-            out |= set(office.jurisdiction)
-    return out
+def related(item: KbItem, kb: KnowledgeBase) -> frozenset[str]:
+    """Items an item points to: country, memberships, jurisdiction, offices and their jurisdictions.
+
+    A KB never changes: computed once per item (asked for every candidate of every mention)."""
+    cache = _RELATED.get(kb)
+    if cache is None:
+        cache = _RELATED[kb] = {}
+    found = cache.get(item.qid)
+    if found is None or found[0] is not item:
+        out = set(item.country) | set(item.member_of) | set(item.jurisdiction) | set(item.positions)
+        out |= set(item.values("P159")) | set(item.values("P36"))
+        for position in item.positions:
+            office = kb.item(position)
+            if office is not None:
+                out |= set(office.jurisdiction)
+        found = cache[item.qid] = (item, frozenset(out))
+    return found[1]
+
+
+def prominence(item: KbItem | None, kb: KnowledgeBase) -> float:
+    """``item.prominence`` (0.7 without an item), computed once per item of a KB."""
+    if item is None:
+        return 0.7
+    cache = _PROMINENCE.get(kb)
+    if cache is None:
+        cache = _PROMINENCE[kb] = {}
+    found = cache.get(item.qid)
+    if found is None or found[0] is not item:
+        found = cache[item.qid] = (item, item.prominence)
+    return found[1]
+
+
+_RELATED: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[KbItem, frozenset[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_PROMINENCE: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[KbItem, float]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 _INCOMING: weakref.WeakKeyDictionary[KnowledgeBase, Counter[str]] = weakref.WeakKeyDictionary()
@@ -119,13 +148,12 @@ def score_candidates(
     best: dict[str, Scored] = {}
     for entry in entries:
         item = kb.item(entry.target)
-        prominence = item.prominence if item is not None else 0.7
         prior = entry.prior
         if entry.source == "label" and entry.lang not in ("*", lang):
             prior -= 0.03
         score = (
             0.45 * prior
-            + 0.2 * prominence
+            + 0.2 * prominence(item, kb)
             + 0.15 * type_fit(kb.kind(entry.target), context)
             + 0.2 * coherence.of(entry.target)
         )

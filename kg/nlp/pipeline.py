@@ -60,10 +60,10 @@ class _LemmaLookup:
     """A word's lemma from a lookup table; the word itself when the table has none."""
 
     def __init__(self, table: dict[str, str]) -> None:
-        self._table = table
+        self.table = table
 
     def __call__(self, word: str) -> str:
-        lemma = self._table.get(word, word)
+        lemma = self.table.get(word, word)
         return lemma if isinstance(lemma, str) else word
 
 
@@ -127,48 +127,68 @@ def _lookup_lemmas(lang: str) -> dict[str, str] | None:
 _TOKEN_ATTRS = ("IDX", "LENGTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IS_SPACE")
 
 
+def _new_token(values: dict[str, Any]) -> Token:
+    """A Token with these field values, without the frozen dataclass's ``__init__`` (eleven
+    ``object.__setattr__`` calls, two thirds of building a token: profiled). Token has no
+    ``__post_init__`` to skip; ``tests/test_nlp_tokens.py`` checks the result equals ``Token(**values)``."""
+    token: Token = object.__new__(Token)
+    object.__setattr__(token, "__dict__", values)
+    return token
+
+
+def _names(strings: Any, keys: list[int]) -> list[str]:
+    """The strings of a column of hash keys, each distinct key looked up once."""
+    names = {key: strings[key] if key else "" for key in set(keys)}
+    return [names[key] for key in keys]
+
+
 def _tokens(
     doc: Any, text: str, sentence_starts: list[int], has_parser: bool, lemmas: _LemmaLookup | None
 ) -> tuple[Token, ...]:
     """The non-space tokens of ``doc`` with the index of the sentence (by ``sentence_starts``) each is
     in; lemmas from the doc, else from ``lemmas``, else the word itself."""
+    if len(doc) == 0:
+        return ()
     rows = doc.to_array(list(_TOKEN_ATTRS))
-    heads = rows[:, 6].astype("int64").tolist()  # relative offsets, stored two's-complement
+    begins, lengths, lemma_keys, pos_keys, tag_keys, dep_keys, _, spaces = rows.T.tolist()
     strings = doc.vocab.strings
-    names: dict[int, str] = {0: ""}
-
-    def name(key: int) -> str:
-        found = names.get(key)
-        if found is None:
-            found = names[key] = strings[key]
-        return found
-
+    doc_lemmas, pos, tag = _names(strings, lemma_keys), _names(strings, pos_keys), _names(strings, tag_keys)
+    dep: list[str] = []
+    heads: list[int] = []
+    if has_parser:
+        dep = _names(strings, dep_keys)
+        heads = [i + h for i, h in enumerate(rows[:, 6].astype("int64").tolist())]  # relative offsets
+    table = lemmas.table if lemmas is not None else {}
     tokens: list[Token] = []
     sentence = 0
     ends = [*sentence_starts[1:], len(text) + 1]  # where each sentence's successor starts
-    next_start = ends[0] if ends else len(text) + 1
-    for i, (begin, length, lemma, pos, tag, dep, _, is_space) in enumerate(rows.tolist()):
-        if is_space:
+    next_start = ends[0]
+    for i, begin in enumerate(begins):
+        if spaces[i]:
             continue
         while begin >= next_start:  # tokens come in text order: the sentence index only grows
             sentence += 1
             next_start = ends[sentence] if sentence < len(ends) else len(text) + 1
-        word = text[begin : begin + length]
-        tokens.append(
-            Token(
-                index=i,
-                text=word,
-                lemma=name(lemma) or (lemmas(word) if lemmas is not None else word),
-                begin=begin,
-                end=begin + length,
-                sentence=sentence,
-                pos=name(pos),
-                tag=name(tag),
-                dep=name(dep) if has_parser else "",
-                head=i + heads[i] if has_parser else -1,
-                is_title=word[:1].isupper(),
-            )
-        )
+        end = begin + lengths[i]
+        word = text[begin:end]
+        lemma = doc_lemmas[i]
+        if not lemma:
+            lemma = table.get(word, word)
+            if type(lemma) is not str:
+                lemma = word
+        tokens.append(_new_token({
+            "index": i,
+            "text": word,
+            "lemma": lemma,
+            "begin": begin,
+            "end": end,
+            "sentence": sentence,
+            "pos": pos[i],
+            "tag": tag[i],
+            "dep": dep[i] if has_parser else "",
+            "head": heads[i] if has_parser else -1,
+            "is_title": word[:1].isupper(),
+        }))
     return tuple(tokens)
 
 

@@ -6,6 +6,9 @@ reified facts (plus the plain triple when positive and asserted, and then also W
 form, ``kg.rdf.statements``), quotations, meetings, and the PROV-O
 description of the run and of the extractors that produced those records. IRIs are derived from
 content (``kg.rdf.iris``).
+
+The graph is built as N-Quads lines (terms as text, ``kg.rdf.ntriples``): ``document_nquads`` is what
+the batch writes; ``document_quads`` reads those lines back as pyoxigraph quads.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from kg.model import (
     Document,
@@ -32,6 +36,7 @@ from kg.model import (
     Span,
 )
 from kg.rdf import namespaces as ns
+from kg.rdf import ntriples as nt
 from kg.rdf import terms as kgo
 from kg.rdf.iris import (
     checked_base_iri,
@@ -39,7 +44,6 @@ from kg.rdf.iris import (
     document_graph_iri,
     entity_iri,
     extractor_iri,
-    fragment_iri,
     run_iri,
 )
 from kg.rdf.statements import fact_statement, quotation_statement
@@ -49,88 +53,149 @@ log = logging.getLogger(__name__)
 K = TypeVar("K")
 V = TypeVar("V")
 
+
+class _T:
+    """The vocabulary's terms as N-Triples text."""
+
+    TYPE = nt.node(ns.RDF_TYPE)
+    SUBJECT = nt.node(ns.RDF_SUBJECT)
+    PREDICATE = nt.node(ns.RDF_PREDICATE)
+    OBJECT = nt.node(ns.RDF_OBJECT)
+    VALUE = nt.node(ns.RDF_VALUE)
+    LABEL = nt.node(ns.RDFS_LABEL)
+    XSD_DATE = nt.node(ns.XSD_DATE)
+    XSD_DATETIME = nt.node(ns.XSD_DATETIME)
+    XSD_NON_NEGATIVE_INTEGER = nt.node(ns.XSD_NON_NEGATIVE_INTEGER)
+    NIF_CONTEXT = nt.node(ns.NIF_CONTEXT)
+    NIF_SENTENCE = nt.node(ns.NIF_SENTENCE)
+    NIF_PHRASE = nt.node(ns.NIF_PHRASE)
+    IS_STRING = nt.node(ns.NIF_IS_STRING)
+    BEGIN_INDEX = nt.node(ns.NIF_BEGIN_INDEX)
+    END_INDEX = nt.node(ns.NIF_END_INDEX)
+    ANCHOR_OF = nt.node(ns.NIF_ANCHOR_OF)
+    REFERENCE_CONTEXT = nt.node(ns.NIF_REFERENCE_CONTEXT)
+    TA_IDENT_REF = nt.node(ns.ITSRDF_TA_IDENT_REF)
+    WAS_DERIVED_FROM = nt.node(ns.PROV_WAS_DERIVED_FROM)
+    WAS_GENERATED_BY = nt.node(ns.PROV_WAS_GENERATED_BY)
+    WAS_ASSOCIATED_WITH = nt.node(ns.PROV_WAS_ASSOCIATED_WITH)
+    STARTED_AT_TIME = nt.node(ns.PROV_STARTED_AT_TIME)
+    LANGUAGE = nt.node(ns.DCTERMS_LANGUAGE)
+    TITLE = nt.node(ns.DCTERMS_TITLE)
+    ISSUED = nt.node(ns.DCTERMS_ISSUED)
+    SOURCE = nt.node(ns.DCTERMS_SOURCE)
+    IDENTIFIER = nt.node(ns.DCTERMS_IDENTIFIER)
+    POINT_IN_TIME = nt.node(ns.WDT_P585_POINT_IN_TIME)
+    PARTICIPANT = nt.node(ns.WDT_P710_PARTICIPANT)
+    LOCATION = nt.node(ns.WDT_P276_LOCATION)
+    CONTENT_HASH = nt.node(kgo.contentHash)
+    FACT = nt.node(kgo.Fact)
+    QUOTATION = nt.node(kgo.Quotation)
+    MEETING = nt.node(kgo.Meeting)
+    EXTRACTOR = nt.node(kgo.Extractor)
+    EXTRACTION_RUN = nt.node(kgo.ExtractionRun)
+    POLARITY = nt.node(kgo.polarity)
+    MODALITY = nt.node(kgo.modality)
+    ATTRIBUTED_TO = nt.node(kgo.attributedTo)
+    SPEAKER = nt.node(kgo.speaker)
+    EVIDENCE = nt.node(kgo.evidence)
+    CONFIDENCE = nt.node(kgo.confidence)
+    EXTRACTOR_OF = nt.node(kgo.extractor)
+    EXTRACTOR_NAME = nt.node(kgo.extractorName)
+    EXTRACTOR_VERSION = nt.node(kgo.extractorVersion)
+    SOFTWARE_VERSION = nt.node(kgo.softwareVersion)
+    KB_VERSION = nt.node(kgo.kbVersion)
+    KB_SOURCE = nt.node(kgo.kbSource)
+    NLP_PIPELINE = nt.node(kgo.nlpPipeline)
+    NLP_PIPELINE_VERSION = nt.node(kgo.nlpPipelineVersion)
+
+
 # NIL entities are typed with the ontology class named like their kind (kg.model.EntityKind values).
-_KIND_CLASSES: dict[EntityKind, NamedNode] = {kind: kgo.LOCAL_NAMES[kind.value] for kind in EntityKind}
+_LOCAL_NAMES: dict[str, str] = {name: nt.node(term) for name, term in kgo.LOCAL_NAMES.items()}
+_KIND_CLASSES: dict[EntityKind, str] = {kind: _LOCAL_NAMES[kind.value] for kind in EntityKind}
 
 
-def _string(value: str) -> Literal:
-    return Literal(value)
+@lru_cache(maxsize=65536)  # offsets repeat across a document's nodes and documents
+def _offset(value: int) -> str:
+    return f'"{value}"^^{_T.XSD_NON_NEGATIVE_INTEGER}'
 
 
-def _text(value: str, lang: str) -> Literal:
-    """A language-tagged literal; a plain string when the tag is not a valid BCP 47 tag."""
-    if lang:
-        try:
-            return Literal(value, language=lang)
-        except ValueError:
-            pass
-    return Literal(value)
+def _date(value: dt.date) -> str:
+    return nt.typed(value.isoformat(), _T.XSD_DATE)
 
 
-@lru_cache(maxsize=65536)  # offsets repeat across a document's nodes and documents; a Literal is immutable
-def _offset(value: int) -> Literal:
-    return Literal(str(value), datatype=ns.XSD_NON_NEGATIVE_INTEGER)
-
-
-def _double(value: float) -> Literal:
-    # Oxigraph's canonical form ("0.9", "1"), so a graph read back from the store is the same graph.
-    return Literal(float(value))
-
-
-def _date(value: dt.date) -> Literal:
-    return Literal(value.isoformat(), datatype=ns.XSD_DATE)
-
-
-def _datetime(value: dt.datetime) -> Literal:
+def _datetime(value: dt.datetime) -> str:
     # In UTC, written as Oxigraph writes it ("…Z"), so the file and the store agree.
     value = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-    return Literal(value.isoformat().replace("+00:00", "Z"), datatype=ns.XSD_DATETIME)
+    return nt.typed(value.isoformat().replace("+00:00", "Z"), _T.XSD_DATETIME)
 
 
-def _source(url: str) -> NamedNode | Literal:
+def _source(url: str) -> str:
     try:
-        return NamedNode(url)
+        return nt.node(NamedNode(url))
     except ValueError:
-        return Literal(url)
+        return nt.string(url)
+
+
+@lru_cache(maxsize=16384)
+def _entity_term(entity: Entity, base_iri: str) -> str:
+    return nt.node(entity_iri(entity, base_iri))
+
+
+@dataclass(frozen=True)
+class DocumentLines:
+    """One document's graph as N-Quads lines, in the mapping's (deterministic) order."""
+
+    graph_iri: str
+    context_iri: str  # the nif:Context node, which carries the content hash
+    lines: tuple[str, ...]
+
+    def nquads(self) -> bytes:
+        return "".join(self.lines).encode("utf-8")
 
 
 class _GraphBuilder:
-    """Collects the quads of one document graph in a stable order, without duplicates."""
+    """Collects the N-Quads lines of one document graph in a stable order, without duplicates."""
 
     def __init__(self, result: DocumentResult, run: RunProvenance, base_iri: str) -> None:
         self.document = result.document
         self.base = base_iri
-        self.graph = document_graph_iri(result.document, base_iri)
-        self.context = fragment_iri(self.graph, "context")
-        self.run = run_iri(run, base_iri)
-        self._quads: dict[Quad, None] = {}
+        self.graph_iri = document_graph_iri(result.document, base_iri).value
+        self.context_iri = f"{self.graph_iri}#context"
+        self.context = nt.iri(self.context_iri)
+        self.run = nt.node(run_iri(run, base_iri))
+        self._tail = f" {nt.iri(self.graph_iri)} .\n"
+        self._lines: dict[str, None] = {}
         self._labelled: set[tuple[str, str, str]] = set()
-        self._extractors: dict[NamedNode, Extractor] = {}
+        self._extractors: dict[str, Extractor] = {}
+        self._entities: dict[int, str] = {}  # id(entity) -> term, while the result holds the entities
 
-    def add(self, subject: NamedNode, predicate: NamedNode, obj: NamedNode | Literal) -> None:
-        self._quads[Quad(subject, predicate, obj, self.graph)] = None
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        self._lines[f"{subject} {predicate} {obj}{self._tail}"] = None
 
-    def quads(self) -> list[Quad]:
-        return list(self._quads)
+    def lines(self) -> DocumentLines:
+        return DocumentLines(self.graph_iri, self.context_iri, tuple(self._lines))
+
+    def fragment(self, fragment: str) -> str:
+        return nt.iri(f"{self.graph_iri}#{fragment}")
 
     # --- documents and spans -------------------------------------------------------------------
 
     def add_context(self) -> None:
         doc: Document = self.document
         c = self.context
-        self.add(c, ns.RDF_TYPE, ns.NIF_CONTEXT)
-        self.add(c, ns.NIF_IS_STRING, _string(doc.text))
-        self.add(c, ns.NIF_BEGIN_INDEX, _offset(0))
-        self.add(c, ns.NIF_END_INDEX, _offset(len(doc.text)))
-        self.add(c, ns.DCTERMS_LANGUAGE, _string(doc.lang))
-        self.add(c, ns.DCTERMS_IDENTIFIER, _string(doc.doc_id))
-        self.add(c, kgo.contentHash, _string(doc.content_hash))
+        self.add(c, _T.TYPE, _T.NIF_CONTEXT)
+        self.add(c, _T.IS_STRING, nt.string(doc.text))
+        self.add(c, _T.BEGIN_INDEX, _offset(0))
+        self.add(c, _T.END_INDEX, _offset(len(doc.text)))
+        self.add(c, _T.LANGUAGE, nt.string(doc.lang))
+        self.add(c, _T.IDENTIFIER, nt.string(doc.doc_id))
+        self.add(c, _T.CONTENT_HASH, nt.string(doc.content_hash))
         if doc.title:
-            self.add(c, ns.DCTERMS_TITLE, _text(doc.title, doc.lang))
+            self.add(c, _T.TITLE, nt.text(doc.title, doc.lang))
         if doc.published is not None:
-            self.add(c, ns.DCTERMS_ISSUED, _date(doc.published))
+            self.add(c, _T.ISSUED, _date(doc.published))
         if doc.source_url:
-            self.add(c, ns.DCTERMS_SOURCE, _source(doc.source_url))
+            self.add(c, _T.SOURCE, _source(doc.source_url))
 
     def _check_span(self, span: Span, what: str) -> None:
         text = self.document.text
@@ -143,165 +208,170 @@ class _GraphBuilder:
                 f"does not match the document text there {text[span.begin : span.end]!r}"
             )
 
-    def _add_offsets(self, node: NamedNode, span: Span) -> None:
-        self.add(node, ns.NIF_REFERENCE_CONTEXT, self.context)
-        self.add(node, ns.NIF_BEGIN_INDEX, _offset(span.begin))
-        self.add(node, ns.NIF_END_INDEX, _offset(span.end))
-        self.add(node, ns.NIF_ANCHOR_OF, _string(span.text))
+    def _add_offsets(self, node: str, span: Span) -> None:
+        self.add(node, _T.REFERENCE_CONTEXT, self.context)
+        self.add(node, _T.BEGIN_INDEX, _offset(span.begin))
+        self.add(node, _T.END_INDEX, _offset(span.end))
+        self.add(node, _T.ANCHOR_OF, nt.string(span.text))
 
-    def evidence(self, span: Span) -> NamedNode:
+    def evidence(self, span: Span) -> str:
         """The nif:Sentence node of an evidence span (one per span, however many records cite it)."""
         self._check_span(span, "evidence")
-        node = fragment_iri(self.graph, f"sentence={span.begin},{span.end}")
-        self.add(node, ns.RDF_TYPE, ns.NIF_SENTENCE)
+        node = self.fragment(f"sentence={span.begin},{span.end}")
+        self.add(node, _T.TYPE, _T.NIF_SENTENCE)
         self._add_offsets(node, span)
         return node
 
     # --- entities, extractors, provenance ------------------------------------------------------
 
-    def entity(self, entity: Entity) -> NamedNode:
+    def entity_term(self, entity: Entity) -> str:
+        term = self._entities.get(id(entity))
+        if term is None:
+            term = self._entities[id(entity)] = _entity_term(entity, self.base)
+        return term
+
+    def entity(self, entity: Entity) -> str:
         """The entity's IRI, labelled (and typed with its kind when NIL) in this graph."""
-        iri = entity_iri(entity, self.base)
-        key = (iri.value, entity.label, entity.label_lang)
+        term = self.entity_term(entity)
+        key = (term, entity.label, entity.label_lang)
         if key not in self._labelled:
             self._labelled.add(key)
-            self.add(iri, ns.RDFS_LABEL, _text(entity.label, entity.label_lang))
+            self.add(term, _T.LABEL, nt.text(entity.label, entity.label_lang))
             if entity.is_nil:
-                self.add(iri, ns.RDF_TYPE, _KIND_CLASSES[entity.kind])
-        return iri
+                self.add(term, _T.TYPE, _KIND_CLASSES[entity.kind])
+        return term
 
-    def extractor(self, extractor: Extractor) -> NamedNode:
-        iri, description = _extractor_description(extractor, self.base)
-        if iri not in self._extractors:
-            self._extractors[iri] = extractor
+    def extractor(self, extractor: Extractor) -> str:
+        term, description = _extractor_description(extractor, self.base)
+        if term not in self._extractors:
+            self._extractors[term] = extractor
             for predicate, obj in description:
-                self.add(iri, predicate, obj)
-        return iri
+                self.add(term, predicate, obj)
+        return term
 
     def add_run(self, run: RunProvenance) -> None:
         """The run, associated with the extractors described so far: call it last."""
         r = self.run
-        self.add(r, ns.RDF_TYPE, kgo.ExtractionRun)
-        self.add(r, ns.PROV_STARTED_AT_TIME, _datetime(run.started))
-        self.add(r, kgo.softwareVersion, _string(run.software_version))
-        self.add(r, kgo.kbVersion, _string(run.kb_version))
+        self.add(r, _T.TYPE, _T.EXTRACTION_RUN)
+        self.add(r, _T.STARTED_AT_TIME, _datetime(run.started))
+        self.add(r, _T.SOFTWARE_VERSION, nt.string(run.software_version))
+        self.add(r, _T.KB_VERSION, nt.string(run.kb_version))
         for source in run.kb_sources:
-            self.add(r, kgo.kbSource, _string(source))
-        self.add(r, kgo.nlpPipeline, _string(run.pipeline))
-        self.add(r, kgo.nlpPipelineVersion, _string(run.pipeline_version))
+            self.add(r, _T.KB_SOURCE, nt.string(source))
+        self.add(r, _T.NLP_PIPELINE, nt.string(run.pipeline))
+        self.add(r, _T.NLP_PIPELINE_VERSION, nt.string(run.pipeline_version))
         # Only the extractors that produced something here: the run's full list (some sixty) in every
         # document graph was a third of all quads; each graph stays self-contained all the same.
-        for iri in sorted(self._extractors, key=lambda node: node.value):
-            self.add(r, ns.PROV_WAS_ASSOCIATED_WITH, iri)
+        for term in sorted(self._extractors, key=lambda t: t[1:-1]):  # by IRI, not by "<iri>"
+            self.add(r, _T.WAS_ASSOCIATED_WITH, term)
 
-    def _provenance(self, node: NamedNode, evidence: Span, extractor: Extractor, confidence: float) -> None:
+    def _provenance(self, node: str, evidence: Span, extractor: Extractor, confidence: float) -> None:
         sentence = self.evidence(evidence)
-        self.add(node, kgo.evidence, sentence)
+        self.add(node, _T.EVIDENCE, sentence)
         # Derived from the document and from the evidence span, stated plainly (kgo:evidence is a
         # sub-property of prov:wasDerivedFrom, but queries should not need a reasoner).
-        self.add(node, ns.PROV_WAS_DERIVED_FROM, self.context)
-        self.add(node, ns.PROV_WAS_DERIVED_FROM, sentence)
-        self.add(node, kgo.confidence, _double(confidence))
-        self.add(node, kgo.extractor, self.extractor(extractor))
-        self.add(node, ns.PROV_WAS_GENERATED_BY, self.run)
+        self.add(node, _T.WAS_DERIVED_FROM, self.context)
+        self.add(node, _T.WAS_DERIVED_FROM, sentence)
+        self.add(node, _T.CONFIDENCE, nt.double(confidence))
+        self.add(node, _T.EXTRACTOR_OF, self.extractor(extractor))
+        self.add(node, _T.WAS_GENERATED_BY, self.run)
 
     # --- records -------------------------------------------------------------------------------
 
     def add_mention(self, mention: Mention) -> None:
-        self._check_span(mention.span, "mention")
-        node = fragment_iri(self.graph, f"char={mention.span.begin},{mention.span.end}")
-        self.add(node, ns.RDF_TYPE, ns.NIF_PHRASE)
-        self._add_offsets(node, mention.span)
-        self.add(node, ns.ITSRDF_TA_IDENT_REF, self.entity(mention.entity))
-        self.add(node, kgo.confidence, _double(mention.score))
-        self.add(node, kgo.extractor, self.extractor(mention.linker))
+        span = mention.span
+        self._check_span(span, "mention")
+        node = self.fragment(f"char={span.begin},{span.end}")
+        self.add(node, _T.TYPE, _T.NIF_PHRASE)
+        self._add_offsets(node, span)
+        self.add(node, _T.TA_IDENT_REF, self.entity(mention.entity))
+        self.add(node, _T.CONFIDENCE, nt.double(mention.score))
+        self.add(node, _T.EXTRACTOR_OF, self.extractor(mention.linker))
 
-    def fact_iri(self, fact: Fact) -> NamedNode:
+    def fact_iri(self, fact: Fact) -> str:
         digest = content_hash(
-            entity_iri(fact.subject, self.base).value,
+            self.entity_term(fact.subject)[1:-1],
             fact.predicate.value,
-            entity_iri(fact.object, self.base).value,
+            self.entity_term(fact.object)[1:-1],
             fact.polarity.value,
             fact.modality.value,
             str(fact.evidence.begin),
             str(fact.evidence.end),
         )
-        return fragment_iri(self.graph, f"fact-{digest}")
+        return self.fragment(f"fact-{digest}")
 
-    def add_fact(self, node: NamedNode, fact: Fact) -> None:
+    def add_fact(self, node: str, fact: Fact) -> None:
         subject = self.entity(fact.subject)
-        predicate = NamedNode(fact.predicate.value)
+        predicate = nt.iri(fact.predicate.value)
         obj = self.entity(fact.object)
-        self.add(node, ns.RDF_TYPE, kgo.Fact)
-        self.add(node, ns.RDF_SUBJECT, subject)
-        self.add(node, ns.RDF_PREDICATE, predicate)
-        self.add(node, ns.RDF_OBJECT, obj)
-        self.add(node, kgo.polarity, kgo.LOCAL_NAMES[fact.polarity.value])
-        self.add(node, kgo.modality, kgo.LOCAL_NAMES[fact.modality.value])
+        self.add(node, _T.TYPE, _T.FACT)
+        self.add(node, _T.SUBJECT, subject)
+        self.add(node, _T.PREDICATE, predicate)
+        self.add(node, _T.OBJECT, obj)
+        self.add(node, _T.POLARITY, _LOCAL_NAMES[fact.polarity.value])
+        self.add(node, _T.MODALITY, _LOCAL_NAMES[fact.modality.value])
         if fact.attributed_to is not None:
-            self.add(node, kgo.attributedTo, self.entity(fact.attributed_to))
+            self.add(node, _T.ATTRIBUTED_TO, self.entity(fact.attributed_to))
         if fact.time is not None:
-            self.add(node, NamedNode(fact.time.role.value), _date(fact.time.date))
+            self.add(node, nt.iri(fact.time.role.value), _date(fact.time.date))
         self._provenance(node, fact.evidence, fact.extractor, fact.confidence)
         if fact.is_plain:
             self.add(subject, predicate, obj)
         for triple in fact_statement(node, fact, subject, obj):
             self.add(*triple)
 
-    def quotation_iri(self, quotation: Quotation) -> NamedNode:
-        speaker = entity_iri(quotation.speaker, self.base).value if quotation.speaker else ""
+    def quotation_iri(self, quotation: Quotation) -> str:
+        speaker = self.entity_term(quotation.speaker)[1:-1] if quotation.speaker else ""
         digest = content_hash(str(quotation.span.begin), str(quotation.span.end), speaker, quotation.text)
-        return fragment_iri(self.graph, f"quotation-{digest}")
+        return self.fragment(f"quotation-{digest}")
 
-    def add_quotation(self, node: NamedNode, quotation: Quotation) -> None:
+    def add_quotation(self, node: str, quotation: Quotation) -> None:
         self._check_span(quotation.span, "quotation")
-        self.add(node, ns.RDF_TYPE, kgo.Quotation)
-        words = _text(quotation.text, self.document.lang)
-        self.add(node, ns.RDF_VALUE, words)
+        self.add(node, _T.TYPE, _T.QUOTATION)
+        words = nt.text(quotation.text, self.document.lang)
+        self.add(node, _T.VALUE, words)
         if quotation.speaker is not None:
             speaker = self.entity(quotation.speaker)
-            self.add(node, kgo.speaker, speaker)
+            self.add(node, _T.SPEAKER, speaker)
             for triple in quotation_statement(node, quotation, speaker, words):
                 self.add(*triple)
         if quotation.date is not None:
-            self.add(node, ns.WDT_P585_POINT_IN_TIME, _date(quotation.date))
+            self.add(node, _T.POINT_IN_TIME, _date(quotation.date))
         self._provenance(node, quotation.evidence, quotation.extractor, quotation.confidence)
 
-    def meeting_iri(self, meeting: Meeting) -> NamedNode:
+    def meeting_iri(self, meeting: Meeting) -> str:
         digest = content_hash(
-            *sorted(entity_iri(p, self.base).value for p in meeting.participants),
-            entity_iri(meeting.place, self.base).value if meeting.place else "",
+            *sorted(self.entity_term(p)[1:-1] for p in meeting.participants),
+            self.entity_term(meeting.place)[1:-1] if meeting.place else "",
             meeting.date.isoformat() if meeting.date else "",
             str(meeting.evidence.begin),
             str(meeting.evidence.end),
         )
-        return fragment_iri(self.graph, f"meeting-{digest}")
+        return self.fragment(f"meeting-{digest}")
 
-    def add_meeting(self, node: NamedNode, meeting: Meeting) -> None:
-        self.add(node, ns.RDF_TYPE, kgo.Meeting)
+    def add_meeting(self, node: str, meeting: Meeting) -> None:
+        self.add(node, _T.TYPE, _T.MEETING)
         if meeting.label:
-            self.add(node, ns.RDFS_LABEL, _text(meeting.label, self.document.lang))
+            self.add(node, _T.LABEL, nt.text(meeting.label, self.document.lang))
         for participant in meeting.participants:
-            self.add(node, ns.WDT_P710_PARTICIPANT, self.entity(participant))
+            self.add(node, _T.PARTICIPANT, self.entity(participant))
         if meeting.place is not None:
-            self.add(node, ns.WDT_P276_LOCATION, self.entity(meeting.place))
+            self.add(node, _T.LOCATION, self.entity(meeting.place))
         if meeting.date is not None:
-            self.add(node, ns.WDT_P585_POINT_IN_TIME, _date(meeting.date))
+            self.add(node, _T.POINT_IN_TIME, _date(meeting.date))
         self._provenance(node, meeting.evidence, meeting.extractor, meeting.confidence)
 
 
 @lru_cache(maxsize=1024)
-def _extractor_description(
-    extractor: Extractor, base_iri: str
-) -> tuple[NamedNode, tuple[tuple[NamedNode, NamedNode | Literal], ...]]:
+def _extractor_description(extractor: Extractor, base_iri: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """An extractor's IRI and (predicate, object) pairs: the same in every document of a run, so built
     once (profiled: rebuilt per document and mention, they were a third of the mapping's time)."""
-    iri = extractor_iri(extractor, base_iri)
-    return iri, (
-        (ns.RDF_TYPE, kgo.Extractor),
-        (ns.RDFS_LABEL, _string(extractor.id)),
-        (kgo.extractorName, _string(extractor.name)),
-        (kgo.extractorVersion, _string(extractor.version)),
+    term = nt.node(extractor_iri(extractor, base_iri))
+    return term, (
+        (_T.TYPE, _T.EXTRACTOR),
+        (_T.LABEL, nt.string(extractor.id)),
+        (_T.EXTRACTOR_NAME, nt.string(extractor.name)),
+        (_T.EXTRACTOR_VERSION, nt.string(extractor.version)),
     )
 
 
@@ -315,11 +385,9 @@ def _most_confident(items: Iterable[tuple[K, V, float]]) -> dict[K, V]:
     return {key: value for key, (value, _) in best.items()}
 
 
-def document_quads(result: DocumentResult, run: RunProvenance, *, base_iri: str) -> list[Quad]:
-    """All quads of one document, in its own named graph (``document_graph_iri``).
-
-    Deterministic: the same result and run give the same quads in the same order.
-    """
+def document_lines(result: DocumentResult, run: RunProvenance, *, base_iri: str) -> DocumentLines:
+    """All statements of one document, in its own named graph (``document_graph_iri``), as N-Quads
+    lines. Deterministic: the same result and run give the same lines in the same order."""
     builder = _GraphBuilder(result, run, checked_base_iri(base_iri))
     builder.add_context()
     # Demonyms and compound parts stay with the facts stage, but are no nif:Phrase mentions.
@@ -340,4 +408,13 @@ def document_quads(result: DocumentResult, run: RunProvenance, *, base_iri: str)
     dropped = (sum(m.annotation for m in result.mentions) - len(mentions)) + (len(result.facts) - len(facts))
     if dropped:
         log.debug("%s: %d duplicate mentions/facts merged", result.document.doc_id, dropped)
-    return builder.quads()
+    return builder.lines()
+
+
+def document_quads(result: DocumentResult, run: RunProvenance, *, base_iri: str) -> list[Quad]:
+    """All quads of one document, in its own named graph (``document_graph_iri``).
+
+    Deterministic: the same result and run give the same quads in the same order.
+    """
+    data = document_lines(result, run, base_iri=base_iri).nquads()
+    return list(parse(data, format=RdfFormat.N_QUADS))

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pyoxigraph import Literal, NamedNode
-
 from kg.model import WDT, Fact, Quotation
 from kg.rdf import namespaces as ns
+from kg.rdf import ntriples as nt
 
 P = "http://www.wikidata.org/prop/"
 PS = "http://www.wikidata.org/prop/statement/"
@@ -28,31 +27,35 @@ PQ = "http://www.wikidata.org/prop/qualifier/"
 WIKIBASE = "http://wikiba.se/ontology#"
 PREFIXES = {"p": P, "ps": PS, "pq": PQ, "wikibase": WIKIBASE}
 
-WIKIBASE_STATEMENT = NamedNode(WIKIBASE + "Statement")
-WIKIBASE_BEST_RANK = NamedNode(WIKIBASE + "BestRank")
-WIKIBASE_RANK = NamedNode(WIKIBASE + "rank")
-WIKIBASE_NORMAL_RANK = NamedNode(WIKIBASE + "NormalRank")
+# Terms as N-Triples text (``kg.rdf.ntriples``): the mapping writes N-Quads lines directly.
+WIKIBASE_STATEMENT = nt.iri(WIKIBASE + "Statement")
+WIKIBASE_BEST_RANK = nt.iri(WIKIBASE + "BestRank")
+WIKIBASE_RANK = nt.iri(WIKIBASE + "rank")
+WIKIBASE_NORMAL_RANK = nt.iri(WIKIBASE + "NormalRank")
 QUOTATION_PID = "P1683"  # Wikidata's "quotation"
+_RDF_TYPE = nt.node(ns.RDF_TYPE)
+_XSD_DATETIME = nt.node(ns.XSD_DATETIME)
 
-Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
+Triple = tuple[str, str, str]
+"""Subject, predicate, object as N-Triples terms."""
 
 
-def wikidata_datetime(date: dt.date) -> Literal:
+def wikidata_datetime(date: dt.date) -> str:
     """A date as Wikidata's query service writes times: ``"2022-01-07T00:00:00Z"^^xsd:dateTime``."""
-    return Literal(f"{date.isoformat()}T00:00:00Z", datatype=ns.XSD_DATETIME)
+    return nt.typed(f"{date.isoformat()}T00:00:00Z", _XSD_DATETIME)
 
 
-def _statement(subject: NamedNode, pid: str, node: NamedNode, value: NamedNode | Literal) -> list[Triple]:
+def _statement(subject: str, pid: str, node: str, value: str) -> list[Triple]:
     return [
-        (subject, NamedNode(P + pid), node),
-        (node, ns.RDF_TYPE, WIKIBASE_STATEMENT),
-        (node, ns.RDF_TYPE, WIKIBASE_BEST_RANK),
+        (subject, nt.iri(P + pid), node),
+        (node, _RDF_TYPE, WIKIBASE_STATEMENT),
+        (node, _RDF_TYPE, WIKIBASE_BEST_RANK),
         (node, WIKIBASE_RANK, WIKIBASE_NORMAL_RANK),
-        (node, NamedNode(PS + pid), value),
+        (node, nt.iri(PS + pid), value),
     ]
 
 
-def fact_statement(node: NamedNode, fact: Fact, subject: NamedNode, obj: NamedNode) -> list[Triple]:
+def fact_statement(node: str, fact: Fact, subject: str, obj: str) -> list[Triple]:
     """The statement form of a fact: empty unless it is plain (positive, asserted) and its predicate
     is a Wikidata property."""
     if not fact.is_plain or not fact.predicate.value.startswith(WDT):
@@ -60,16 +63,14 @@ def fact_statement(node: NamedNode, fact: Fact, subject: NamedNode, obj: NamedNo
     pid = fact.predicate.value[len(WDT) :]
     triples = _statement(subject, pid, node, obj)
     if fact.time is not None:
-        qualifier = NamedNode(PQ + fact.time.role.value[len(WDT) :])
+        qualifier = nt.iri(PQ + fact.time.role.value[len(WDT) :])
         triples.append((node, qualifier, wikidata_datetime(fact.time.date)))
     return triples
 
 
-def quotation_statement(
-    node: NamedNode, quotation: Quotation, speaker: NamedNode, words: Literal
-) -> list[Triple]:
+def quotation_statement(node: str, quotation: Quotation, speaker: str, words: str) -> list[Triple]:
     """``speaker p:P1683 node . node ps:P1683 words`` (with ``pq:P585`` when dated)."""
     triples = _statement(speaker, QUOTATION_PID, node, words)
     if quotation.date is not None:
-        triples.append((node, NamedNode(PQ + "P585"), wikidata_datetime(quotation.date)))
+        triples.append((node, nt.iri(PQ + "P585"), wikidata_datetime(quotation.date)))
     return triples
