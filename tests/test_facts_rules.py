@@ -13,8 +13,8 @@ from kg.facts.lang import RULES
 from kg.facts.patterns import RuleExample
 from kg.kb import KnowledgeBase, load_knowledge_base
 from kg.model import Document
-from kg.nlp import NlpPipeline, load_pipeline
-from kg.pipeline import analyse_document
+from kg.nlp import NlpPipeline
+from kg.pipeline import analyse_document, load_pipeline
 
 EXAMPLES = [
     pytest.param(lang, example, id=f"{lang}-{rule.name}-{i}")

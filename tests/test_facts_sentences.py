@@ -12,7 +12,8 @@ from texts.lexicon import TinyKb, hand_mentions
 
 from kg.facts import extract_facts
 from kg.model import Document, Extraction
-from kg.nlp import NlpPipeline, load_pipeline
+from kg.nlp import NlpPipeline
+from kg.pipeline import load_pipeline
 
 PUBLISHED = dt.date(2022, 1, 7)  # a Friday
 

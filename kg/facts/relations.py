@@ -32,6 +32,7 @@ from kg.facts.factuality import (
     passive_opposition,
     possessed_candidacy,
 )
+from kg.facts.hits import relation_hits
 from kg.facts.objects import JOINABLE_OBJECT, contrasted_org, find_objects, name_end
 from kg.facts.patterns import ObjectSource, RelationRule
 from kg.facts.subjects import find_subjects, group_after, parsed_negation
@@ -45,6 +46,7 @@ from kg.model import (
     Polarity,
     Predicate,
     Quotation,
+    TriggerHit,
 )
 
 
@@ -55,31 +57,30 @@ def relation_extractor(lang: str, rule: RelationRule) -> Extractor:
 def extract_relations(ctx: DocContext, quotations: list[Quotation]) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str, str, str, str, int]] = set()
-    for sentence in ctx.analysis.sentences:
-        s = sentence.span
-        for rule in ctx.patterns.relations:
-            for trigger in rule.trigger.finditer(ctx.text, s.begin, s.end):
-                if rule.requires is not None and rule.requires.search(ctx.text, s.begin, s.end) is None:
-                    continue
-                for fact in _facts_for(ctx, rule, trigger, sentence.index, quotations):
-                    key = (
-                        fact.subject.key,
-                        fact.predicate.value,
-                        fact.object.key,
-                        fact.polarity.value,
-                        fact.modality.value,
-                        fact.sentence,
-                    )
-                    if key not in seen and fact.subject.key != fact.object.key:
-                        seen.add(key)
-                        facts.append(fact)
+    for found in relation_hits(ctx.analysis, ctx.patterns):
+        rule, trigger = found.rule, found.hit
+        s = ctx.sentence(found.sentence).span
+        if rule.requires is not None and rule.requires.search(ctx.text, s.begin, s.end) is None:
+            continue
+        for fact in _facts_for(ctx, rule, trigger, found.sentence, quotations):
+            key = (
+                fact.subject.key,
+                fact.predicate.value,
+                fact.object.key,
+                fact.polarity.value,
+                fact.modality.value,
+                fact.sentence,
+            )
+            if key not in seen and fact.subject.key != fact.object.key:
+                seen.add(key)
+                facts.append(fact)
     return facts
 
 
 def _facts_for(
     ctx: DocContext,
     rule: RelationRule,
-    trigger: re.Match[str],
+    trigger: TriggerHit,
     sentence_index: int,
     quotations: list[Quotation],
 ) -> list[Fact]:
@@ -96,7 +97,7 @@ def _facts_for(
     objects = find_objects(ctx, rule, trigger, subjects, s.begin, s.end)
     if not objects:
         return []
-    subjects = subjects + _comitative_after(ctx, objects, subjects, trigger.end(), s.end)
+    subjects = subjects + _comitative_after(ctx, objects, subjects, trigger.end, s.end)
     window = negated_abandonment(ctx, fact_window(ctx, rule, trigger, subjects, s.begin, s.end), s.begin)
     cues = cue_words(ctx, window, trigger, subjects)
     polarity, modality = factuality(ctx, rule, cues)
@@ -122,7 +123,7 @@ def _facts_for(
         polarity, modality = Polarity.POSITIVE, Modality.DENIED
     if ctx.analysis.has_parser and parsed_negation(ctx, trigger, s.begin, s.end):
         polarity = Polarity.NEGATIVE
-    if modality is Modality.ASSERTED and governed_by_demand(ctx, s.begin, trigger.start()):
+    if modality is Modality.ASSERTED and governed_by_demand(ctx, s.begin, trigger.begin):
         modality = Modality.DEMANDED
     predicate = rule.predicate
     if (
@@ -134,7 +135,7 @@ def _facts_for(
         predicate = Predicate.MEMBER_OF
     cue_set = set(cues)
     if ctx.grammar.verb_final:  # the verb ends the German clause: "… Mitglied der NATO werden"
-        cue_set |= set(ctx.lower_words(trigger.end(), s.end)[:4]) & ctx.vocab.becoming
+        cue_set |= set(ctx.lower_words(trigger.end, s.end)[:4]) & ctx.vocab.becoming
     if predicate is Predicate.MEMBER_OF and polarity is Polarity.POSITIVE and cue_set & ctx.vocab.becoming:
         # "would one day become a member", "soll Mitglied werden": not yet a member, a candidate
         # ("would never become a member" stays a negative membership: it is not one either)
@@ -142,10 +143,10 @@ def _facts_for(
         if modality is Modality.ASSERTED and cue_set & ctx.vocab.conditional:
             modality = Modality.POSSIBLE
     speaker = attribution(ctx, window, sentence_index, quotations, subjects[0].span.begin)
-    time = fact_time(ctx, window, s.begin, s.end, trigger.start())
+    time = fact_time(ctx, window, s.begin, s.end, trigger.begin)
     confidence = rule.confidence * min(m.score for m in subjects)
     contrasted = (
-        contrasted_org(ctx, objects[-1], trigger.end(), s.end)
+        contrasted_org(ctx, objects[-1], trigger.end, s.end)
         if rule.obj is not ObjectSource.TREATY
         else None
     )
@@ -172,12 +173,12 @@ def _facts_for(
     ]
 
 
-def _joins_something_else(ctx: DocContext, trigger: re.Match[str], end: int) -> bool:
+def _joins_something_else(ctx: DocContext, trigger: TriggerHit, end: int) -> bool:
     """ "refused to join Western sanctions": a verb of joining whose object is not an organisation."""
-    if not ctx.patterns.transitive_join.fullmatch(trigger.group(0)):
+    if not ctx.patterns.transitive_join.fullmatch(trigger.text):
         return False
     after = []
-    for b, e, w in ctx.words(trigger.end(), end)[:4]:
+    for b, e, w in ctx.words(trigger.end, end)[:4]:
         if not w[:1].isalnum():
             break
         after.append((b, e, w))
@@ -189,15 +190,15 @@ def _joins_something_else(ctx: DocContext, trigger: re.Match[str], end: int) -> 
 
 
 def _complement_is_no_organisation(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], end: int
+    ctx: DocContext, rule: RelationRule, trigger: TriggerHit, end: int
 ) -> bool:
     """ "a member of the coalition", "Mitglied der Regierung", "a partner of Ukraine": the noun names
     what it is a member or partner of, and that is no organisation."""
     if rule.predicate not in JOINABLE_OBJECT or rule.obj is ObjectSource.TREATY:
         return False
-    if ctx.organisations_in(trigger.start(), trigger.end()):
+    if ctx.organisations_in(trigger.begin, trigger.end):
         return False  # NATO-Mitglied, NATO member
-    after = ctx.words(trigger.end(), end)
+    after = ctx.words(trigger.end, end)
     if rule.modality is Modality.INVITED and _invited_elsewhere(ctx, after):
         return True
     if not after or after[0][2].lower() not in ctx.vocab.complement_links:
@@ -245,22 +246,22 @@ def _comitative_after(
     return [m for m in group_after(ctx, glue.end(), end) if m.entity.key not in keys]
 
 
-def _invitation_to_join(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
+def _invitation_to_join(ctx: DocContext, trigger: TriggerHit, begin: int, end: int) -> bool:
     """An invitation in a sentence about joining, or one an organisation extends ("an invitation from
     NATO", "Einladung der Nato", "NATO has invited Georgia")."""
     if ctx.vocab.membership_words.search(ctx.text, begin, end):
         return True
-    before_trigger = ctx.lower_words(max(begin, trigger.start() - 12), trigger.start())[-1:]
+    before_trigger = ctx.lower_words(max(begin, trigger.begin - 12), trigger.begin)[-1:]
     if (
         before_trigger[:1]
         and before_trigger[0] in ctx.vocab.invitation_articles
         and _invitation_to_join_before(ctx, begin)
     ):
         return True  # "Argentina later declined the invitation": the one to join named just before
-    after = ctx.words(trigger.end(), end)[:3]
+    after = ctx.words(trigger.end, end)[:3]
     if after and ctx.organisations_in(after[0][0], after[-1][1]):
         return True
-    before = [w for w in ctx.words(begin, trigger.start()) if w[2][:1].isalnum()][-2:]
+    before = [w for w in ctx.words(begin, trigger.begin) if w[2][:1].isalnum()][-2:]
     return any(ctx.organisations_in(b, e) for b, e, _ in before)
 
 
@@ -289,12 +290,12 @@ def _invited_elsewhere(ctx: DocContext, after: list[tuple[int, int, str]]) -> bo
     return False
 
 
-def _membership_with_effects(ctx: DocContext, trigger: re.Match[str], end: int) -> bool:
+def _membership_with_effects(ctx: DocContext, trigger: TriggerHit, end: int) -> bool:
     """ "X's membership (in NATO) has changed/strengthened …": the membership noun, possessed, as the
     subject of a perfect whose participle is no step of an accession."""
-    if trigger.group(0).lower() not in ctx.vocab.membership_nouns:
+    if trigger.text.lower() not in ctx.vocab.membership_nouns:
         return False
-    words = [w.lower() for w in ctx.lower_words(trigger.end(), end)[:14]]
+    words = [w.lower() for w in ctx.lower_words(trigger.end, end)[:14]]
     if words[:1] and words[0] not in ctx.vocab.membership_complement_openers:
         return False  # "membership bid", "membership talks": a candidacy noun phrase
     for i, w in enumerate(words):
