@@ -53,7 +53,8 @@ def extract_facts(
     if rules is None:
         return Extraction()
     ctx = DocContext(document=document, analysis=analysis, mentions=mentions, kb=kb, rules=rules)
-    offices = extract_offices(ctx)  # first: role nouns of speakers resolve through them
+    offices, index = extract_offices(ctx)  # first: role nouns of speakers resolve through its index
+    ctx = ctx.with_offices(index)
     quotations = extract_quotations(ctx)
     relations = extract_relations(ctx, quotations)
     meetings = extract_meetings(ctx)
