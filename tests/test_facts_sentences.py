@@ -113,15 +113,16 @@ def facts(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
             "Georgien lehnte die Einladung der NATO ab.",
             {("Georgia", "CANDIDATE_FOR", "NATO", "Negative", "Denied")},
         ),
+        # a demand that an organisation never admit a country: a refused candidacy, not a membership
         (
             "de",
             "Russland fordert, dass die NATO die Ukraine niemals als Mitglied aufnimmt.",
-            {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")},
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Negative", "Demanded")},
         ),
         (
             "en",
             "Russia demands that NATO never admit Ukraine as a member.",
-            {("Ukraine", "MEMBER_OF", "NATO", "Negative", "Demanded")},
+            {("Ukraine", "CANDIDATE_FOR", "NATO", "Negative", "Demanded")},
         ),
         # a partner must be a partner *of* the organisation, right at the word
         (

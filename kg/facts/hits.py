@@ -76,4 +76,24 @@ def relation_hits(analysis: TextAnalysis, patterns: LanguagePatterns) -> list[Ru
                 continue  # a trigger reads inside one sentence
             last_end = hit.end
             out.append(RuleHit(rule, order, hit, sentence))
-    return sorted(out, key=lambda h: (h.sentence, h.order, h.hit.begin))
+    return sorted(_most_specific(out), key=lambda h: (h.sentence, h.order, h.hit.begin))
+
+
+def _most_specific(hits: list[RuleHit]) -> list[RuleHit]:
+    """Without the hits lying strictly inside a longer hit of another rule."""
+    by_begin = sorted(hits, key=lambda h: (h.hit.begin, -h.hit.end))
+    kept = []
+    for i, h in enumerate(by_begin):
+        inside = False
+        for other in by_begin[:i]:  # only hits beginning no later can contain this one
+            if (
+                other.rule is not h.rule
+                and other.hit.begin <= h.hit.begin
+                and h.hit.end <= other.hit.end
+                and other.hit.end - other.hit.begin > h.hit.end - h.hit.begin
+            ):
+                inside = True
+                break
+        if not inside:
+            kept.append(h)
+    return kept

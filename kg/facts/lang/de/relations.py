@@ -155,13 +155,14 @@ RELATIONS_DE = (
         ),
     ),
     RelationRule(
+        # "als Mitglied aufgenommen": admitted, a member (the bare "Mitglied" inside is not read alone)
         "admit_as_member",
         Tokens(
             (
                 [
                     {"TEXT": "als"},
                     {"TEXT": {"IN": ["Mitglied", "Mitglieder"]}},
-                    {"TEXT": {"IN": ["aufzunehmen", "aufnehmen", "aufnimmt", "aufgenommen", "aufnahm"]}},
+                    {"TEXT": {"IN": ["aufgenommen", "aufnahm"]}},
                 ],
             )
         ),
@@ -169,10 +170,35 @@ RELATIONS_DE = (
         ObjectSource.BEFORE_SUBJECT,
         Scope.CLAUSE,
         confidence=0.7,
+        version="2",  # 2: the infinitive and present ("… aufzunehmen") are to_admit_as_member's
         tests=(
             RuleExample(
                 "Die NATO hat Schweden als Mitglied aufgenommen.",
                 frozenset({("Q34", Predicate.MEMBER_OF.value, "Q7184", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "beschloss, Schweden als Mitglied aufzunehmen", "…, dass sie Schweden als Mitglied aufnimmt":
+        # an admission decided or under way, not yet done — a candidacy (as admit_into beside admitted_into)
+        "to_admit_as_member",
+        Tokens(
+            (
+                [
+                    {"TEXT": "als"},
+                    {"TEXT": {"IN": ["Mitglied", "Mitglieder"]}},
+                    {"TEXT": {"IN": ["aufzunehmen", "aufnehmen", "aufnimmt"]}},
+                ],
+            )
+        ),
+        Predicate.CANDIDATE_FOR,
+        ObjectSource.BEFORE_SUBJECT,
+        Scope.CLAUSE,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "Die NATO beschloss, Schweden als Mitglied aufzunehmen.",
+                frozenset({("Q34", Predicate.CANDIDATE_FOR.value, "Q7184", "Positive")}),
             ),
         ),
     ),
@@ -567,12 +593,20 @@ RELATIONS_DE = (
         ObjectSource.TREATY,
         Scope.CLAUSE,
         requires=TREATY_DE,
-        subject_after=re.compile(r"(?=\s)"),
+        # the object right after the verb, past focus and time adverbs ("schützt auch Polen")
+        subject_after=re.compile(
+            r"(?:\s+(?:auch|nun|jetzt|bereits|schon|ebenfalls|weiterhin|künftig|seither|seitdem|zudem))*(?=\s)"
+        ),
         subject_after_only=True,
         confidence=0.75,
+        version="2",  # 2: adverbs between the verb and the country
         tests=(
             RuleExample(
                 "Artikel 5 schützt Polen.",
+                frozenset({("Q36", Predicate.COVERED_BY.value, "nil:TreatyClause:Artikel 5", "Positive")}),
+            ),
+            RuleExample(
+                "Artikel 5 schützt auch Polen.",
                 frozenset({("Q36", Predicate.COVERED_BY.value, "nil:TreatyClause:Artikel 5", "Positive")}),
             ),
         ),

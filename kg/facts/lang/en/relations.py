@@ -112,11 +112,12 @@ RELATIONS_EN = (
         ),
     ),
     RelationRule(
+        # "NATO admitted Finland as a member": admitted, a member
         "admit_as_member",
         Tokens(
             (
                 [
-                    {"LOWER": {"IN": ["admit", "admits", "admitted", "admitting"]}},
+                    {"LOWER": "admitted"},
                     {"OP": "{1,7}", "CONTEXT": True},
                     {"LOWER": "as", "CONTEXT": True},
                     {"LOWER": "a", "OP": "?", "CONTEXT": True},
@@ -129,10 +130,38 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         subject_after=re.compile(r"(?=\s)"),
         confidence=0.7,
+        version="2",  # 2: "admit", "admits", "admitting" are to_admit_as_member's
         tests=(
             RuleExample(
                 "NATO admitted Finland as a member in 2023.",
                 frozenset({("Q33", Predicate.MEMBER_OF.value, "Q7184", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "NATO decided to admit Sweden as a member", "never admit Ukraine as a member": an admission
+        # decided, asked for or refused, not done — a candidacy
+        "to_admit_as_member",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["admit", "admits", "admitting"]}},
+                    {"OP": "{1,7}", "CONTEXT": True},
+                    {"LOWER": "as", "CONTEXT": True},
+                    {"LOWER": "a", "OP": "?", "CONTEXT": True},
+                    {"LOWER": {"IN": MEMBER}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.CANDIDATE_FOR,
+        ObjectSource.BEFORE_SUBJECT,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "NATO decided to admit Sweden as a member.",
+                frozenset({("Q34", Predicate.CANDIDATE_FOR.value, "Q7184", "Positive")}),
             ),
         ),
     ),
@@ -256,6 +285,39 @@ RELATIONS_EN = (
                 "Bosnia received an invitation from NATO.",
                 frozenset({("Q225", Predicate.CANDIDATE_FOR.value, "Q7184", "Positive")}),
             ),
+        ),
+    ),
+    RelationRule(
+        # "NATO invited Bosnia to start talks", "invited Finland and Sweden to join": the organisation
+        # invites, the invitee follows the verb and is asked to do something (not "to the summit")
+        "invites",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["invite", "invites", "invited", "inviting"]}},
+                    {"OP": "{1,6}", "CONTEXT": True},
+                    {"LOWER": "to", "CONTEXT": True},
+                    {
+                        "LOWER": {"NOT_IN": ["the", "a", "an", "its", "their", "his", "her", "this"]},
+                        "IS_ALPHA": True,
+                        "CONTEXT": True,
+                    },
+                ],
+            )
+        ),
+        Predicate.CANDIDATE_FOR,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        modality=Modality.INVITED,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "NATO invited Bosnia to start talks.",
+                frozenset({("Q225", Predicate.CANDIDATE_FOR.value, "Q7184", "Positive")}),
+            ),
+            RuleExample("NATO invited Ukraine's president to the summit.", frozenset()),
         ),
     ),
     RelationRule(
