@@ -147,6 +147,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
+        version="2",  # 2: not read inside a longer trigger ("als Mitglied aufgenommen": admit_as_member)
         tests=(
             RuleExample(
                 "Die NATO wächst. Schweden ist seit März Mitglied.",
