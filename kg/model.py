@@ -137,6 +137,20 @@ class NamedEntitySpan:
 
 
 @dataclass(frozen=True)
+class TriggerHit:
+    """Where a rule's trigger matched (the nlp stage runs every rule's trigger once per document):
+    ``rule`` is the rule's key as the facts stage registered it, ``token_start``/``token_end`` the
+    spaCy token range (end exclusive), ``begin``/``end`` the characters of the trigger proper."""
+
+    rule: str
+    token_start: int
+    token_end: int
+    begin: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class QuotationSpan:
     """A direct quotation: the quoted words, without the quotation marks."""
 
@@ -156,6 +170,8 @@ class TextAnalysis:
     pipeline: str = "blank"  # the spaCy pipeline's name, e.g. "blank:de" or "de_core_news_lg"
     pipeline_version: str = ""
     has_parser: bool = False
+    # every rule trigger of the document, in text order; None: the nlp stage was given no rules
+    triggers: tuple[TriggerHit, ...] | None = None
 
 
 @dataclass(frozen=True)

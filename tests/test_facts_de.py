@@ -31,7 +31,7 @@ from texts.lexicon import (
 
 from kg.facts import extract_facts
 from kg.model import Document, DocumentResult, Extraction, Fact
-from kg.nlp import load_pipeline
+from kg.pipeline import load_pipeline
 
 TEXT = (Path(__file__).parent / "texts" / "de_buendnis.txt").read_text(encoding="utf-8")
 PUBLISHED = dt.date(2022, 3, 4)  # a Friday

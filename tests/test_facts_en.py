@@ -27,7 +27,7 @@ from texts.lexicon import (
 
 from kg.facts import extract_facts
 from kg.model import Document, DocumentResult, Extraction
-from kg.nlp import load_pipeline
+from kg.pipeline import load_pipeline
 
 TEXT = (Path(__file__).parent / "texts" / "en_alliance.txt").read_text(encoding="utf-8")
 PUBLISHED = dt.date(2022, 1, 10)  # a Monday

@@ -14,12 +14,19 @@ from kg.facts.lang import RULES, LanguageRules
 
 FACTS = Path(__file__).resolve().parents[1] / "kg" / "facts"
 # names of things, not words of a language: extractor shapes, rule names, parser dependency labels
-NOT_WORDS = {"OFFICE_SHAPES", "SHAPE_NAMES", "TOPIC_RULES", "SUBJECT_DEPS", "CONJUNCT_DEPS", "NEGATION_DEPS"}
+NOT_WORDS = {
+    *("__all__", "OFFICE_SHAPES", "SHAPE_NAMES", "TOPIC_RULES"),
+    *("SUBJECT_DEPS", "CONJUNCT_DEPS", "NEGATION_DEPS"),
+}
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+TRIGGERS = FACTS.parent / "nlp" / "triggers.py"  # runs the rules' token patterns: no words of its own
+
+
 def _engine_modules() -> list[Path]:
-    return sorted(p for p in FACTS.glob("*.py") if p.name != "patterns.py")  # patterns.py: the schema
+    # patterns.py: the schema
+    return [*sorted(p for p in FACTS.glob("*.py") if p.name != "patterns.py"), TRIGGERS]
 
 
 def _word_literals(node: ast.AST) -> list[str]:

@@ -12,7 +12,8 @@ from texts.lexicon import hand_mentions
 from kg.facts import extract_facts
 from kg.kb import KnowledgeBase, load_knowledge_base
 from kg.model import Entity, EntityKind, Fact
-from kg.nlp import NlpPipeline, load_pipeline
+from kg.nlp import NlpPipeline
+from kg.pipeline import load_pipeline
 
 MUSTER = Entity("Max Muster", EntityKind.PERSON)  # a NIL person
 

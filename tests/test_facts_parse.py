@@ -11,6 +11,7 @@ from texts.lexicon import TinyKb, hand_mentions
 
 from kg.facts import extract_facts
 from kg.model import Document, Sentence, Span, TextAnalysis, Token
+from kg.pipeline import load_pipeline
 
 # (text, pos, dep, head index) per token; German TIGER labels: the subject stands after the verb
 PARSED = [
@@ -47,7 +48,11 @@ def analysed(rows: list[tuple[str, str, str, int]], lang: str = "en") -> tuple[D
         text += word
         tokens.append(Token(i, word, word, at, at + len(word), 0, pos=pos, dep=dep, head=head))
     doc = Document("p", text, lang, "parsed", hashlib.sha256(text.encode()).hexdigest())
-    analysis = TextAnalysis("p", (Sentence(0, Span(0, len(text), text)),), tuple(tokens), has_parser=True)
+    # the rules' triggers as the nlp stage finds them (by characters: the same text)
+    triggers = load_pipeline(lang, model="blank").analyse(doc).triggers
+    analysis = TextAnalysis(
+        "p", (Sentence(0, Span(0, len(text), text)),), tuple(tokens), has_parser=True, triggers=triggers
+    )
     return doc, analysis
 
 

@@ -22,7 +22,8 @@ from texts.lexicon import (
 
 from kg.facts import extract_facts
 from kg.model import Document, Entity, EntityKind, Extraction
-from kg.nlp import NlpPipeline, load_pipeline
+from kg.nlp import NlpPipeline
+from kg.pipeline import load_pipeline
 
 PUBLISHED = dt.date(2023, 3, 15)  # a Wednesday
 ZELENSKY = Entity("Volodymyr Zelenskyy", EntityKind.PERSON, "Q3874799")

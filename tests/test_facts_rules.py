@@ -13,11 +13,11 @@ from kg.facts.lang import RULES
 from kg.facts.patterns import RuleExample
 from kg.kb import KnowledgeBase, load_knowledge_base
 from kg.model import Document
-from kg.nlp import NlpPipeline, load_pipeline
-from kg.pipeline import analyse_document
+from kg.nlp import NlpPipeline
+from kg.pipeline import analyse_document, load_pipeline
 
 EXAMPLES = [
-    pytest.param(lang, example, id=f"{lang}-{rule.name}-{i}")
+    pytest.param(lang, rule.name, example, id=f"{lang}-{rule.name}-{i}")
     for lang, rules in sorted(RULES.items())
     for rule in rules.patterns.relations
     for i, example in enumerate(rule.tests)
@@ -34,7 +34,7 @@ def _pipeline(lang: str) -> NlpPipeline:
     return load_pipeline(lang, model="blank")
 
 
-def _facts(lang: str, example: RuleExample) -> set[tuple[str, str, str, str]]:
+def _facts(lang: str, example: RuleExample) -> set[tuple[str, str, str, str, str]]:
     text = example.text
     doc = Document(
         "rule-example", text, lang, "rule-example", hashlib.sha256(text.encode()).hexdigest(),
@@ -47,15 +47,20 @@ def _facts(lang: str, example: RuleExample) -> set[tuple[str, str, str, str]]:
             f.predicate.value,
             f.object.qid or f.object.key,
             f.polarity.name.title(),
+            f.extractor.name,
         )
         for f in result.facts
     }
 
 
 def test_there_are_rule_examples_in_every_language() -> None:
-    assert {lang for lang, _ in (p.values for p in EXAMPLES)} == set(RULES)
+    assert {lang for lang, _, _ in (p.values for p in EXAMPLES)} == set(RULES)
 
 
-@pytest.mark.parametrize(("lang", "example"), EXAMPLES)
-def test_rule_example_gives_exactly_its_facts(lang: str, example: RuleExample) -> None:
-    assert _facts(lang, example) == set(example.facts)
+@pytest.mark.parametrize(("lang", "rule", "example"), EXAMPLES)
+def test_rule_example_gives_exactly_its_facts(lang: str, rule: str, example: RuleExample) -> None:
+    facts = _facts(lang, example)
+    assert {f[:4] for f in facts} == set(example.facts)
+    if example.facts:
+        # the example tests its own rule: not one shadowed by another rule giving the same facts
+        assert f"kg.facts.{lang}.{rule}" in {f[4] for f in facts}

@@ -9,6 +9,7 @@ Facts come from the text only: the knowledge base names position items, it never
 from __future__ import annotations
 
 from kg.facts.context import DocContext
+from kg.facts.hits import TriggerData, trigger_data
 from kg.facts.kbview import KnowledgeView
 from kg.facts.lang import RULES
 from kg.facts.meetings import extract_meetings, meeting_extractor
@@ -17,7 +18,13 @@ from kg.facts.quotes import extract_quotations, quote_extractor
 from kg.facts.relations import extract_relations, relation_extractor
 from kg.model import Document, Extraction, Extractor, Mention, TextAnalysis
 
-__all__ = ["EXTRACTORS", "extract_facts"]
+__all__ = ["EXTRACTORS", "TriggerData", "extract_facts", "rule_triggers"]
+
+
+def rule_triggers(lang: str) -> tuple[TriggerData, ...]:
+    """Every trigger of ``lang``'s rules, as plain data for the nlp stage to match once per document."""
+    rules = RULES.get(lang)
+    return trigger_data(rules.patterns) if rules is not None else ()
 
 
 def _all_extractors() -> tuple[Extractor, ...]:
@@ -46,7 +53,8 @@ def extract_facts(
     if rules is None:
         return Extraction()
     ctx = DocContext(document=document, analysis=analysis, mentions=mentions, kb=kb, rules=rules)
-    offices = extract_offices(ctx)  # first: role nouns of speakers resolve through them
+    offices, index = extract_offices(ctx)  # first: role nouns of speakers resolve through its index
+    ctx = ctx.with_offices(index)
     quotations = extract_quotations(ctx)
     relations = extract_relations(ctx, quotations)
     meetings = extract_meetings(ctx)

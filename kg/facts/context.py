@@ -4,9 +4,12 @@ the shared resolution of pronouns, role nouns and "the Alliance" to entities of 
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from kg.facts.kbview import KnowledgeView, has_members, is_alliance
 from kg.facts.lang import Grammar, LanguageRules, Vocabulary
@@ -18,6 +21,22 @@ AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION})
 RECENT_SENTENCES = 4  # a pronoun or role noun refers back at most this far
 
 
+@dataclass(frozen=True)
+class OfficeIndex:
+    """What the offices pass found, handed read-only to the passes after it: the titles each person
+    is given as written (person key -> titles) and the country whose office the text gives a person
+    ("der ukrainische Präsident X", "his Ukrainian counterpart X")."""
+
+    titles: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    person_country: Mapping[str, Entity] = field(default_factory=lambda: MappingProxyType({}))
+
+    @staticmethod
+    def of(titles: Mapping[str, list[str]], person_country: Mapping[str, Entity]) -> OfficeIndex:
+        return OfficeIndex(
+            MappingProxyType({k: tuple(v) for k, v in titles.items()}), MappingProxyType(dict(person_country))
+        )
+
+
 @dataclass
 class DocContext:
     document: Document
@@ -25,9 +44,7 @@ class DocContext:
     mentions: tuple[Mention, ...]
     kb: KnowledgeView
     rules: LanguageRules
-    offices: dict[str, list[str]] = field(default_factory=dict)  # person key -> titles as written
-    # person key -> the country whose office the text gives the person ("der ukrainische Präsident X")
-    person_country: dict[str, Entity] = field(default_factory=dict)
+    offices: OfficeIndex = field(default_factory=OfficeIndex)  # empty until the offices pass ran
 
     def __post_init__(self) -> None:
         self.text = self.document.text
@@ -44,6 +61,16 @@ class DocContext:
         self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
         counts = Counter(m.entity.key for m in self.mentions if m.entity.kind is EntityKind.PERSON)
         self.person_salience = counts
+
+    def with_offices(self, offices: OfficeIndex) -> DocContext:
+        """This context for the passes after the offices pass: the same document, with its index."""
+        later = copy.copy(self)
+        later.offices = offices
+        return later
+
+    @property
+    def person_country(self) -> Mapping[str, Entity]:
+        return self.offices.person_country
 
     # --- lookup ---------------------------------------------------------------------------------
     @property
@@ -226,7 +253,7 @@ class DocContext:
         for m in reversed(self.mentions):
             if m.span.begin >= offset or m.entity.kind is not EntityKind.PERSON:
                 continue
-            titles = " ".join(self.offices.get(m.entity.key, [])).lower()
+            titles = " ".join(self.offices.titles.get(m.entity.key, ())).lower()
             if titles and key in titles:
                 country = self.person_country.get(m.entity.key)
                 if not countries or (country is not None and country.key in countries):

@@ -13,7 +13,7 @@ from kg.facts.context import DocContext
 from kg.facts.gap import without_parentheses
 from kg.facts.patterns import RelationRule, Scope
 from kg.facts.subjects import attributive_candidate
-from kg.model import EntityKind, Mention, Modality, Polarity, Predicate
+from kg.model import EntityKind, Mention, Modality, Polarity, Predicate, TriggerHit
 
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
@@ -28,26 +28,26 @@ class Window:
 
 
 def possessed_candidacy(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention]
+    ctx: DocContext, rule: RelationRule, trigger: TriggerHit, subjects: list[Mention]
 ) -> int | None:
     """Where the noun phrase begins when the candidate is its possessor: "Sweden's membership",
     "Schwedens Beitritt", "der Beitritt der Ukraine", "the accession of Finland"; else None."""
     if rule.predicate is not Predicate.CANDIDATE_FOR:
         return None
-    if rule.genitive_subject and subjects[0].span.begin >= trigger.end():
-        before = ctx.words(max(0, trigger.start() - 30), trigger.start())[-1:]
+    if rule.genitive_subject and subjects[0].span.begin >= trigger.end:
+        before = ctx.words(max(0, trigger.begin - 30), trigger.begin)[-1:]
         if before and before[0][2].lower() in ctx.vocab.articles:
             return before[0][0]
-        return trigger.start()
+        return trigger.begin
     last = subjects[-1]
-    if last.span.end > trigger.start():
+    if last.span.end > trigger.begin:
         return None
     if len(subjects) == 1 and attributive_candidate(ctx, trigger, 0) is last:
         article = ctx.words(max(0, last.span.begin - 12), last.span.begin)[-1:]
         if article and article[0][2].lower() in ctx.vocab.articles | ctx.vocab.indefinite_genitive:
             return article[0][0]
         return last.span.begin
-    between = ctx.words(last.span.end, trigger.start())
+    between = ctx.words(last.span.end, trigger.begin)
     possessive = bool(between) and between[0][2] in ("'s", "’s")
     if not possessive and ctx.grammar.genitive_s and last.span.text.endswith("s"):
         possessive = True  # "Schwedens (rascher) Beitritt": the words between are checked below
@@ -74,11 +74,11 @@ def agent_before(ctx: DocContext, subjects: list[Mention], begin: int, np_begin:
 
 # --- factuality ----------------------------------------------------------------------------------
 def fact_window(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
+    ctx: DocContext, rule: RelationRule, trigger: TriggerHit, subjects: list[Mention], begin: int, end: int
 ) -> Window:
-    before = ctx.words(begin, trigger.start())
-    after = ctx.words(trigger.end(), end)
-    tail = trigger.end()
+    before = ctx.words(begin, trigger.begin)
+    after = ctx.words(trigger.end, end)
+    tail = trigger.end
     # a German clause ends in its verb: "… die Mitgliedschaft in der NATO beantragt"
     reach = CUE_WORDS_AFTER if rule.scope is Scope.LOCAL or ctx.lang != "de" else CLAUSE_WORDS_AFTER_DE
     counted = 0
@@ -94,22 +94,22 @@ def fact_window(
     if rule.scope is Scope.LOCAL:
         # three words before the trigger, but not back past a subject standing closer
         last_subject_end = subjects[-1].span.end
-        lo = max(head, last_subject_end) if last_subject_end <= trigger.start() else head
+        lo = max(head, last_subject_end) if last_subject_end <= trigger.begin else head
         # "Neither Austria nor Ireland is a member", "Weder Finnland noch Schweden sind Mitglieder":
         # the negation stands before the subjects
         lead = ctx.words(begin, subjects[0].span.begin)[-1:]
         if (
             lead
             and lead[0][2].lower() in ctx.vocab.correlative_negations
-            and subjects[0].span.begin < trigger.start()
+            and subjects[0].span.begin < trigger.begin
         ):
             lo = min(lo, lead[0][0])
-        return Window(lo, trigger.end())
+        return Window(lo, trigger.end)
     # two words before the subject too: "invite Finland and Sweden to join"
     lead = ctx.words(begin, subjects[0].span.begin)[-2:]
     lo = min(head, lead[0][0] if lead and not any(w in ",;:" for _, _, w in lead) else subjects[0].span.begin)
     hi = max(tail, subjects[-1].span.end)
-    return Window(_contrast_start(ctx, subjects[-1].span.end, trigger.start(), lo), hi)
+    return Window(_contrast_start(ctx, subjects[-1].span.end, trigger.begin, lo), hi)
 
 
 def _contrast_start(ctx: DocContext, subject_end: int, trigger_start: int, lo: int) -> int:
@@ -136,13 +136,13 @@ def _contrast_start(ctx: DocContext, subject_end: int, trigger_start: int, lo: i
     return lo
 
 
-def cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects: list[Mention]) -> list[str]:
+def cue_words(ctx: DocContext, window: Window, trigger: TriggerHit, subjects: list[Mention]) -> list[str]:
     """The window's words without the trigger and without appositions set off by a pair of commas
     between the subject and the trigger ("Finland, a partner but not a member, was invited")."""
     words = ctx.words(window.begin, window.end)
     skip: set[int] = set()
     subject_end = subjects[-1].span.end
-    commas = [i for i, (b, _, w) in enumerate(words) if w == "," and subject_end <= b < trigger.start()]
+    commas = [i for i, (b, _, w) in enumerate(words) if w == "," and subject_end <= b < trigger.begin]
     for first, second in zip(commas[::2], commas[1::2], strict=False):
         opener = words[first + 1][2].lower() if first + 1 < len(words) else ""
         if (
@@ -153,16 +153,16 @@ def cue_words(ctx: DocContext, window: Window, trigger: re.Match[str], subjects:
         w.lower()
         for i, (b, e, w) in enumerate(words)
         if i not in skip
-        and not (trigger.start() <= b and e <= trigger.end())
+        and not (trigger.begin <= b and e <= trigger.end)
         and not (w[:1].isupper() and w.lower() in ctx.vocab.months)  # "last May" is no "may"
     ]
 
 
-def denial_of_trigger(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
+def denial_of_trigger(ctx: DocContext, trigger: TriggerHit, begin: int, end: int) -> bool:
     """A denial verb with the trigger as its object: "declined the invitation", "hat die Einladung
     abgelehnt" — not one governing something else ("declined to give a date for an invitation")."""
-    before = ctx.lower_words(max(begin, trigger.start() - 40), trigger.start())[-3:]
-    after = ctx.lower_words(trigger.end(), min(end, trigger.end() + 60))[:5]
+    before = ctx.lower_words(max(begin, trigger.begin - 40), trigger.begin)[-3:]
+    after = ctx.lower_words(trigger.end, min(end, trigger.end + 60))[:5]
     cues = ctx.patterns.denial_cues
     if before and before[-1] in ctx.vocab.infinitive_markers:
         return False
@@ -170,15 +170,15 @@ def denial_of_trigger(ctx: DocContext, trigger: re.Match[str], begin: int, end: 
 
 
 def cue_in_earlier_clause(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, modality: Modality
+    ctx: DocContext, rule: RelationRule, trigger: TriggerHit, begin: int, modality: Modality
 ) -> bool:
     """The cue of ``modality`` stands only before a comma that opens the trigger's own clause."""
-    words = ctx.words(begin, trigger.start())
+    words = ctx.words(begin, trigger.begin)
     commas = [b for b, _, w in words if w == ","]
     if not commas:
         return False
     cues = next((c for m, c in ctx.patterns.modality_cues if m is modality), frozenset())
-    local = set(ctx.lower_words(commas[-1], trigger.start()))
+    local = set(ctx.lower_words(commas[-1], trigger.begin))
     return not local & cues
 
 
@@ -218,7 +218,7 @@ def negated_abandonment(ctx: DocContext, window: Window, begin: int) -> Window:
 def another_partys_view(
     ctx: DocContext,
     rule: RelationRule,
-    trigger: re.Match[str],
+    trigger: TriggerHit,
     subjects: list[Mention],
     window: Window,
     cues: list[str],
@@ -303,13 +303,13 @@ def factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tup
     return (Polarity.NEGATIVE if negative else Polarity.POSITIVE), modality or Modality.ASSERTED
 
 
-def passive_opposition(ctx: DocContext, trigger: re.Match[str], subjects: list[Mention], end: int) -> bool:
+def passive_opposition(ctx: DocContext, trigger: TriggerHit, subjects: list[Mention], end: int) -> bool:
     """The candidacy noun phrase is the subject of a passive of opposing whose agent is another party."""
-    words = [w.lower() for w in ctx.lower_words(trigger.end(), end)[:10]]
+    words = [w.lower() for w in ctx.lower_words(trigger.end, end)[:10]]
     if not set(words) & ctx.vocab.passive_auxiliaries or not set(words) & ctx.vocab.opposing_participles:
         return False
     keys = {m.entity.key for m in subjects}
-    for _, e, w in ctx.words(trigger.end(), end)[:10]:
+    for _, e, w in ctx.words(trigger.end, end)[:10]:
         if w.lower() in ctx.vocab.passive_agent_links:
             agents = [
                 m

@@ -12,7 +12,7 @@ from kg.facts.kbview import has_members
 from kg.facts.lang import RULES
 from kg.facts.patterns import ObjectSource, RelationRule
 from kg.facts.subjects import group_after
-from kg.model import Entity, EntityKind, Mention, Modality, Predicate
+from kg.model import Entity, EntityKind, Mention, Modality, Predicate, TriggerHit
 
 FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
 # rules whose noun stands alone ("ist ein geschätzter Partner, aber …"): the topic organisation too
@@ -21,17 +21,17 @@ JOINABLE_OBJECT = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF, Predi
 
 
 def find_objects(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
+    ctx: DocContext, rule: RelationRule, trigger: TriggerHit, subjects: list[Mention], begin: int, end: int
 ) -> list[Entity]:
     """The object, or for "borders Sweden and Finland" each coordinated country."""
     if rule.obj is ObjectSource.COUNTRY_AFTER:
         subject_keys = {m.entity.key for m in subjects}
-        group = group_after(ctx, trigger.end(), end, rule.object_kinds)
+        group = group_after(ctx, trigger.end, end, rule.object_kinds)
         return [m.entity for m in group if m.entity.key not in subject_keys]
     obj = _object(ctx, rule, trigger, subjects, begin, end)
     if obj is None:
         return []
-    return [obj, *_coordinated_orgs(ctx, obj, trigger.end(), end)]
+    return [obj, *_coordinated_orgs(ctx, obj, trigger.end, end)]
 
 
 def _organ(ctx: DocContext, org: Entity) -> bool:
@@ -83,7 +83,7 @@ def _coordinated_orgs(ctx: DocContext, first: Entity, begin: int, end: int) -> l
 
 
 def _object(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], subjects: list[Mention], begin: int, end: int
+    ctx: DocContext, rule: RelationRule, trigger: TriggerHit, subjects: list[Mention], begin: int, end: int
 ) -> Entity | None:
     subject_keys = {m.entity.key for m in subjects}
     if rule.obj is ObjectSource.TREATY:
@@ -96,23 +96,23 @@ def _object(
             o for o in ctx.organisations_in(begin, subjects[0].span.begin) if o[2].key not in subject_keys
         ]
         return orgs[-1][2] if orgs else None
-    inside = [o for o in ctx.organisations_in(trigger.start(), trigger.end()) if o[2].key not in subject_keys]
+    inside = [o for o in ctx.organisations_in(trigger.begin, trigger.end) if o[2].key not in subject_keys]
     if inside:  # NATO-Partner; trat … der NATO bei
         return inside[0][2]
     if rule.obj is ObjectSource.ADJACENT:
         return _adjacent_org(ctx, trigger, subject_keys, begin, end)
     if rule.obj is ObjectSource.IN_TRIGGER:
-        before = ctx.words(begin, trigger.start())[-2:]
+        before = ctx.words(begin, trigger.begin)[-2:]
         if before:
             orgs = [
-                o for o in ctx.organisations_in(before[0][0], trigger.start()) if o[2].key not in subject_keys
+                o for o in ctx.organisations_in(before[0][0], trigger.begin) if o[2].key not in subject_keys
             ]
             if orgs:
                 return orgs[-1][2]
     near = _nearest_org(ctx, trigger, subject_keys, begin, end)
     if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
         # "Ukraine applied to join NATO, but members are divided over whether Kyiv should be invited"
-        earlier = [o for o in ctx.organisations_in(begin, trigger.start()) if o[2].key not in subject_keys]
+        earlier = [o for o in ctx.organisations_in(begin, trigger.begin) if o[2].key not in subject_keys]
         if earlier:
             return earlier[-1][2]
     if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
@@ -129,7 +129,7 @@ def _object(
     if near is None and (rule.modality is Modality.INVITED or rule.predicate in FALLBACK_TO_TOPIC_ORG):
         # "Argentinien hat die Einladung abgelehnt": the invitation made in the sentence before; "…, seit
         # Finnland dem Bündnis beigetreten sei. Russland hatte den Beitritt kritisiert": that accession
-        previous = ctx.sentence_at(trigger.start()) - 1
+        previous = ctx.sentence_at(trigger.begin) - 1
         if previous >= 0:
             span = ctx.sentence(previous).span
             orgs = [
@@ -142,17 +142,17 @@ def _object(
                 return orgs[-1][2]
     if near is None and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.name in TOPIC_RULES):
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
-        topic = ctx.organisation_before(trigger.start(), exclude=frozenset(subject_keys))
+        topic = ctx.organisation_before(trigger.begin, exclude=frozenset(subject_keys))
         if topic is not None and topic.key not in subject_keys:
             return topic
     return near
 
 
 def _adjacent_org(
-    ctx: DocContext, trigger: re.Match[str], exclude: set[str], begin: int, end: int
+    ctx: DocContext, trigger: TriggerHit, exclude: set[str], begin: int, end: int
 ) -> Entity | None:
     """An organisation right at the trigger: "NATO partner", "NATO's partner", "partner of/to/with NATO"."""
-    before = ctx.words(begin, trigger.start())
+    before = ctx.words(begin, trigger.begin)
     i = len(before)
     while i > 0 and len(before) - i < 2 and before[i - 1][2][:1].islower() and before[i - 1][2].isalpha():
         i -= 1  # "NATO's closest partner", "a NATO partner": up to two adjectives
@@ -160,10 +160,10 @@ def _adjacent_org(
         i -= 1
     if i > 0:
         at = before[i - 1][0]
-        orgs = [o for o in ctx.organisations_in(at, trigger.start()) if o[2].key not in exclude]
+        orgs = [o for o in ctx.organisations_in(at, trigger.begin) if o[2].key not in exclude]
         if orgs:
             return orgs[-1][2]
-    after = ctx.words(trigger.end(), end)[:3]
+    after = ctx.words(trigger.end, end)[:3]
     if after and after[0][2].lower() in ctx.vocab.object_links:
         stop = name_end(ctx, after[0][1], after[-1][1])
         orgs = [o for o in ctx.organisations_in(after[0][1], stop) if o[2].key not in exclude]
@@ -172,14 +172,14 @@ def _adjacent_org(
     return None
 
 
-def _clause_of(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> tuple[int, int]:
+def _clause_of(ctx: DocContext, trigger: TriggerHit, begin: int, end: int) -> tuple[int, int]:
     """The stretch around the trigger between the nearest commas or semicolons of the sentence."""
     lo, hi = begin, end
     for b, e, w in ctx.words(begin, end):
         if w in ",;":
-            if e <= trigger.start():
+            if e <= trigger.begin:
                 lo = e
-            elif b >= trigger.end():
+            elif b >= trigger.end:
                 hi = b
                 break
     return lo, hi
@@ -191,31 +191,31 @@ def name_end(ctx: DocContext, begin: int, end: int) -> int:
 
 
 def _nearest_org(
-    ctx: DocContext, trigger: re.Match[str], exclude: set[str], begin: int, end: int
+    ctx: DocContext, trigger: TriggerHit, exclude: set[str], begin: int, end: int
 ) -> Entity | None:
-    after = ctx.words(trigger.end(), end)[:5]
+    after = ctx.words(trigger.end, end)[:5]
     if after:
-        stop = name_end(ctx, trigger.end(), after[-1][1])
-        orgs = [o for o in ctx.organisations_in(trigger.end(), stop) if o[2].key not in exclude]
+        stop = name_end(ctx, trigger.end, after[-1][1])
+        orgs = [o for o in ctx.organisations_in(trigger.end, stop) if o[2].key not in exclude]
         if orgs:
             return orgs[0][2]
-    before = ctx.words(begin, trigger.start())[-8:]
+    before = ctx.words(begin, trigger.begin)[-8:]
     if before:
-        orgs = [o for o in ctx.organisations_in(before[0][0], trigger.start()) if o[2].key not in exclude]
+        orgs = [o for o in ctx.organisations_in(before[0][0], trigger.begin) if o[2].key not in exclude]
         if orgs:
             return orgs[-1][2]
     return None
 
 
 def _treaty(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int
+    ctx: DocContext, rule: RelationRule, trigger: TriggerHit, begin: int, end: int
 ) -> Entity | None:
     assert rule.requires is not None
     matches = list(rule.requires.finditer(ctx.text, begin, end))
     if not matches:
         return None
     by_distance = sorted(
-        matches, key=lambda m: min(abs(m.start() - trigger.end()), abs(trigger.start() - m.end()))
+        matches, key=lambda m: min(abs(m.start() - trigger.end), abs(trigger.begin - m.end()))
     )
     nearest = by_distance[0]
     # "die Beistandsgarantie nach Artikel 5": the clause the knowledge base knows, however named

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.facts.context import DocContext
+from kg.facts.context import DocContext, OfficeIndex
 from kg.facts.kbview import position_country, position_for, position_held
 from kg.model import Entity, EntityKind, Extractor, Fact, Mention, Predicate
 
@@ -41,7 +41,10 @@ class TitlePhrase:
     head: str  # the word that heads the title
 
 
-def extract_offices(ctx: DocContext) -> list[Fact]:
+def extract_offices(ctx: DocContext) -> tuple[list[Fact], OfficeIndex]:
+    """Office facts, and the index of titles and countries the later passes read."""
+    titles: dict[str, list[str]] = {}
+    person_country: dict[str, Entity] = {}
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
     persons = [m for m in ctx.mentions if m.entity.kind is EntityKind.PERSON]
@@ -54,10 +57,10 @@ def extract_offices(ctx: DocContext) -> list[Fact]:
             if key in seen:
                 continue
             seen.add(key)
-            ctx.offices.setdefault(person.entity.key, []).append(ctx.text[phrase.begin : phrase.end])
+            titles.setdefault(person.entity.key, []).append(ctx.text[phrase.begin : phrase.end])
             country = _title_country(ctx, phrase, position)
             if country is not None:
-                ctx.person_country.setdefault(person.entity.key, country)
+                person_country.setdefault(person.entity.key, country)
             sentence_index = ctx.sentence_at(person.span.begin)
             sentence = ctx.sentence(sentence_index)
             facts.append(
@@ -71,15 +74,15 @@ def extract_offices(ctx: DocContext) -> list[Fact]:
                     confidence=round((0.9 if position.qid else 0.75) * min(1.0, person.score + 0.1), 3),
                 )
             )
-    _counterparts(ctx)
-    return facts
+    _counterparts(ctx, person_country)
+    return facts, OfficeIndex.of(titles, person_country)
 
 
-def _counterparts(ctx: DocContext) -> None:
+def _counterparts(ctx: DocContext, person_country: dict[str, Entity]) -> None:
     """ "ihren ukrainischen Kollegen Dmytro Kuleba", "his Ukrainian counterpart Dmytro Kuleba": no
     office to state, but the person's country (for "sein Land" and candidacies spoken for it)."""
     for person in ctx.mentions:
-        if person.entity.kind is not EntityKind.PERSON or person.entity.key in ctx.person_country:
+        if person.entity.kind is not EntityKind.PERSON or person.entity.key in person_country:
             continue
         before = ctx.words(max(0, person.span.begin - 60), person.span.begin)[-2:]
         if len(before) == 2 and ctx.vocab.counterpart.fullmatch(before[1][2]):
@@ -89,7 +92,7 @@ def _counterparts(ctx: DocContext) -> None:
                 if m.entity.kind is EntityKind.COUNTRY
             ]
             if country:
-                ctx.person_country[person.entity.key] = country[0]
+                person_country[person.entity.key] = country[0]
 
 
 def _titles_of(ctx: DocContext, person: Mention) -> list[tuple[str, TitlePhrase]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from kg.model import EntityKind, Modality, Polarity, Predicate
 
@@ -39,10 +40,30 @@ class RuleExample:
     published: str = "2024-03-01"
 
 
+# One spaCy ``Matcher`` token pattern: a list of token specs (LOWER, IN, REGEX, NORM, SHAPE, IS_PUNCT,
+# OP …); an element with ``"CONTEXT": True`` must match but is not part of the trigger.
+TokenPattern = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A trigger as token patterns, matched once per document by the nlp stage. ``unless``: patterns
+    whose trigger part vetoes a hit it overlaps (a negative look-ahead: "Mitglied" but not "Mitglied
+    der")."""
+
+    patterns: tuple[TokenPattern, ...]
+    unless: tuple[TokenPattern, ...] = ()
+
+
+# A rule's trigger: token patterns, or (rules not converted yet) a regular expression, which the nlp
+# stage runs once over the whole document's text
+Trigger = Tokens | re.Pattern[str]
+
+
 @dataclass(frozen=True)
 class RelationRule:
     name: str
-    trigger: re.Pattern[str]
+    trigger: Trigger
     predicate: Predicate
     obj: ObjectSource
     scope: Scope = Scope.CLAUSE

@@ -15,9 +15,10 @@ polarity; a noun whose complement is no organisation ("member of the coalition")
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 from kg.facts.attribution import attribution, fact_time
+from kg.facts.candidates import Candidate, find_candidate
 from kg.facts.context import DocContext
 from kg.facts.factuality import (
     agent_before,
@@ -32,20 +33,35 @@ from kg.facts.factuality import (
     passive_opposition,
     possessed_candidacy,
 )
-from kg.facts.objects import JOINABLE_OBJECT, contrasted_org, find_objects, name_end
+from kg.facts.hits import relation_hits
+from kg.facts.objects import contrasted_org
 from kg.facts.patterns import ObjectSource, RelationRule
-from kg.facts.subjects import find_subjects, group_after, parsed_negation
+from kg.facts.subjects import parsed_negation
 from kg.model import (
     Entity,
-    EntityKind,
     Extractor,
     Fact,
-    Mention,
     Modality,
     Polarity,
     Predicate,
     Quotation,
+    TimeRef,
+    TriggerHit,
 )
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The third step: what the text says of a candidate — the predicate it settles on (a membership
+    to come is a candidacy), polarity, modality, who says so and when; ``contrasted``: an organisation
+    set against the object ("of the EU but not of NATO"), which takes the opposite polarity."""
+
+    predicate: Predicate
+    polarity: Polarity
+    modality: Modality
+    attributed_to: Entity | None
+    time: TimeRef | None
+    contrasted: Entity | None
 
 
 def relation_extractor(lang: str, rule: RelationRule) -> Extractor:
@@ -53,50 +69,36 @@ def relation_extractor(lang: str, rule: RelationRule) -> Extractor:
 
 
 def extract_relations(ctx: DocContext, quotations: list[Quotation]) -> list[Fact]:
+    """Trigger hits -> candidates -> judgements -> facts; one fact per key (the first rule's)."""
     facts: list[Fact] = []
     seen: set[tuple[str, str, str, str, str, int]] = set()
-    for sentence in ctx.analysis.sentences:
-        s = sentence.span
-        for rule in ctx.patterns.relations:
-            for trigger in rule.trigger.finditer(ctx.text, s.begin, s.end):
-                if rule.requires is not None and rule.requires.search(ctx.text, s.begin, s.end) is None:
-                    continue
-                for fact in _facts_for(ctx, rule, trigger, sentence.index, quotations):
-                    key = (
-                        fact.subject.key,
-                        fact.predicate.value,
-                        fact.object.key,
-                        fact.polarity.value,
-                        fact.modality.value,
-                        fact.sentence,
-                    )
-                    if key not in seen and fact.subject.key != fact.object.key:
-                        seen.add(key)
-                        facts.append(fact)
+    for found in relation_hits(ctx.analysis, ctx.patterns):
+        candidate = find_candidate(ctx, found)
+        if candidate is None:
+            continue
+        judgement = judge(ctx, candidate, quotations)
+        if judgement is None:
+            continue
+        for fact in facts_of(ctx, candidate, judgement):
+            key = (
+                fact.subject.key,
+                fact.predicate.value,
+                fact.object.key,
+                fact.polarity.value,
+                fact.modality.value,
+                fact.sentence,
+            )
+            if key not in seen and fact.subject.key != fact.object.key:
+                seen.add(key)
+                facts.append(fact)
     return facts
 
 
-def _facts_for(
-    ctx: DocContext,
-    rule: RelationRule,
-    trigger: re.Match[str],
-    sentence_index: int,
-    quotations: list[Quotation],
-) -> list[Fact]:
-    s = ctx.sentence(sentence_index).span
-    if _joins_something_else(ctx, trigger, s.end) or _complement_is_no_organisation(
-        ctx, rule, trigger, s.end
-    ):
-        return []
-    if rule.modality is Modality.INVITED and not _invitation_to_join(ctx, trigger, s.begin, s.end):
-        return []  # "were also invited", "invited him to take his seat": to a summit, not to join
-    subjects = find_subjects(ctx, rule, trigger, s.begin, s.end)
-    if not subjects:
-        return []
-    objects = find_objects(ctx, rule, trigger, subjects, s.begin, s.end)
-    if not objects:
-        return []
-    subjects = subjects + _comitative_after(ctx, objects, subjects, trigger.end(), s.end)
+def judge(ctx: DocContext, candidate: Candidate, quotations: list[Quotation]) -> Judgement | None:
+    """Polarity, modality, attribution and time of a candidate; None where the cues undo it."""
+    rule, trigger = candidate.rule, candidate.trigger
+    subjects = list(candidate.subjects)
+    s = ctx.sentence(candidate.sentence).span
     window = negated_abandonment(ctx, fact_window(ctx, rule, trigger, subjects, s.begin, s.end), s.begin)
     cues = cue_words(ctx, window, trigger, subjects)
     polarity, modality = factuality(ctx, rule, cues)
@@ -113,7 +115,7 @@ def _facts_for(
         and rule.modality is Modality.INVITED
         and not denial_of_trigger(ctx, trigger, s.begin, s.end)
     ):
-        return []  # "declined to give a date for an invitation": no invitation was declined
+        return None  # "declined to give a date for an invitation": no invitation was declined
     np_begin = possessed_candidacy(ctx, rule, trigger, subjects)
     if np_begin is not None and agent_before(ctx, subjects, s.begin, np_begin):
         polarity, modality = another_partys_view(ctx, rule, trigger, subjects, window, cues, np_begin)
@@ -122,7 +124,7 @@ def _facts_for(
         polarity, modality = Polarity.POSITIVE, Modality.DENIED
     if ctx.analysis.has_parser and parsed_negation(ctx, trigger, s.begin, s.end):
         polarity = Polarity.NEGATIVE
-    if modality is Modality.ASSERTED and governed_by_demand(ctx, s.begin, trigger.start()):
+    if modality is Modality.ASSERTED and governed_by_demand(ctx, s.begin, trigger.begin):
         modality = Modality.DEMANDED
     predicate = rule.predicate
     if (
@@ -134,167 +136,62 @@ def _facts_for(
         predicate = Predicate.MEMBER_OF
     cue_set = set(cues)
     if ctx.grammar.verb_final:  # the verb ends the German clause: "… Mitglied der NATO werden"
-        cue_set |= set(ctx.lower_words(trigger.end(), s.end)[:4]) & ctx.vocab.becoming
+        cue_set |= set(ctx.lower_words(trigger.end, s.end)[:4]) & ctx.vocab.becoming
     if predicate is Predicate.MEMBER_OF and polarity is Polarity.POSITIVE and cue_set & ctx.vocab.becoming:
         # "would one day become a member", "soll Mitglied werden": not yet a member, a candidate
         # ("would never become a member" stays a negative membership: it is not one either)
         predicate = Predicate.CANDIDATE_FOR
         if modality is Modality.ASSERTED and cue_set & ctx.vocab.conditional:
             modality = Modality.POSSIBLE
-    speaker = attribution(ctx, window, sentence_index, quotations, subjects[0].span.begin)
-    time = fact_time(ctx, window, s.begin, s.end, trigger.start())
-    confidence = rule.confidence * min(m.score for m in subjects)
     contrasted = (
-        contrasted_org(ctx, objects[-1], trigger.end(), s.end)
+        contrasted_org(ctx, candidate.objects[-1], trigger.end, s.end)
         if rule.obj is not ObjectSource.TREATY
         else None
     )
+    return Judgement(
+        predicate=predicate,
+        polarity=polarity,
+        modality=modality,
+        attributed_to=attribution(ctx, window, candidate.sentence, quotations, subjects[0].span.begin),
+        time=fact_time(ctx, window, s.begin, s.end, trigger.begin),
+        contrasted=contrasted,
+    )
+
+
+def facts_of(ctx: DocContext, candidate: Candidate, judgement: Judgement) -> list[Fact]:
+    """The last step: one fact per subject and object (and the contrasted organisation)."""
+    rule = candidate.rule
+    polarity = judgement.polarity
+    confidence = rule.confidence * min(m.score for m in candidate.subjects)
     opposite = Polarity.NEGATIVE if polarity is Polarity.POSITIVE else Polarity.POSITIVE
-    pairs = [(obj, polarity) for obj in objects] + (
-        [(contrasted, opposite)] if contrasted is not None else []
+    pairs = [(obj, polarity) for obj in candidate.objects] + (
+        [(judgement.contrasted, opposite)] if judgement.contrasted is not None else []
     )
     return [
         Fact(
             subject=m.entity,
-            predicate=predicate,
+            predicate=judgement.predicate,
             object=obj,
-            evidence=s,
-            sentence=sentence_index,
+            evidence=ctx.sentence(candidate.sentence).span,
+            sentence=candidate.sentence,
             extractor=relation_extractor(ctx.lang, rule),
             confidence=round(min(1.0, max(0.05, confidence)), 3),
             polarity=obj_polarity,
-            modality=modality,
-            attributed_to=speaker,
-            time=time,
+            modality=judgement.modality,
+            attributed_to=judgement.attributed_to,
+            time=judgement.time,
         )
-        for m in subjects
+        for m in candidate.subjects
         for obj, obj_polarity in pairs
     ]
 
 
-def _joins_something_else(ctx: DocContext, trigger: re.Match[str], end: int) -> bool:
-    """ "refused to join Western sanctions": a verb of joining whose object is not an organisation."""
-    if not ctx.patterns.transitive_join.fullmatch(trigger.group(0)):
-        return False
-    after = []
-    for b, e, w in ctx.words(trigger.end(), end)[:4]:
-        if not w[:1].isalnum():
-            break
-        after.append((b, e, w))
-    if not after or after[0][2].lower() in ctx.patterns.join_followers:
-        return False
-    if ctx.organisations_in(after[0][0], after[-1][1]):
-        return False
-    return not ctx.mentions_overlapping(after[0][0], after[0][1])  # "join Finland and Sweden" in NATO
-
-
-def _complement_is_no_organisation(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], end: int
-) -> bool:
-    """ "a member of the coalition", "Mitglied der Regierung", "a partner of Ukraine": the noun names
-    what it is a member or partner of, and that is no organisation."""
-    if rule.predicate not in JOINABLE_OBJECT or rule.obj is ObjectSource.TREATY:
-        return False
-    if ctx.organisations_in(trigger.start(), trigger.end()):
-        return False  # NATO-Mitglied, NATO member
-    after = ctx.words(trigger.end(), end)
-    if rule.modality is Modality.INVITED and _invited_elsewhere(ctx, after):
-        return True
-    if not after or after[0][2].lower() not in ctx.vocab.complement_links:
-        return False
-    phrase = []
-    for b, e, w in after[1:5]:
-        if not w[:1].isalnum() or w.lower() in ctx.patterns.coordination:
-            break
-        phrase.append((b, e, w))
-    # a name may run past the words looked at: "the European Free Trade Association"
-    if not phrase or ctx.organisations_in(phrase[0][0], name_end(ctx, phrase[0][0], phrase[-1][1])):
-        return False
-    if rule.genitive_subject:
-        # "der Beitritt der Ukraine", "die Aufnahme der beiden Länder": the candidate, not what is joined
-        region = ctx.text[phrase[0][0] : phrase[-1][1]]
-        if any(m.entity.kind is EntityKind.COUNTRY for m in ctx.mentions_in(phrase[0][0], phrase[-1][1])):
-            return False
-        if ctx.patterns.group_anaphora.search(region) or ctx.patterns.country_anaphora.search(region):
-            return False
-        if re.search(r"\b(?:Länder|Staaten|countries|states)\b", region):
-            return False
-    if any(w[:1].isdigit() or w.lower() in ctx.vocab.months for _, _, w in phrase):
-        return False  # "member since …" is no complement; "Mitglied im Jahr 2004" neither
-    return any(
-        w[:1].isalpha()
-        and w.lower() not in ctx.vocab.org_glue
-        and w.lower() not in ctx.vocab.group_quantifiers
-        for _, _, w in phrase
-    )
-
-
-def _comitative_after(
-    ctx: DocContext, objects: list[Entity], subjects: list[Mention], after: int, end: int
-) -> list[Mention]:
-    """ "Beijing is a member of the SCO, alongside Russia and India", "was granted candidate status in
-    June 2022 together with Ukraine": more subjects after the object or the trigger, in its clause."""
-    named = [m for m in ctx.mentions_in(after, end) if m.entity.key in {o.key for o in objects}]
-    glue = ctx.vocab.comitative_after.match(ctx.text, named[0].span.end) if named else None
-    if glue is None:
-        clause_end = next((b for b, _, w in ctx.words(after, end) if w in ",;:"), end)
-        glue = ctx.vocab.comitative_inside.search(ctx.text, after, clause_end)
-    if glue is None:
-        return []
-    keys = {m.entity.key for m in subjects}
-    return [m for m in group_after(ctx, glue.end(), end) if m.entity.key not in keys]
-
-
-def _invitation_to_join(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
-    """An invitation in a sentence about joining, or one an organisation extends ("an invitation from
-    NATO", "Einladung der Nato", "NATO has invited Georgia")."""
-    if ctx.vocab.membership_words.search(ctx.text, begin, end):
-        return True
-    before_trigger = ctx.lower_words(max(begin, trigger.start() - 12), trigger.start())[-1:]
-    if (
-        before_trigger[:1]
-        and before_trigger[0] in ctx.vocab.invitation_articles
-        and _invitation_to_join_before(ctx, begin)
-    ):
-        return True  # "Argentina later declined the invitation": the one to join named just before
-    after = ctx.words(trigger.end(), end)[:3]
-    if after and ctx.organisations_in(after[0][0], after[-1][1]):
-        return True
-    before = [w for w in ctx.words(begin, trigger.start()) if w[2][:1].isalnum()][-2:]
-    return any(ctx.organisations_in(b, e) for b, e, _ in before)
-
-
-def _invitation_to_join_before(ctx: DocContext, begin: int) -> bool:
-    """One of the two sentences before ``begin`` speaks of an invitation to join."""
-    index = ctx.sentence_at(begin)
-    for earlier in range(max(0, index - 2), index):
-        span = ctx.sentence(earlier).span
-        words = ctx.text[span.begin : span.end]
-        if ctx.vocab.invitation_words.search(words) and ctx.vocab.membership_words.search(words):
-            return True
-    return False
-
-
-def _invited_elsewhere(ctx: DocContext, after: list[tuple[int, int, str]]) -> bool:
-    """ "invited as a guest", "invited to the summit", "als Gast eingeladen": an invitation to attend."""
-    words = [w.lower() for _, _, w in after[:4]]
-    if words[:1] and words[0] in ctx.vocab.as_links and set(words[1:3]) & ctx.vocab.guest_words:
-        return True
-    if words[:1] and words[0] in ctx.vocab.to_links and len(after) > 1:
-        if words[1] in ctx.vocab.join_verbs or ctx.organisations_in(
-            after[1][0], after[min(3, len(after) - 1)][1]
-        ):
-            return False
-        return words[1] in ctx.vocab.event_articles or words[1] in ctx.vocab.guest_words
-    return False
-
-
-def _membership_with_effects(ctx: DocContext, trigger: re.Match[str], end: int) -> bool:
+def _membership_with_effects(ctx: DocContext, trigger: TriggerHit, end: int) -> bool:
     """ "X's membership (in NATO) has changed/strengthened …": the membership noun, possessed, as the
     subject of a perfect whose participle is no step of an accession."""
-    if trigger.group(0).lower() not in ctx.vocab.membership_nouns:
+    if trigger.text.lower() not in ctx.vocab.membership_nouns:
         return False
-    words = [w.lower() for w in ctx.lower_words(trigger.end(), end)[:14]]
+    words = [w.lower() for w in ctx.lower_words(trigger.end, end)[:14]]
     if words[:1] and words[0] not in ctx.vocab.membership_complement_openers:
         return False  # "membership bid", "membership talks": a candidacy noun phrase
     for i, w in enumerate(words):

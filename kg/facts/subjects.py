@@ -9,14 +9,13 @@ predicative gap (copula, modal, adjectives) — "Russland droht den NATO-Mitglie
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import replace
 
 from kg.facts.context import DocContext
 from kg.facts.gap import predicative_gap
 from kg.facts.kbview import capital_country
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
-from kg.model import EntityKind, Extractor, Mention, Predicate, Token
+from kg.model import EntityKind, Extractor, Mention, Predicate, Token, TriggerHit
 
 SUBJECT_KINDS = frozenset({EntityKind.COUNTRY})
 SUBJECT_AFTER_REACH = 70  # characters from the trigger to the link word ("für", "to")
@@ -28,14 +27,14 @@ def is_subject_mention(m: Mention, kinds: frozenset[EntityKind] = SUBJECT_KINDS)
 
 
 def find_subjects(
-    ctx: DocContext, rule: RelationRule, trigger: re.Match[str], begin: int, end: int
+    ctx: DocContext, rule: RelationRule, trigger: TriggerHit, begin: int, end: int
 ) -> list[Mention]:
-    after_words = ctx.words(trigger.end(), end)
+    after_words = ctx.words(trigger.end, end)
     if rule.subject_after is not None:
         # "gilt die Beistandsgarantie nach Artikel 5 nicht für die Ukraine": the link may follow the
         # clause's whole subject
-        reach = min(end, trigger.end() + SUBJECT_AFTER_REACH)
-        link = rule.subject_after.search(ctx.text, trigger.end(), reach)
+        reach = min(end, trigger.end + SUBJECT_AFTER_REACH)
+        link = rule.subject_after.search(ctx.text, trigger.end, reach)
         if link is not None:
             group = group_after(ctx, link.end(), end, rule.subject_kinds) or _anaphora_right_after(
                 ctx, link.end(), end
@@ -49,7 +48,7 @@ def find_subjects(
         start = (
             after_words[0][1] if after_words[0][2].lower() in ctx.vocab.genitive_links else after_words[0][0]
         )
-        talks = _talks_with(ctx, trigger.group(0), after_words)
+        talks = _talks_with(ctx, trigger.text, after_words)
         if talks is not None:  # "Beitrittsverhandlungen mit der Ukraine", "accession talks with Ukraine"
             start = talks
         group = group_after(ctx, start, end, rule.subject_kinds)
@@ -80,34 +79,34 @@ def find_subjects(
         parsed = _parsed_subjects(ctx, trigger, begin, end, rule.subject_kinds)
         if parsed:
             return parsed
-    before_words = ctx.words(begin, trigger.start())
+    before_words = ctx.words(begin, trigger.begin)
     counted = [w for w in before_words if w[2][:1].isalnum()]  # punctuation does not count
-    candidates = _candidates_before(ctx, rule, counted, begin, trigger.start(), rule.subject_reach)
+    candidates = _candidates_before(ctx, rule, counted, begin, trigger.begin, rule.subject_reach)
     if not candidates and rule.scope is Scope.LOCAL:
         # "Ukraine has long been a close partner of NATO but is not a member": a second predicate
         # reaches further back, but only across a predicative gap (checked below)
-        candidates = _candidates_before(ctx, rule, counted, begin, trigger.start(), 2 * rule.subject_reach)
+        candidates = _candidates_before(ctx, rule, counted, begin, trigger.begin, 2 * rule.subject_reach)
     if not candidates:
         return []
-    nearest = _outside_parenthesis(ctx, candidates, trigger.start(), begin)
+    nearest = _outside_parenthesis(ctx, candidates, trigger.begin, begin)
     if nearest not in candidates:  # found before a relative clause, further back than the reach
         candidates = [*(m for m in candidates if m.span.end <= nearest.span.begin), nearest]
-    between = ctx.lower_words(nearest.span.end, trigger.start())
+    between = ctx.lower_words(nearest.span.end, trigger.begin)
     if any(
         w in ctx.vocab.predicate_conjunctions and v in ctx.vocab.copulas
         for w, v in itertools.pairwise(between)
     ):
         # "Estland grenzt an Russland und ist seit 2004 Mitglied": a second predicate of the subject
-        coordinated = _coordinated_predicate_subject(ctx, candidates, begin, trigger.start())
+        coordinated = _coordinated_predicate_subject(ctx, candidates, begin, trigger.begin)
         if coordinated:
             return coordinated
-    if rule.scope is Scope.LOCAL and not predicative_gap(ctx, nearest.span.end, trigger.start()):
+    if rule.scope is Scope.LOCAL and not predicative_gap(ctx, nearest.span.end, trigger.begin):
         # "Moldau hat die Mitgliedschaft beantragt und ist seit Juni Beitrittskandidat": a second
         # predicate of the sentence's subject; else "Russland droht den NATO-Mitgliedern": no member
-        return _coordinated_predicate_subject(ctx, candidates, begin, trigger.start())
+        return _coordinated_predicate_subject(ctx, candidates, begin, trigger.begin)
     if (
         rule.predicate is Predicate.CANDIDATE_FOR
-        and set(ctx.lower_words(nearest.span.end, trigger.start())) & ctx.vocab.opposing
+        and set(ctx.lower_words(nearest.span.end, trigger.begin)) & ctx.vocab.opposing
     ):
         return []  # "Russland blockiert einen Beitritt", "Russia opposes membership": no candidate
     # a list coordinated with the nearest subject may begin beyond the reach: "Japan and South Korea
@@ -116,7 +115,7 @@ def find_subjects(
     everyone = (
         candidates
         if len(counted) <= rule.subject_reach
-        else _candidates_before(ctx, rule, counted, begin, trigger.start(), len(counted) + 1)
+        else _candidates_before(ctx, rule, counted, begin, trigger.begin, len(counted) + 1)
     )
     earlier = (
         everyone[: everyone.index(nearest)]
@@ -288,18 +287,18 @@ def _country_anaphora(ctx: DocContext, begin: int, end: int) -> list[Mention]:
     return out
 
 
-def attributive_candidate(ctx: DocContext, trigger: re.Match[str], begin: int) -> Mention | None:
+def attributive_candidate(ctx: DocContext, trigger: TriggerHit, begin: int) -> Mention | None:
     """A country's adjective right before a candidacy noun ("eines schwedischen Nato-Beitritts", "a
     Swedish accession"): the country whose accession it is. Only an organisation may stand between."""
     countries = [
         m
-        for m in ctx.mentions_in(max(begin, trigger.start() - 40), trigger.start())
+        for m in ctx.mentions_in(max(begin, trigger.begin - 40), trigger.begin)
         if m.entity.kind is EntityKind.COUNTRY
     ]
     if not countries:
         return None
     m = countries[-1]
-    for b, e, w in ctx.words(m.span.end, trigger.start()):
+    for b, e, w in ctx.words(m.span.end, trigger.begin):
         if w.strip("-–") and not any(
             o.entity.kind is EntityKind.ORGANISATION for o in ctx.mentions_overlapping(b, e)
         ):
@@ -395,12 +394,12 @@ NEGATION_DEPS = frozenset({"ng", "neg"})
 MAX_HEAD_STEPS = 4
 
 
-def _trigger_tokens(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> list[Token]:
+def _trigger_tokens(ctx: DocContext, trigger: TriggerHit, begin: int, end: int) -> list[Token]:
     sentence = ctx.sentence_at(begin)
-    return [t for t in ctx.tokens_by_sentence.get(sentence, []) if trigger.start() <= t.begin < trigger.end()]
+    return [t for t in ctx.tokens_by_sentence.get(sentence, []) if trigger.begin <= t.begin < trigger.end]
 
 
-def _governing_tokens(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> list[Token]:
+def _governing_tokens(ctx: DocContext, trigger: TriggerHit, begin: int, end: int) -> list[Token]:
     """The trigger's tokens and the chain of their heads up to (and including) the clause's verb."""
     by_index = {t.index: t for t in ctx.analysis.tokens}
     chain: list[Token] = []
@@ -421,7 +420,7 @@ def _governing_tokens(ctx: DocContext, trigger: re.Match[str], begin: int, end: 
 
 def _parsed_subjects(
     ctx: DocContext,
-    trigger: re.Match[str],
+    trigger: TriggerHit,
     begin: int,
     end: int,
     kinds: frozenset[EntityKind] = SUBJECT_KINDS,
@@ -444,7 +443,7 @@ def _parsed_subjects(
     return found
 
 
-def parsed_negation(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
+def parsed_negation(ctx: DocContext, trigger: TriggerHit, begin: int, end: int) -> bool:
     chain = {t.index for t in _governing_tokens(ctx, trigger, begin, end)}
     return any(t.head in chain and t.dep in NEGATION_DEPS for t in ctx.analysis.tokens)
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import bisect
 import importlib.util
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import ConfigError
 from kg.model import Document, NamedEntitySpan, QuotationSpan, Sentence, Span, TextAnalysis, Token
 from kg.nlp.quotes import find_quotations, quote_aware_boundaries
+from kg.nlp.triggers import TriggerMatcher, TriggerPatterns, trigger_matcher
 
 # Best first: the pipeline used for a language when none is named and one is installed.
 TRAINED_PIPELINES: dict[str, tuple[str, ...]] = {
@@ -40,20 +41,28 @@ class NlpPipeline:
     an eighth of the whole extraction, profiled); same lemmas, the token's text when not listed.
     """
 
-    def __init__(self, nlp: Any, info: PipelineInfo, lemma_table: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Any,
+        info: PipelineInfo,
+        lemma_table: dict[str, str] | None = None,
+        triggers: Sequence[TriggerPatterns] | None = None,
+    ) -> None:
         self._nlp = nlp
         self.info = info
         self._lemmas = _LemmaLookup(lemma_table) if lemma_table is not None else None
+        # the rules' triggers, matched once per document (None: no rules given, no triggers found)
+        self._triggers = trigger_matcher(nlp.vocab, triggers) if triggers is not None else None
 
     def analyse(self, document: Document) -> TextAnalysis:
-        return _to_analysis(document, self._nlp(document.text), self.info, self._lemmas)
+        return _to_analysis(document, self._nlp(document.text), self.info, self._lemmas, self._triggers)
 
     def analyse_many(self, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[TextAnalysis]:
         """Like ``analyse`` over many documents, through ``nlp.pipe`` batching."""
         docs = list(documents) if not isinstance(documents, list) else documents
         texts = (d.text for d in docs)
         for document, spacy_doc in zip(docs, self._nlp.pipe(texts, batch_size=batch_size), strict=True):
-            yield _to_analysis(document, spacy_doc, self.info, self._lemmas)
+            yield _to_analysis(document, spacy_doc, self.info, self._lemmas, self._triggers)
 
 
 class _LemmaLookup:
@@ -74,10 +83,13 @@ def installed_pipeline(lang: str) -> str | None:
     return None
 
 
-def load_pipeline(lang: str, *, model: str | None = None) -> NlpPipeline:
+def load_pipeline(
+    lang: str, *, model: str | None = None, triggers: Sequence[TriggerPatterns] | None = None
+) -> NlpPipeline:
     """A trained pipeline when ``model`` names one (or one is installed), else a blank one.
 
-    ``model="blank"`` forces the blank pipeline (tests, reproducible runs).
+    ``model="blank"`` forces the blank pipeline (tests, reproducible runs). ``triggers``: the rules'
+    triggers to find in every document (``kg.pipeline`` passes the facts stage's).
     """
     import spacy
 
@@ -98,12 +110,12 @@ def load_pipeline(lang: str, *, model: str | None = None) -> NlpPipeline:
             has_parser="parser" in nlp.pipe_names,
             has_ner="ner" in nlp.pipe_names,
         )
-        return NlpPipeline(nlp, info)
+        return NlpPipeline(nlp, info, triggers=triggers)
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
     version = spacy.about.__version__
     info = PipelineInfo(name=f"blank:{lang}", version=version, has_parser=False, has_ner=False)
-    return NlpPipeline(nlp, info, _lookup_lemmas(lang))
+    return NlpPipeline(nlp, info, _lookup_lemmas(lang), triggers)
 
 
 def _lookup_lemmas(lang: str) -> dict[str, str] | None:
@@ -193,7 +205,11 @@ def _tokens(
 
 
 def _to_analysis(
-    document: Document, doc: Any, info: PipelineInfo, lemmas: _LemmaLookup | None = None
+    document: Document,
+    doc: Any,
+    info: PipelineInfo,
+    lemmas: _LemmaLookup | None = None,
+    triggers: TriggerMatcher | None = None,
 ) -> TextAnalysis:
     text = document.text  # what spaCy was given; doc.text would join it again from every token
     quotes = find_quotations(text)
@@ -225,4 +241,5 @@ def _to_analysis(
         pipeline=info.name,
         pipeline_version=info.version,
         has_parser=info.has_parser,
+        triggers=triggers(doc, text) if triggers is not None else None,
     )

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
-from kg.facts.patterns import ObjectSource, RelationRule, RuleExample, Scope
+from kg.facts.patterns import ObjectSource, RelationRule, RuleExample, Scope, Tokens
 from kg.model import EntityKind, Modality, Polarity, Predicate
 
 TREATY_EN = re.compile(r"\b(?:Article|Art\.)\s*\d+\b|\b(?:mutual|collective)[- ]defen[cs]e clause\b", re.I)
 
+# token patterns (spaCy Matcher): "CONTEXT" elements must match but are not the trigger
+MEMBER = ["member", "members"]
+CHUNK = r"^[\w-]+$"
+
 RELATIONS_EN = (
     RelationRule(
         "partner",
-        re.compile(r"\bpartner(?:s|ed)?\b", re.I),
+        Tokens(([{"LOWER": {"IN": ["partner", "partners", "partnered"]}}],)),
         Predicate.PARTNER_OF,
         ObjectSource.ADJACENT,
         Scope.LOCAL,
@@ -29,7 +33,21 @@ RELATIONS_EN = (
         # "Ukraine is a valued partner, but not a member": the organisation the text is about,
         # only when nothing follows that could name another partner
         "partner_bare",
-        re.compile(r"\bpartners?\b(?=\s*(?:[,.;:]|$|\s+(?:but|and|too|as\s+well)\b))", re.I),
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["partner", "partners"]}},
+                    {"LOWER": {"REGEX": r"^[,.;:]|^(?:but|and|too)$"}, "CONTEXT": True},
+                ],
+                [
+                    {"LOWER": {"IN": ["partner", "partners"]}},
+                    {"LOWER": "as", "CONTEXT": True},
+                    {"LOWER": "well", "CONTEXT": True},
+                ],
+                # the last word of its sentence
+                [{"LOWER": {"IN": ["partner", "partners"]}}, {"IS_SENT_START": True, "CONTEXT": True}],
+            )
+        ),
         Predicate.PARTNER_OF,
         ObjectSource.NEAR,
         Scope.LOCAL,
@@ -49,7 +67,22 @@ RELATIONS_EN = (
     ),
     RelationRule(
         "member",
-        re.compile(r"(?<!\bas )(?<!\bas a )\bmembers?\b(?:\s+(?:state|country|countries|states))?", re.I),
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": MEMBER}},
+                    {"LOWER": {"IN": ["state", "country", "countries", "states"]}, "OP": "?"},
+                ],
+            ),
+            # "admitted as a member": the admission's (admit_as_member)
+            unless=(
+                [
+                    {"LOWER": "as", "CONTEXT": True},
+                    {"LOWER": "a", "OP": "?", "CONTEXT": True},
+                    {"LOWER": {"IN": MEMBER}},
+                ],
+            ),
+        ),
         Predicate.MEMBER_OF,
         ObjectSource.IN_TRIGGER,
         Scope.LOCAL,
@@ -65,7 +98,7 @@ RELATIONS_EN = (
     RelationRule(
         # "Austria is not part of NATO": only with the organisation right after "of"
         "part_of",
-        re.compile(r"\bpart(?=\s+of\b)", re.I),
+        Tokens(([{"LOWER": "part"}, {"LOWER": "of", "CONTEXT": True}],)),
         Predicate.MEMBER_OF,
         ObjectSource.ADJACENT,
         Scope.LOCAL,
@@ -79,13 +112,25 @@ RELATIONS_EN = (
         ),
     ),
     RelationRule(
+        # "NATO admitted Finland as a member": admitted, a member
         "admit_as_member",
-        re.compile(r"\badmit(?:s|ted|ting)?\b(?=(?:\s+\S+){1,5}?\s+as\s+(?:a\s+)?members?\b)", re.I),
+        Tokens(
+            (
+                [
+                    {"LOWER": "admitted"},
+                    {"OP": "{1,7}", "CONTEXT": True},
+                    {"LOWER": "as", "CONTEXT": True},
+                    {"LOWER": "a", "OP": "?", "CONTEXT": True},
+                    {"LOWER": {"IN": MEMBER}, "CONTEXT": True},
+                ],
+            )
+        ),
         Predicate.MEMBER_OF,
         ObjectSource.BEFORE_SUBJECT,
         Scope.CLAUSE,
         subject_after=re.compile(r"(?=\s)"),
         confidence=0.7,
+        version="2",  # 2: "admit", "admits", "admitting" are to_admit_as_member's
         tests=(
             RuleExample(
                 "NATO admitted Finland as a member in 2023.",
@@ -94,9 +139,58 @@ RELATIONS_EN = (
         ),
     ),
     RelationRule(
+        # "NATO decided to admit Sweden as a member", "never admit Ukraine as a member": an admission
+        # decided, asked for or refused, not done — a candidacy
+        "to_admit_as_member",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["admit", "admits", "admitting"]}},
+                    {"OP": "{1,7}", "CONTEXT": True},
+                    {"LOWER": "as", "CONTEXT": True},
+                    {"LOWER": "a", "OP": "?", "CONTEXT": True},
+                    {"LOWER": {"IN": MEMBER}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.CANDIDATE_FOR,
+        ObjectSource.BEFORE_SUBJECT,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "NATO decided to admit Sweden as a member.",
+                frozenset({("Q34", Predicate.CANDIDATE_FOR.value, "Q7184", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
         # "Austria, Ireland, Malta and Cyprus remain outside the alliance": not members
         "outside",
-        re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|is|are|was|were)\s+outside\b", re.I),
+        Tokens(
+            (
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "remain",
+                                "remains",
+                                "remained",
+                                "stay",
+                                "stays",
+                                "stayed",
+                                "is",
+                                "are",
+                                "was",
+                                "were",
+                            ]
+                        }
+                    },
+                    {"LOWER": "outside"},
+                ],
+            )
+        ),
         Predicate.MEMBER_OF,
         ObjectSource.NEAR,
         Scope.LOCAL,
@@ -118,7 +212,7 @@ RELATIONS_EN = (
     RelationRule(
         # "Norway and Iceland belong to NATO"
         "belongs_to",
-        re.compile(r"\bbelong(?:s|ed|ing)?\s+to\b", re.I),
+        Tokens(([{"LOWER": {"IN": ["belong", "belongs", "belonged", "belonging"]}}, {"LOWER": "to"}],)),
         Predicate.MEMBER_OF,
         ObjectSource.NEAR,
         Scope.CLAUSE,
@@ -137,7 +231,7 @@ RELATIONS_EN = (
     ),
     RelationRule(
         "joined",
-        re.compile(r"\bjoined\b", re.I),
+        Tokens(([{"LOWER": "joined"}],)),
         Predicate.MEMBER_OF,
         ObjectSource.NEAR,
         Scope.CLAUSE,
@@ -151,7 +245,7 @@ RELATIONS_EN = (
     ),
     RelationRule(
         "join",
-        re.compile(r"\bjoin(?:s|ing)?\b|\baccession\b|\bmembership\b", re.I),
+        Tokens(([{"LOWER": {"IN": ["join", "joins", "joining", "accession", "membership"]}}],)),
         Predicate.CANDIDATE_FOR,
         ObjectSource.NEAR,
         Scope.CLAUSE,
@@ -166,7 +260,7 @@ RELATIONS_EN = (
     ),
     RelationRule(
         "candidate",
-        re.compile(r"\bcandidate(?:\s+status)?\b|\bcandidacy\b", re.I),
+        Tokens(([{"LOWER": "candidate"}, {"LOWER": "status", "OP": "?"}], [{"LOWER": "candidacy"}])),
         Predicate.CANDIDATE_FOR,
         ObjectSource.NEAR,
         Scope.LOCAL,
@@ -180,7 +274,7 @@ RELATIONS_EN = (
     ),
     RelationRule(
         "invitation",
-        re.compile(r"\binvit(?:ed|ation)\b", re.I),
+        Tokens(([{"LOWER": {"IN": ["invited", "invitation"]}}],)),
         Predicate.CANDIDATE_FOR,
         ObjectSource.NEAR,
         Scope.CLAUSE,
@@ -194,10 +288,51 @@ RELATIONS_EN = (
         ),
     ),
     RelationRule(
+        # "NATO invited Bosnia to start talks", "invited Finland and Sweden to join": the organisation
+        # invites, the invitee follows the verb and is asked to do something (not "to the summit")
+        "invites",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["invite", "invites", "invited", "inviting"]}},
+                    {"OP": "{1,6}", "CONTEXT": True},
+                    {"LOWER": "to", "CONTEXT": True},
+                    {
+                        "LOWER": {"NOT_IN": ["the", "a", "an", "its", "their", "his", "her", "this"]},
+                        "IS_ALPHA": True,
+                        "CONTEXT": True,
+                    },
+                ],
+            )
+        ),
+        Predicate.CANDIDATE_FOR,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        modality=Modality.INVITED,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "NATO invited Bosnia to start talks.",
+                frozenset({("Q225", Predicate.CANDIDATE_FOR.value, "Q7184", "Positive")}),
+            ),
+            RuleExample("NATO invited Ukraine's president to the summit.", frozenset()),
+        ),
+    ),
+    RelationRule(
         "border",
-        re.compile(
-            r"\bborder(?:s|ed)\b|\b(?:shares?|has|have)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,3}?border\s+with\b",
-            re.I,
+        Tokens(
+            (
+                [{"LOWER": {"IN": ["borders", "bordered"]}}],
+                [
+                    {"LOWER": {"IN": ["share", "shares", "has", "have"]}},
+                    {"LOWER": "a", "OP": "?"},
+                    {"TEXT": {"REGEX": r"^[\w,.-]+$"}, "OP": "{0,5}"},
+                    {"LOWER": "border"},
+                    {"LOWER": "with"},
+                ],
+            )
         ),
         Predicate.SHARES_BORDER_WITH,
         ObjectSource.COUNTRY_AFTER,
@@ -213,9 +348,28 @@ RELATIONS_EN = (
     RelationRule(
         # "The United States imposed new sanctions on Iran", "Canada imposes sanctions against Russia"
         "imposes_sanctions",
-        re.compile(
-            r"\b(?:impos(?:e|es|ed|ing)|slapp(?:ed|ing)|slaps?)\s+(?:[\w-]+\s+){0,3}?sanctions\s+(?:on|against)\b",
-            re.I,
+        Tokens(
+            (
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "impose",
+                                "imposes",
+                                "imposed",
+                                "imposing",
+                                "slap",
+                                "slaps",
+                                "slapped",
+                                "slapping",
+                            ]
+                        }
+                    },
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,5}"},
+                    {"LOWER": "sanctions"},
+                    {"LOWER": {"IN": ["on", "against"]}},
+                ],
+            )
         ),
         Predicate.IMPOSES_SANCTIONS_ON,
         ObjectSource.COUNTRY_AFTER,
@@ -234,7 +388,7 @@ RELATIONS_EN = (
     ),
     RelationRule(
         "covered",
-        re.compile(r"\b(?:covered|protected)\b", re.I),
+        Tokens(([{"LOWER": {"IN": ["covered", "protected"]}}],)),
         Predicate.COVERED_BY,
         ObjectSource.TREATY,
         Scope.CLAUSE,
@@ -250,7 +404,7 @@ RELATIONS_EN = (
     RelationRule(
         # "Article 5 does not yet cover Sweden": the active verb, the covered country after it
         "covers",
-        re.compile(r"\b(?:cover|covers|protect|protects)\b", re.I),
+        Tokens(([{"LOWER": {"IN": ["cover", "covers", "protect", "protects"]}}],)),
         Predicate.COVERED_BY,
         ObjectSource.TREATY,
         Scope.CLAUSE,
@@ -267,7 +421,7 @@ RELATIONS_EN = (
     ),
     RelationRule(
         "applies_to",
-        re.compile(r"\bappl(?:y|ies)\b", re.I),
+        Tokens(([{"LOWER": {"IN": ["apply", "applies"]}}],)),
         Predicate.COVERED_BY,
         ObjectSource.TREATY,
         Scope.CLAUSE,
@@ -284,9 +438,17 @@ RELATIONS_EN = (
     RelationRule(
         # "NATO is headquartered in Brussels", "the OSCE is based in Vienna": an organisation and a place
         "headquarters",
-        re.compile(
-            r"\bheadquartered\s+in\b|\b(?:is|are|was|were)\s+based\s+in\b|\bha(?:s|ve|d)\s+(?:its|their)\s+headquarters\s+in\b",
-            re.I,
+        Tokens(
+            (
+                [{"LOWER": "headquartered"}, {"LOWER": "in"}],
+                [{"LOWER": {"IN": ["is", "are", "was", "were"]}}, {"LOWER": "based"}, {"LOWER": "in"}],
+                [
+                    {"LOWER": {"IN": ["has", "have", "had"]}},
+                    {"LOWER": {"IN": ["its", "their"]}},
+                    {"LOWER": "headquarters"},
+                    {"LOWER": "in"},
+                ],
+            )
         ),
         Predicate.HEADQUARTERS,
         ObjectSource.COUNTRY_AFTER,
