@@ -14,7 +14,7 @@ from kg.facts.lang import RULES, LanguageRules
 
 FACTS = Path(__file__).resolve().parents[1] / "kg" / "facts"
 # names of things, not words of a language: extractor shapes, rule names, parser dependency labels
-NOT_WORDS = {"OFFICE_SHAPES", "SHAPE_NAMES", "TOPIC_RULES", "SUBJECT_DEPS", "CONJUNCT_DEPS", "NEGATION_DEPS"}
+NOT_WORDS = {"OFFICE_SHAPES", "SHAPE_NAMES", "SUBJECT_DEPS", "CONJUNCT_DEPS", "NEGATION_DEPS"}
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 

@@ -15,8 +15,6 @@ from kg.facts.subjects import group_after
 from kg.model import Entity, EntityKind, Mention, Modality, Predicate
 
 FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
-# rules whose noun stands alone ("ist ein geschätzter Partner, aber …"): the topic organisation too
-TOPIC_RULES = frozenset({"partner_bare"})
 JOINABLE_OBJECT = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF, Predicate.PARTNER_OF})
 
 
@@ -140,7 +138,7 @@ def _object(
             distinct = {o[2].key for o in orgs}
             if orgs and (rule.modality is Modality.INVITED or len(distinct) == 1):
                 return orgs[-1][2]
-    if near is None and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.name in TOPIC_RULES):
+    if near is None and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.topic_object):
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
         topic = ctx.organisation_before(trigger.start(), exclude=frozenset(subject_keys))
         if topic is not None and topic.key not in subject_keys:

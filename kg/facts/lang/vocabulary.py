@@ -65,7 +65,6 @@ class Vocabulary:
     opposition_nouns: frozenset[str]
     passive_auxiliaries: frozenset[str]
     passive_agent_links: frozenset[str]
-    opposing_participles: frozenset[str]
     complementisers: frozenset[str]
     # the words between a subject and its predicate
     predicative_gap: frozenset[str]

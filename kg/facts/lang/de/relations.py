@@ -55,6 +55,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
+        topic_object=True,
         tests=(
             RuleExample(
                 "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied der NATO.",
@@ -193,6 +194,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Georgien will der NATO beitreten.",
@@ -208,6 +210,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Die Ukraine hat einen Antrag auf Mitgliedschaft in der Europäischen Union gestellt.",
@@ -224,6 +227,7 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.7,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Die Allianz versprach, die Ukraine rasch in die NATO aufzunehmen.",
@@ -257,6 +261,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.7,
         genitive_subject=True,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Sie sprachen über die Aufnahme der Ukraine in die NATO.",
@@ -275,6 +280,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         modality=Modality.INTENDED,
         confidence=0.7,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Die Ukraine strebt seit Jahren in die NATO.",
@@ -290,6 +296,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.75,
         subject_reach=10,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Moldau ist seit 2022 Kandidat für die Europäische Union.",
@@ -305,6 +312,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         modality=Modality.INVITED,
         confidence=0.75,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Bosnien erhielt eine Einladung der NATO.",

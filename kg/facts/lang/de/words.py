@@ -69,7 +69,6 @@ VOCABULARY = Vocabulary(
     opposition_nouns=frozenset({"widerstand", "blockade", "veto", "einspruch", "vorbehalte", "ablehnung"}),
     passive_auxiliaries=frozenset({"wurde", "wurden", "wird", "werden", "ist"}),
     passive_agent_links=frozenset({"von", "vom"}),
-    opposing_participles=frozenset({"blockiert", "abgelehnt", "verhindert", "zurückgewiesen"}),
     complementisers=frozenset({"dass"}),
     predicative_gap=frozenset(
         [
@@ -217,6 +216,7 @@ VOCABULARY = Vocabulary(
             "verhinderte",
             "kritisiert",
             "kritisieren",
+            "zurückgewiesen",
             "kritisierte",
             "warnt",
             "warnen",

@@ -35,6 +35,7 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
+        topic_object=True,
         tests=(
             RuleExample(
                 "Ukraine is a valued partner, but not a member of NATO.",
@@ -157,6 +158,7 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Georgia wants to join NATO.",
@@ -171,6 +173,7 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.LOCAL,
         confidence=0.75,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Moldova is an EU candidate.",
@@ -186,6 +189,7 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         modality=Modality.INVITED,
         confidence=0.75,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Bosnia received an invitation from NATO.",

@@ -67,7 +67,6 @@ VOCABULARY = Vocabulary(
     opposition_nouns=frozenset({"veto", "opposition", "objection", "objections", "resistance", "rejection"}),
     passive_auxiliaries=frozenset({"was", "were", "is", "are", "been"}),
     passive_agent_links=frozenset({"by"}),
-    opposing_participles=frozenset({"blocked", "vetoed", "rejected", "opposed"}),
     complementisers=frozenset({"that"}),
     predicative_gap=frozenset(
         [
