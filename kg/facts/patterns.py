@@ -74,6 +74,7 @@ class MeetingRule:
     min_people: int = 0  # "sprach mit", "spoke with": a meeting only between two named people at least
     needs_place: bool = False  # "Polen und Frankreich beraten über …": a meeting only where a place is named
     visit: bool = False  # "bei einem Besuch in X": a place the next sentence's meeting happens at
+    version: str = "1"  # bumped whenever the rule's behaviour changes; written into PROV
 
 
 @dataclass(frozen=True)
