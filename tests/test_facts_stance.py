@@ -1,6 +1,8 @@
-"""Another party's stance on a candidacy, one model for active and passive sentences: opposition,
-negation and giving up each turn the stance over ("did not block" denies nothing, "has not lifted its
-veto" still denies). Read in-process (blank pipeline, bundled KB), asserted on the exact candidacies."""
+"""The factuality model, sentence by sentence. Another party's stance on a candidacy, one model for
+active and passive sentences: opposition, negation and giving up each turn the stance over ("did not
+block" denies nothing, "has not lifted its veto" still denies); a party acting on a candidacy is no
+candidate. Negation scope and contrast: "neither … nor" after the noun, "not X but Y" / "nicht X,
+sondern Y". Read in-process (blank pipeline, bundled KB), asserted on exact fact sets."""
 
 from __future__ import annotations
 
@@ -28,16 +30,27 @@ def _pipeline(lang: str) -> NlpPipeline:
     return load_pipeline(lang, model="blank")
 
 
-def _candidacies(text: str, lang: str) -> set[tuple[str, str, str, str]]:
+def _facts(text: str, lang: str) -> set[tuple[str, Predicate, str, str, str]]:
     doc = Document(
         "stance", text, lang, "stance", hashlib.sha256(text.encode()).hexdigest(),
         published=dt.date(2024, 3, 1),
     )  # fmt: skip
     result = analyse_document(doc, _pipeline(lang).analyse(doc), _kb())
     return {
-        (f.subject.qid or f.subject.key, f.object.qid or f.object.key, f.polarity.name, f.modality.name)
+        (
+            f.subject.qid or f.subject.key,
+            f.predicate,
+            f.object.qid or f.object.key,
+            f.polarity.name,
+            f.modality.name,
+        )
         for f in result.facts
-        if f.predicate is Predicate.CANDIDATE_FOR
+    }
+
+
+def _candidacies(text: str, lang: str) -> set[tuple[str, str, str, str]]:
+    return {
+        (s, o, p, m) for s, predicate, o, p, m in _facts(text, lang) if predicate is Predicate.CANDIDATE_FOR
     }
 
 
@@ -87,3 +100,55 @@ def _candidacies(text: str, lang: str) -> set[tuple[str, str, str, str]]:
 def test_another_partys_stance(lang: str, text: str, expected: tuple[str, str, str, str]) -> None:
     found = _candidacies(text, lang)
     assert {c for c in found if c[0] == expected[0]} == {expected}, found
+
+
+SERBIA, SWITZERLAND, POLAND, UKRAINE, EFTA = "Q403", "Q39", "Q36", "Q212", "Q166546"
+MEMBER, CANDIDATE = Predicate.MEMBER_OF, Predicate.CANDIDATE_FOR
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Serbia is a member of neither the EU nor NATO.",
+            {(SERBIA, MEMBER, EU, "NEGATIVE"), (SERBIA, MEMBER, NATO, "NEGATIVE")},
+        ),
+        (
+            "de",
+            "Serbien ist Mitglied weder der EU noch der NATO.",
+            {(SERBIA, MEMBER, EU, "NEGATIVE"), (SERBIA, MEMBER, NATO, "NEGATIVE")},
+        ),
+        (
+            "en",
+            "Switzerland is not a member of the EU but of EFTA.",
+            {(SWITZERLAND, MEMBER, EU, "NEGATIVE"), (SWITZERLAND, MEMBER, EFTA, "POSITIVE")},
+        ),
+        (
+            "de",
+            "Die Schweiz ist nicht Mitglied der EU, sondern der EFTA.",
+            {(SWITZERLAND, MEMBER, EU, "NEGATIVE"), (SWITZERLAND, MEMBER, EFTA, "POSITIVE")},
+        ),
+        # a "but" that opens another clause corrects nothing
+        (
+            "en",
+            "Poland is not a member of the EU, but NATO counts it among its founders.",
+            {(POLAND, MEMBER, EU, "NEGATIVE")},
+        ),
+        # a party acting on a candidacy is not its candidate
+        ("en", "Germany has approved the accession to NATO.", set()),
+        ("de", "Deutschland unterstützt einen Beitritt zur EU.", set()),
+        ("de", "Ungarn hat den Beitritt zur NATO noch nicht ratifiziert.", set()),
+        ("en", "Germany supported Ukraine's bid to join the EU.", {(UKRAINE, CANDIDATE, EU, "POSITIVE")}),
+        ("de", "Die Ukraine hat den Beitritt zur EU beantragt.", {(UKRAINE, CANDIDATE, EU, "POSITIVE")}),
+        (
+            "en",
+            "Ukraine welcomed the start of accession talks with the EU.",
+            {(UKRAINE, CANDIDATE, EU, "POSITIVE")},
+        ),
+    ],
+)
+def test_negation_scope_contrast_and_acting_parties(
+    lang: str, text: str, expected: set[tuple[str, Predicate, str, str]]
+) -> None:
+    assert {f[:4] for f in _facts(text, lang)} == expected

@@ -112,7 +112,12 @@ def fact_window(
             and subjects[0].span.begin < trigger.start()
         ):
             lo = min(lo, lead[0][0])
-        return Window(lo, trigger.end())
+        # "a member of neither NATO nor the EU", "Mitglied weder der EU noch der NATO": after it
+        hi = trigger.end()
+        for _, e, w in after[:2]:
+            if w.lower() in ctx.vocab.correlative_negations:
+                hi = e
+        return Window(lo, hi)
     # two words before the subject too: "invite Finland and Sweden to join"
     lead = ctx.words(begin, subjects[0].span.begin)[-2:]
     lo = min(head, lead[0][0] if lead and not any(w in ",;:" for _, _, w in lead) else subjects[0].span.begin)

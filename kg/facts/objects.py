@@ -39,9 +39,13 @@ def _organ(ctx: DocContext, org: Entity) -> bool:
     return not has_members(ctx.kb, org) and any(r.vocab.organ_words.search(org.label) for r in RULES.values())
 
 
-def contrasted_org(ctx: DocContext, last: Entity, begin: int, end: int) -> Entity | None:
+def contrasted_org(
+    ctx: DocContext, last: Entity, begin: int, end: int, *, negated: bool = False
+) -> Entity | None:
     """ "a member of the European Union but not of NATO", "Mitglied der EU, aber nicht der NATO": the
-    organisation set against the object, which the fact holds of with the opposite polarity."""
+    organisation set against the object, which the fact holds of with the opposite polarity; after a
+    negated object also a correction ("nicht Mitglied der EU, sondern der EFTA", "not a member of the
+    EU but of EFTA")."""
     after = ctx.organisations_in(begin, end)
     at = next((i for i, o in enumerate(after) if o[2].key == last.key), None)
     if at is None or at + 1 >= len(after):
@@ -55,6 +59,8 @@ def contrasted_org(ctx: DocContext, last: Entity, begin: int, end: int) -> Entit
         and between <= allowed
         and org.key != last.key
     ):
+        return org
+    if negated and org.key != last.key and ctx.vocab.correction.fullmatch(ctx.text, after[at][1], b):
         return org
     return None
 

@@ -145,7 +145,7 @@ def _facts_for(
     time = fact_time(ctx, window, s.begin, s.end, trigger.start())
     confidence = rule.confidence * min(m.score for m in subjects)
     contrasted = (
-        contrasted_org(ctx, objects[-1], trigger.end(), s.end)
+        contrasted_org(ctx, objects[-1], trigger.end(), s.end, negated=polarity is Polarity.NEGATIVE)
         if rule.obj is not ObjectSource.TREATY
         else None
     )

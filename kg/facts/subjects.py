@@ -105,11 +105,8 @@ def find_subjects(
         # "Moldau hat die Mitgliedschaft beantragt und ist seit Juni Beitrittskandidat": a second
         # predicate of the sentence's subject; else "Russland droht den NATO-Mitgliedern": no member
         return _coordinated_predicate_subject(ctx, candidates, begin, trigger.start())
-    if (
-        rule.predicate is Predicate.CANDIDATE_FOR
-        and set(ctx.lower_words(nearest.span.end, trigger.start())) & ctx.vocab.opposing
-    ):
-        return []  # "Russland blockiert einen Beitritt", "Russia opposes membership": no candidate
+    if rule.predicate is Predicate.CANDIDATE_FOR and _acts_on_a_candidacy(ctx, nearest, trigger, end):
+        return []
     # a list coordinated with the nearest subject may begin beyond the reach: "Japan and South Korea
     # are close partners of NATO but are not members"
     # (when the reach already spans the sentence, the candidates are everyone: no second search)
@@ -139,6 +136,18 @@ def find_subjects(
         else:
             break
     return group
+
+
+def _acts_on_a_candidacy(ctx: DocContext, nearest: Mention, trigger: re.Match[str], end: int) -> bool:
+    """The subject acts on a candidacy, it is not the candidate: "Russland blockiert einen Beitritt",
+    "Russia opposes membership", "Hungary has delayed a vote on the accession", "Ungarn hat den Beitritt
+    noch nicht ratifiziert" (a verb that ends the clause is the subject's too)."""
+    words = set(ctx.lower_words(nearest.span.end, trigger.start()))
+    if ctx.grammar.verb_final:
+        after = ctx.words(trigger.end(), end)
+        clause_end = next((b for b, _, w in after if w in ",;:.!?"), end)
+        words |= set(ctx.lower_words(trigger.end(), clause_end)[-2:])
+    return bool(words & (ctx.vocab.opposing | ctx.vocab.acting_on_candidacy))
 
 
 def _talks_with(ctx: DocContext, trigger: str, after: list[tuple[int, int, str]]) -> int | None:

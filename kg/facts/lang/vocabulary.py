@@ -69,6 +69,9 @@ class Vocabulary:
     # the words between a subject and its predicate
     predicative_gap: frozenset[str]
     opposing: frozenset[str]
+    # verbs by which a party acts on someone else's candidacy (besides opposing it): its subject is no
+    # candidate ("Hungary has delayed a vote on the accession", "hat den Beitritt nicht ratifiziert")
+    acting_on_candidacy: frozenset[str]
     time_links: frozenset[str]
     modal_or_receiving: frozenset[str]
     adjective_like: re.Pattern[str]
@@ -91,6 +94,8 @@ class Vocabulary:
     clause_openers: frozenset[str]
     # objects
     contrast: frozenset[str]
+    # the words between a negated object and the one that corrects it ("nicht der EU, sondern der EFTA")
+    correction: re.Pattern[str]
     organ_words: re.Pattern[str]
     org_glue: frozenset[str]
     # offices

@@ -20,6 +20,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.85,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Schweden ist ein enger NATO-Partner.",
@@ -36,6 +37,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Finnland ist seit Jahren ein Partner der NATO.",
@@ -56,6 +58,7 @@ RELATIONS_DE = (
         confidence=0.7,
         subject_reach=10,
         topic_object=True,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied der NATO.",
@@ -79,6 +82,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Finnland ist seit 2023 NATO-Mitglied.",
@@ -94,6 +98,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Polen ist Mitglied der Europäischen Union.",
@@ -110,6 +115,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Die NATO wächst. Schweden ist seit März Mitglied.",
@@ -127,6 +133,7 @@ RELATIONS_DE = (
         ObjectSource.BEFORE_SUBJECT,
         Scope.CLAUSE,
         confidence=0.7,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Die NATO hat Schweden als Mitglied aufgenommen.",
@@ -144,6 +151,7 @@ RELATIONS_DE = (
         polarity=Polarity.NEGATIVE,
         confidence=0.7,
         subject_reach=12,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Österreich und Irland bleiben außerhalb der NATO.",
@@ -164,6 +172,7 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Norwegen gehört der NATO an.",
@@ -178,6 +187,7 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Polen ist 1999 der NATO beigetreten.",
@@ -242,6 +252,7 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.7,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Finnland wurde 2023 in die NATO aufgenommen.",

@@ -227,6 +227,22 @@ VOCABULARY = Vocabulary(
             "bekämpft",
         ]
     ),
+    acting_on_candidacy=frozenset(
+        [
+            "ratifiziert",
+            "ratifizieren",
+            "ratifizierte",
+            "billigt",
+            "billigen",
+            "billigte",
+            "gebilligt",
+            "verzögert",
+            "verzögerte",
+            "unterstützt",
+            "unterstützen",
+            "unterstützte",
+        ]
+    ),
     time_links=frozenset({"bis", "ab", "am", "dem"}),
     modal_or_receiving=frozenset(
         [
@@ -305,6 +321,7 @@ VOCABULARY = Vocabulary(
     ),
     clause_openers=frozenset(["als", "wo", "während", "nachdem", "bevor", "weil", "dass", "wenn"]),
     contrast=frozenset({"aber", "jedoch", "doch", "sondern"}),
+    correction=re.compile(r"\s*,?\s*sondern\s+(?:(?:der|die|dem|den|des|in|im|zur|zum)\s+)?"),
     organ_words=re.compile(r"kommission|parlament|gerichtshof|zentralbank", re.I),
     org_glue=frozenset({"der", "die", "dem", "den", "des", "in", "im", "zur", "zum"}),
     generic_head=re.compile(r"(?:chef|chefin|leiter|leiterin|führer|führerin)\b", re.I),

@@ -18,6 +18,7 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Sweden is a close NATO partner.",
@@ -36,6 +37,7 @@ RELATIONS_EN = (
         confidence=0.7,
         subject_reach=10,
         topic_object=True,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Ukraine is a valued partner, but not a member of NATO.",
@@ -56,6 +58,7 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Poland is a member of NATO.",
@@ -72,6 +75,7 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Austria is not part of NATO.",
@@ -87,6 +91,7 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         subject_after=re.compile(r"(?=\s)"),
         confidence=0.7,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "NATO admitted Finland as a member in 2023.",
@@ -104,6 +109,7 @@ RELATIONS_EN = (
         polarity=Polarity.NEGATIVE,
         confidence=0.7,
         subject_reach=12,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Austria and Ireland remain outside NATO.",
@@ -124,6 +130,7 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Norway and Iceland belong to NATO.",
@@ -143,6 +150,7 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Poland joined NATO in 1999.",

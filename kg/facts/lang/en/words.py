@@ -195,6 +195,23 @@ VOCABULARY = Vocabulary(
             "vetoed",
         ]
     ),
+    acting_on_candidacy=frozenset(
+        [
+            "approve",
+            "approves",
+            "approved",
+            "ratify",
+            "ratifies",
+            "ratified",
+            "delays",
+            "delayed",
+            "postponed",
+            "endorses",
+            "endorsed",
+            "supports",
+            "supported",
+        ]
+    ),
     time_links=frozenset({"until", "from", "on"}),
     modal_or_receiving=frozenset(
         [
@@ -281,6 +298,7 @@ VOCABULARY = Vocabulary(
     ),
     clause_openers=frozenset(["when", "where", "while", "after", "before", "as"]),
     contrast=frozenset({"but"}),
+    correction=re.compile(r"\s*,?\s*but\s+(?:rather\s+)?(?:of|in|to)\s+(?:the\s+)?", re.I),
     organ_words=re.compile(r"commission|parliament|court|central bank", re.I),
     org_glue=frozenset({"the", "in", "of", "to"}),
     generic_head=re.compile(r"\b(?:chief|head|leader|boss)\b", re.I),
