@@ -17,7 +17,7 @@ from kg.model import EntityKind, Mention, Modality, Polarity, Predicate
 
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
-CLAUSE_WORDS_AFTER_DE = 10
+CLAUSE_WORDS_AFTER_VERB_FINAL = 10
 OVERRIDE_FIXED_MODALITY = frozenset({Modality.DEMANDED, Modality.INTENDED})
 
 
@@ -88,7 +88,8 @@ def fact_window(
     after = ctx.words(trigger.end(), end)
     tail = trigger.end()
     # a German clause ends in its verb: "… die Mitgliedschaft in der NATO beantragt"
-    reach = CUE_WORDS_AFTER if rule.scope is Scope.LOCAL or ctx.lang != "de" else CLAUSE_WORDS_AFTER_DE
+    verb_final = ctx.grammar.verb_final and rule.scope is not Scope.LOCAL
+    reach = CLAUSE_WORDS_AFTER_VERB_FINAL if verb_final else CUE_WORDS_AFTER
     counted = 0
     for b, e, w in after:
         # "wants to join the alliance but has no candidate status": the next clause's negation is its own

@@ -82,13 +82,9 @@ def _jurisdiction_evident(kb: KnowledgeView, item: KbItem, title: str, mentioned
         return True
     lowered = title.lower()
     for place in places:
-        for lang in ("de", "en"):
+        for lang, rules in RULES.items():  # the title may be written in any language the KB labels
             for word in str(kb.label(place, lang)).lower().replace("-", " ").split():
-                if (
-                    len(word) >= 4
-                    and word[:5] in lowered
-                    and word not in RULES[lang].vocab.generic_place_words
-                ):
+                if len(word) >= 4 and word[:5] in lowered and word not in rules.vocab.generic_place_words:
                     return True
     return False
 

@@ -249,15 +249,16 @@ def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
 
 def _attributive_demonym(ctx: DocContext, m: Mention) -> bool:
     """ "A Finnish diplomat said …", "Russian troops": an English adjective of nationality before a
-    common noun describes someone of the country, it is not the country (German ones are lower case)."""
-    if ctx.lang != "en" or not hasattr(ctx.kb, "lookup"):
+    common noun describes someone of the country, it is not the country (where nouns are capitalised,
+    German, such adjectives are lower case and never linked as the country's name)."""
+    if ctx.grammar.nouns_capitalised or not hasattr(ctx.kb, "lookup"):
         return False
     following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 30))[:1]
     if not following or not following[0][2][:1].islower() or not following[0][2].isalpha():
         return False
     if following[0][2] in ctx.vocab.attributive_heads:
         return True  # "U.S. officials have said membership is not on the table": not the U.S.
-    candidates = ctx.kb.lookup(m.span.text, lang="en")
+    candidates = ctx.kb.lookup(m.span.text, lang=ctx.lang)
     return bool(candidates) and candidates[0].entry.source == "demonym"
 
 
@@ -290,7 +291,8 @@ def _country_anaphora(ctx: DocContext, begin: int, end: int) -> list[Mention]:
         b, e, w = words[i]
         if w.lower() in ctx.patterns.possessives and not any(m.span.begin <= b < m.span.end for m in out):
             if all(x[:1].islower() or ctx.organisations_in(xb, xe) for xb, xe, x in words[i + 1 :]):
-                country = ctx.country_before(b, possessive=w.lower() != "its")
+                personal = w.lower() not in ctx.vocab.non_personal_possessives
+                country = ctx.country_before(b, possessive=personal)
                 if country is not None:
                     out.append(Mention(ctx.span(b, e), ctx.sentence_at(b), country, 0.6, ANAPHORA_LINKER))
             break

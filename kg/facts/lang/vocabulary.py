@@ -120,6 +120,11 @@ class Vocabulary:
     candidacy_process: re.Pattern[str]
     membership_complement_openers: frozenset[str]
     # subjects
+    non_personal_possessives: frozenset[str]  # "its membership": a thing's, never a person's country
+    country_plurals: re.Pattern[str]  # "die Aufnahme der beiden Länder": countries, not what is joined
+    # organisations a text means without naming them
+    bloc_anaphora: re.Pattern[str]  # "the bloc": a union of states, more often the EU than NATO
+    military_modifier: re.Pattern[str]  # "the military bloc": the alliance after all (at the end of text)
     genitive_links: frozenset[str]
     group_glue: frozenset[str]
     predicate_conjunctions: frozenset[str]

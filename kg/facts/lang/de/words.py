@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.facts.lang.vocabulary import Grammar, Vocabulary
+from kg.facts.lang.vocabulary import NEVER, Grammar, Vocabulary
 
 GRAMMAR = Grammar(
     nouns_capitalised=True,
@@ -350,6 +350,10 @@ VOCABULARY = Vocabulary(
         r"^(?:genehmigt|ratifiziert|blockiert|verzögert|gebilligt|begrüßt|unterstützt|abgelehnt|gewesen)$"
     ),
     membership_complement_openers=frozenset({"der", "des", "im", "bei", "hat", "in"}),
+    non_personal_possessives=frozenset(),  # "sein", "ihr" may be a person's or a country's
+    country_plurals=re.compile(r"\b(?:Länder|Staaten)\b"),
+    bloc_anaphora=NEVER,  # German news says "das Bündnis" (the alliance) or names the EU
+    military_modifier=NEVER,
     genitive_links=frozenset({"der", "des", "von", "für"}),
     group_glue=frozenset({"die", "den", "der", "dem", ","}),
     predicate_conjunctions=frozenset({"und", "aber", "sondern", "doch"}),

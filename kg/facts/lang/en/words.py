@@ -322,6 +322,10 @@ VOCABULARY = Vocabulary(
         r"^(?:approved|ratified|blocked|delayed|vetoed|stalled|held|been|welcomed|supported|backed|opposed)$"
     ),
     membership_complement_openers=frozenset({"in", "of", "has"}),
+    non_personal_possessives=frozenset({"its"}),
+    country_plurals=re.compile(r"\b(?:countries|states)\b"),
+    bloc_anaphora=re.compile(r"\bbloc\b", re.I),
+    military_modifier=re.compile(r"\bmilitary\s*$", re.I),
     genitive_links=frozenset({"of", "for"}),
     group_glue=frozenset({"the", ","}),
     predicate_conjunctions=frozenset({"and", "but", "yet"}),
