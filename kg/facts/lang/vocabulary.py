@@ -31,6 +31,10 @@ class Grammar:
     lowercase_title_lookahead: bool  # English: a lower-case word may precede a head further on
     feminine_title: re.Pattern[str]  # Präsidentin -> Präsident (office names are masculine in the KB)
     title_synonyms: tuple[tuple[str, str], ...]  # (as written, as the KB names it): chef -> präsident
+    title_synonym_exception: re.Pattern[str]  # titles whose word is no synonym: "Chef der EU-Außenpolitik"
+    adjectival_title: re.Pattern[str]  # a title inflected as an adjective (die Außenbeauftragte)
+    adjectival_title_ending: re.Pattern[str]  # its ending as written …
+    adjectival_title_kb_ending: str  # … and as the KB writes it (Außenbeauftragter)
     perfect_participle: re.Pattern[str]  # fullmatch on one lower-case word
     participle_next_word_only: bool  # English: the participle follows the auxiliary at once
     capitalised_relative_days: frozenset[str]  # "Morgen" capitalised is a noun, not "tomorrow"
