@@ -8,26 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from functools import cache
 
 import pytest
+from test_facts_rules import _kb, _pipeline
 
-from kg.kb import KnowledgeBase, load_knowledge_base
 from kg.model import Document, Predicate
-from kg.nlp import NlpPipeline, load_pipeline
 from kg.pipeline import analyse_document
 
 SWEDEN, ALBANIA, NATO, EU = "Q34", "Q222", "Q7184", "Q458"
-
-
-@cache
-def _kb() -> KnowledgeBase:
-    return load_knowledge_base()
-
-
-@cache
-def _pipeline(lang: str) -> NlpPipeline:
-    return load_pipeline(lang, model="blank")
 
 
 def _facts(text: str, lang: str) -> set[tuple[str, Predicate, str, str, str]]:
