@@ -15,7 +15,7 @@ from kg.facts.lang import RULES, LanguageRules
 FACTS = Path(__file__).resolve().parents[1] / "kg" / "facts"
 # names of things, not words of a language: extractor shapes, rule names, parser dependency labels
 NOT_WORDS = {
-    *("__all__", "OFFICE_SHAPES", "SHAPE_NAMES", "TOPIC_RULES"),
+    *("__all__", "OFFICE_SHAPES", "SHAPE_NAMES"),
     *("SUBJECT_DEPS", "CONJUNCT_DEPS", "NEGATION_DEPS"),
 }
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -41,7 +41,11 @@ def _word_literals(node: ast.AST) -> list[str]:
 
 @pytest.mark.parametrize("module", _engine_modules(), ids=lambda p: p.name)
 def test_no_engine_module_branches_on_the_language(module: Path) -> None:
-    assert "lang ==" not in module.read_text(encoding="utf-8")
+    text = module.read_text(encoding="utf-8")
+    assert "lang ==" not in text
+    # nor any other test of the language code ("ctx.lang != 'en'", "lang in ('de', 'en')")
+    assert not re.search(r"\blang\s*(?:!=|==|in\b|not\s+in\b)", text)
+    assert not re.search(r"""for\s+\w+\s+in\s+\(\s*["'](?:de|en)["']""", text)
 
 
 @pytest.mark.parametrize("module", _engine_modules(), ids=lambda p: p.name)

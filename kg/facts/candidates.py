@@ -91,7 +91,7 @@ def _complement_is_no_organisation(
             return False
         if ctx.patterns.group_anaphora.search(region) or ctx.patterns.country_anaphora.search(region):
             return False
-        if re.search(r"\b(?:Länder|Staaten|countries|states)\b", region):
+        if ctx.vocab.country_plurals.search(region):
             return False
     if any(w[:1].isdigit() or w.lower() in ctx.vocab.months for _, _, w in phrase):
         return False  # "member since …" is no complement; "Mitglied im Jahr 2004" neither

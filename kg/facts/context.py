@@ -290,7 +290,7 @@ class DocContext:
         """ "the bloc": in news the union of states the text is about (the EU far more often than
         NATO, which is "the alliance"), so a military alliance only when nothing else with members
         is named, or the text says "military bloc"; never an organ such as the Commission."""
-        if self.text[max(0, offset - 12) : offset].lower().rstrip().endswith("military"):
+        if self.vocab.military_modifier.search(self.text, max(0, offset - 12), offset):
             return self.organisation_before(offset, alliance=True)
         others = frozenset(
             m.entity.key
@@ -312,7 +312,7 @@ class DocContext:
                 continue
             org = (
                 self._bloc_before(a.start())
-                if "bloc" in a.group(0).lower()
+                if self.vocab.bloc_anaphora.search(a.group(0))
                 else self.organisation_before(a.start(), alliance=True)  # "the Alliance", "das Bündnis"
             )
             if org is not None:

@@ -17,7 +17,7 @@ from kg.model import EntityKind, Mention, Modality, Polarity, Predicate, Trigger
 
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 3
-CLAUSE_WORDS_AFTER_DE = 10
+CLAUSE_WORDS_AFTER_VERB_FINAL = 10
 OVERRIDE_FIXED_MODALITY = frozenset({Modality.DEMANDED, Modality.INTENDED})
 
 
@@ -52,7 +52,10 @@ def possessed_candidacy(
     if not possessive and ctx.grammar.genitive_s and last.span.text.endswith("s"):
         possessive = True  # "Schwedens (rascher) Beitritt": the words between are checked below
     rest = between[1:] if between and between[0][2] in ("'s", "’s") else between
-    if possessive and all(w[:1].islower() and w.isalpha() for _, _, w in rest):
+    # adjectives and an organisation may stand between: "Sweden's (long) NATO membership bid"
+    if possessive and all(
+        (w[:1].islower() and w.isalpha()) or ctx.organisations_in(b, e) for b, e, w in rest
+    ):
         return subjects[0].span.begin
     return None
 
@@ -60,16 +63,21 @@ def possessed_candidacy(
 AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION})
 
 
-def agent_before(ctx: DocContext, subjects: list[Mention], begin: int, np_begin: int) -> bool:
+def agent_before(ctx: DocContext, subjects: list[Mention], begin: int, np_begin: int) -> Mention | None:
+    """The last party other than the candidate named between ``begin`` and the candidacy noun phrase."""
     keys = {m.entity.key for m in subjects}
-    return any(
-        m.entity.kind in AGENT_KINDS
+    agents = [
+        m
+        for m in ctx.mentions_in(begin, np_begin)
+        if m.entity.kind in AGENT_KINDS
         and m.span.text[:1].isupper()
         and m.entity.key not in keys
         # the candidate's own head of government speaks for it, not against it
         and not (m.entity.key in ctx.person_country and ctx.person_country[m.entity.key].key in keys)
-        for m in ctx.mentions_in(begin, np_begin)
-    )
+        # "EU membership for Ukraine": a name right at the noun phrase modifies it, it takes no stance
+        and any(w[:1].isalnum() for _, _, w in ctx.words(m.span.end, np_begin))
+    ]
+    return agents[-1] if agents else None
 
 
 # --- factuality ----------------------------------------------------------------------------------
@@ -80,7 +88,8 @@ def fact_window(
     after = ctx.words(trigger.end, end)
     tail = trigger.end
     # a German clause ends in its verb: "… die Mitgliedschaft in der NATO beantragt"
-    reach = CUE_WORDS_AFTER if rule.scope is Scope.LOCAL or ctx.lang != "de" else CLAUSE_WORDS_AFTER_DE
+    verb_final = ctx.grammar.verb_final and rule.scope is not Scope.LOCAL
+    reach = CLAUSE_WORDS_AFTER_VERB_FINAL if verb_final else CUE_WORDS_AFTER
     counted = 0
     for b, e, w in after:
         # "wants to join the alliance but has no candidate status": the next clause's negation is its own
@@ -104,7 +113,12 @@ def fact_window(
             and subjects[0].span.begin < trigger.begin
         ):
             lo = min(lo, lead[0][0])
-        return Window(lo, trigger.end)
+        # "a member of neither NATO nor the EU", "Mitglied weder der EU noch der NATO": after it
+        hi = trigger.end
+        for _, e, w in after[:2]:
+            if w.lower() in ctx.vocab.correlative_negations:
+                hi = e
+        return Window(lo, hi)
     # two words before the subject too: "invite Finland and Sweden to join"
     lead = ctx.words(begin, subjects[0].span.begin)[-2:]
     lo = min(head, lead[0][0] if lead and not any(w in ",;:" for _, _, w in lead) else subjects[0].span.begin)
@@ -215,7 +229,7 @@ def negated_abandonment(ctx: DocContext, window: Window, begin: int) -> Window:
     return window
 
 
-def another_partys_view(
+def other_party_stance(
     ctx: DocContext,
     rule: RelationRule,
     trigger: TriggerHit,
@@ -223,54 +237,116 @@ def another_partys_view(
     window: Window,
     cues: list[str],
     np_begin: int,
+    end: int,
+) -> tuple[Polarity, Modality] | None:
+    """A candidacy named as another party's object: that party's stance decides its factuality, not
+    the candidate's own cues. The party is an agent named before the noun phrase ("Turkey would not
+    approve Sweden's membership", "Russland lehnt den Beitritt der Ukraine ab") or the agent of a
+    passive whose subject the noun phrase is ("Sweden's membership bid was blocked by Turkey", "… wurde
+    von Ungarn blockiert"). None when no other party takes a stance."""
+    sentence_begin = ctx.sentence(ctx.sentence_at(np_begin)).span.begin
+    agent = agent_before(ctx, subjects, sentence_begin, np_begin)
+    if agent is not None:
+        return _active_stance(ctx, rule, trigger, subjects, window, cues, np_begin, agent)
+    words = _passive_with_agent(ctx, trigger, subjects, end)
+    if words is None:
+        return None
+    opposition = bool(set(words) & _opposition_words(ctx))
+    text = " ".join(words)
+    abandoned = any(_whole_word(a).search(text) for a in ctx.patterns.abandonment)
+    own = factuality(ctx, rule, [w for w in cues if w not in ctx.patterns.denial_cues])
+    return _stance(opposition, _negates(ctx, words), abandoned, pending=False, own=own)
+
+
+def _opposition_words(ctx: DocContext) -> frozenset[str]:
+    return ctx.vocab.opposing | ctx.vocab.opposition_nouns | ctx.patterns.denial_cues
+
+
+def _stance(
+    opposition: bool,
+    negated: bool,
+    abandoned: bool,
+    *,
+    pending: bool,
+    own: tuple[Polarity, Modality] | None,
+) -> tuple[Polarity, Modality] | None:
+    """Another party's stance from its words. Opposition (block, veto, Widerstand, a rejection),
+    negation ("would not approve") and giving up ("lifted its veto", "verzichtet") each turn it over:
+    "did not block" and "hat ihren Widerstand aufgegeben" leave the candidacy asserted, "has not lifted
+    its veto" still denies it; a ratification not yet given ("noch nicht ratifiziert") is pending."""
+    asserted = Modality.ASSERTED
+    if own is not None and own[1] is not Modality.DENIED:
+        asserted = own[1]
+    if pending and negated and not opposition:
+        return Polarity.POSITIVE, asserted
+    if opposition ^ negated ^ abandoned:
+        return Polarity.POSITIVE, Modality.DENIED
+    if opposition or negated or abandoned:
+        return Polarity.POSITIVE, asserted
+    return own
+
+
+def _active_stance(
+    ctx: DocContext,
+    rule: RelationRule,
+    trigger: TriggerHit,
+    subjects: list[Mention],
+    window: Window,
+    cues: list[str],
+    np_begin: int,
+    agent: Mention,
 ) -> tuple[Polarity, Modality]:
-    """A candidacy named as another party's object ("Turkey would not approve Sweden's membership",
-    "Russland lehnt den Beitritt der Ukraine ab"): that party's negation or rejection is not the
-    candidate's — it makes the candidacy Denied; given-up opposition ("hat ihren Widerstand gegen den
-    Beitritt Schwedens aufgegeben") leaves it asserted."""
     patterns = ctx.patterns
     narrow = Window(min(np_begin, window.end), window.end)
     # "hat einen Beitritt Schwedens ausgeschlossen": the German final verb is the other party's
-    own = [
+    own_cues = [
         w
         for w in cue_words(ctx, narrow, trigger, subjects)
         if w not in patterns.denial_cues and w not in patterns.abandonment
     ]
-    polarity, modality = factuality(ctx, rule, own)
-    outer = cue_words(ctx, Window(window.begin, min(np_begin, window.end)), trigger, subjects)
-    final_verb = [w.lower() for _, _, w in ctx.words(subjects[-1].span.end, window.end)]
-    # "Budapest would not support membership for Ukraine", "Ungarn will … nicht unterstützen"
-    opposed = (
-        _negates(ctx, outer)
-        or bool(set(outer) & ctx.vocab.opposition_nouns)
-        or bool(
-            set(outer + final_verb) & ctx.vocab.opposing
-        )  # "hatte den Beitritt beider Staaten kritisiert"
-        or bool(set(cues) & patterns.denial_cues)
-        or (ctx.grammar.verb_final and _negates(ctx, final_verb))
-        or modality is Modality.DENIED
-    )
-    # the other party's verb may stand anywhere before the noun phrase (or, in German, after it)
+    own = factuality(ctx, rule, own_cues)
     sentence_begin = ctx.sentence(ctx.sentence_at(np_begin)).span.begin
+    # the party's words: from the party to the noun phrase ("Turkey [has not lifted its veto on]
+    # Sweden's membership") and, where the verb ends the clause, those after the candidate
+    outer = cue_words(ctx, Window(min(agent.span.end, np_begin), np_begin), trigger, subjects)
     # "seine Ablehnung eines schwedischen Beitritts", "his opposition to a Swedish accession"
     governing = ctx.lower_words(max(sentence_begin, np_begin - 40), np_begin)[-3:]
-    opposed = opposed or bool(set(governing) & ctx.vocab.opposition_nouns)
-    stance = " ".join(ctx.lower_words(sentence_begin, np_begin) + final_verb)
-    if (
-        opposed
-        and ctx.vocab.pending.search(stance)
-        and not set(stance.split()) & (ctx.vocab.opposition_nouns | patterns.denial_cues)
-    ):
-        # "Ungarn hat den Beitritt Schwedens noch nicht ratifiziert", "has not yet approved": pending
-        return Polarity.POSITIVE, Modality.ASSERTED if modality is Modality.DENIED else modality
-    if opposed and any(_whole_word(a).search(stance) for a in patterns.abandonment):
-        return Polarity.POSITIVE, Modality.ASSERTED if modality is Modality.DENIED else modality
-    if opposed:
-        return Polarity.POSITIVE, Modality.DENIED
-    if any(_whole_word(a).search(stance) for a in patterns.abandonment) and not _negates(ctx, final_verb):
-        # "Russland fordert, dass die Nato auf eine Aufnahme der Ukraine verzichtet": it is to be dropped
-        return Polarity.POSITIVE, Modality.DENIED
-    return polarity, modality
+    final_verb = [w.lower() for _, _, w in ctx.words(subjects[-1].span.end, window.end)]
+    opposition = (
+        bool(set(outer + governing) & ctx.vocab.opposition_nouns)
+        # "hatte den Beitritt beider Staaten kritisiert"
+        or bool(set(outer + final_verb) & ctx.vocab.opposing)
+        or bool(set(cues) & patterns.denial_cues)
+        or own[1] is Modality.DENIED
+    )
+    negated = _negates(ctx, outer) or (ctx.grammar.verb_final and _negates(ctx, final_verb))
+    stance = ctx.lower_words(sentence_begin, np_begin) + final_verb
+    text = " ".join(stance)
+    abandoned = any(_whole_word(a).search(text) for a in patterns.abandonment)
+    pending = bool(ctx.vocab.pending.search(text)) and not set(stance) & _opposition_words(ctx)
+    found = _stance(opposition, negated, abandoned, pending=pending, own=own)
+    return found if found is not None else own
+
+
+def _passive_with_agent(
+    ctx: DocContext, trigger: TriggerHit, subjects: list[Mention], end: int
+) -> list[str] | None:
+    """The words after the candidacy noun phrase when it is the subject of a passive whose agent
+    ("by Turkey", "von Ungarn") is another party; else None."""
+    words = ctx.words(trigger.end, end)[:10]
+    lowered = [w.lower() for _, _, w in words]
+    if not set(lowered) & ctx.vocab.passive_auxiliaries:
+        return None
+    keys = {m.entity.key for m in subjects}
+    for _, e, w in words:
+        if w.lower() in ctx.vocab.passive_agent_links:
+            agents = [
+                m
+                for m in ctx.mentions_in(e, min(end, e + 40))
+                if m.entity.kind in AGENT_KINDS and m.entity.key not in keys
+            ]
+            return lowered if agents else None
+    return None
 
 
 def _negates(ctx: DocContext, words: list[str]) -> bool:
@@ -301,20 +377,3 @@ def factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tup
     if rule.modality is not None and modality not in OVERRIDE_FIXED_MODALITY:
         modality = rule.modality  # "pressing for an invitation", "hofft auf eine Einladung": not invited yet
     return (Polarity.NEGATIVE if negative else Polarity.POSITIVE), modality or Modality.ASSERTED
-
-
-def passive_opposition(ctx: DocContext, trigger: TriggerHit, subjects: list[Mention], end: int) -> bool:
-    """The candidacy noun phrase is the subject of a passive of opposing whose agent is another party."""
-    words = [w.lower() for w in ctx.lower_words(trigger.end, end)[:10]]
-    if not set(words) & ctx.vocab.passive_auxiliaries or not set(words) & ctx.vocab.opposing_participles:
-        return False
-    keys = {m.entity.key for m in subjects}
-    for _, e, w in ctx.words(trigger.end, end)[:10]:
-        if w.lower() in ctx.vocab.passive_agent_links:
-            agents = [
-                m
-                for m in ctx.mentions_in(e, min(end, e + 40))
-                if m.entity.kind in AGENT_KINDS and m.entity.key not in keys
-            ][:1]
-            return bool(agents)
-    return False

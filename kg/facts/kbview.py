@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from kg.facts.lang import RULES
@@ -35,6 +36,7 @@ class KnowledgeView(Protocol):
 
 CONTINENT = "Q5107"
 CAPITAL = "Q5119"
+CITY = "Q515"
 MILITARY_ALLIANCE = "Q1127126"
 MIN_HELD_SCORE = 0.3
 
@@ -80,13 +82,9 @@ def _jurisdiction_evident(kb: KnowledgeView, item: KbItem, title: str, mentioned
         return True
     lowered = title.lower()
     for place in places:
-        for lang in ("de", "en"):
+        for lang, rules in RULES.items():  # the title may be written in any language the KB labels
             for word in str(kb.label(place, lang)).lower().replace("-", " ").split():
-                if (
-                    len(word) >= 4
-                    and word[:5] in lowered
-                    and word not in RULES[lang].vocab.generic_place_words
-                ):
+                if len(word) >= 4 and word[:5] in lowered and word not in rules.vocab.generic_place_words:
                     return True
     return False
 
@@ -179,9 +177,15 @@ def capital_country(kb: KnowledgeView, entity: Entity, lang: str) -> Entity | No
 
 
 def same_named_city(kb: KnowledgeView, country: Entity, surface: str, lang: str) -> Entity | None:
-    """The city of ``country`` that has the country's name (Luxembourg, Singapore, Kuwait): where a
-    meeting "in Luxemburg" is. None when the KB knows no such city."""
-    if country.kind is not EntityKind.COUNTRY or country.qid is None or not hasattr(kb, "lookup"):
+    """The city a country's name names as a place of meeting: the country itself where the KB types it a
+    city too (a city-state: Singapore, Monaco), else the one city of that name in the country
+    (Luxembourg, Djibouti; per the KB's ``P17``). None when the KB knows no such city."""
+    if country.kind is not EntityKind.COUNTRY or country.qid is None or not hasattr(kb, "item"):
+        return None
+    own = kb.item(country.qid)
+    if own is not None and {CITY, CAPITAL} & set(getattr(own, "instance_of", ())):
+        return replace(country, kind=EntityKind.PLACE)
+    if not hasattr(kb, "lookup"):
         return None
     for candidate in kb.lookup(surface, lang=lang):
         item = kb.item(candidate.target) if candidate.kind is EntityKind.PLACE else None

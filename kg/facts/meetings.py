@@ -41,7 +41,7 @@ class _Draft:
 
 
 def meeting_extractor(lang: str, rule: MeetingRule) -> Extractor:
-    return Extractor(f"kg.facts.{lang}.meetings.{rule.name}", "1")
+    return Extractor(f"kg.facts.{lang}.meetings.{rule.name}", rule.version)
 
 
 def extract_meetings(ctx: DocContext) -> list[Meeting]:

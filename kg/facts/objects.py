@@ -15,8 +15,6 @@ from kg.facts.subjects import group_after
 from kg.model import Entity, EntityKind, Mention, Modality, Predicate, TriggerHit
 
 FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
-# rules whose noun stands alone ("ist ein geschätzter Partner, aber …"): the topic organisation too
-TOPIC_RULES = frozenset({"partner_bare"})
 JOINABLE_OBJECT = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF, Predicate.PARTNER_OF})
 
 
@@ -41,9 +39,13 @@ def _organ(ctx: DocContext, org: Entity) -> bool:
     return not has_members(ctx.kb, org) and any(r.vocab.organ_words.search(org.label) for r in RULES.values())
 
 
-def contrasted_org(ctx: DocContext, last: Entity, begin: int, end: int) -> Entity | None:
+def contrasted_org(
+    ctx: DocContext, last: Entity, begin: int, end: int, *, negated: bool = False
+) -> Entity | None:
     """ "a member of the European Union but not of NATO", "Mitglied der EU, aber nicht der NATO": the
-    organisation set against the object, which the fact holds of with the opposite polarity."""
+    organisation set against the object, which the fact holds of with the opposite polarity; after a
+    negated object also a correction ("nicht Mitglied der EU, sondern der EFTA", "not a member of the
+    EU but of EFTA")."""
     after = ctx.organisations_in(begin, end)
     at = next((i for i, o in enumerate(after) if o[2].key == last.key), None)
     if at is None or at + 1 >= len(after):
@@ -57,6 +59,8 @@ def contrasted_org(ctx: DocContext, last: Entity, begin: int, end: int) -> Entit
         and between <= allowed
         and org.key != last.key
     ):
+        return org
+    if negated and org.key != last.key and ctx.vocab.correction.fullmatch(ctx.text, after[at][1], b):
         return org
     return None
 
@@ -140,7 +144,7 @@ def _object(
             distinct = {o[2].key for o in orgs}
             if orgs and (rule.modality is Modality.INVITED or len(distinct) == 1):
                 return orgs[-1][2]
-    if near is None and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.name in TOPIC_RULES):
+    if near is None and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.topic_object):
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
         topic = ctx.organisation_before(trigger.begin, exclude=frozenset(subject_keys))
         if topic is not None and topic.key not in subject_keys:

@@ -11,7 +11,6 @@ with the title as written.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kg.facts.context import DocContext, OfficeIndex
@@ -289,8 +288,7 @@ def _position(ctx: DocContext, phrase: TitlePhrase, person: Mention) -> Entity |
     # office names are masculine in the KB: Kommissionspräsidentin -> Kommissionspräsident
     feminine = ctx.grammar.feminine_title
     titles += tuple(feminine.sub("", t) for t in titles if feminine.search(t))
-    if ctx.grammar.title_synonyms:
-        titles += tuple(_german_title_variants(ctx, titles))
+    titles += tuple(_title_variants(ctx, titles))
     if jurisdiction is None and person.entity.qid is not None:
         # "Präsident Wladimir Putin": the title names no country; the KB knows which presidency
         # this person is known for (it names the office; the fact itself is the text's)
@@ -378,14 +376,18 @@ def _nearby_organisations(ctx: DocContext, offset: int) -> list[Entity]:
     return list(found.values())
 
 
-def _german_title_variants(ctx: DocContext, titles: tuple[str, ...]) -> list[str]:
-    """Inflected adjectival titles in their KB form (Außenbeauftragte -> Außenbeauftragter) and synonyms."""
+def _title_variants(ctx: DocContext, titles: tuple[str, ...]) -> list[str]:
+    """Inflected adjectival titles in their KB form (Außenbeauftragte -> Außenbeauftragter) and synonyms
+    (Kommissionschef -> Kommissionspräsident, not "Chef der EU-Außenpolitik")."""
+    grammar = ctx.grammar
     out: list[str] = []
     for title in titles:
-        if re.search(r"(?:beauftragte|vorsitzende|gesandte|abgeordnete)n?$", title):
-            out.append(re.sub(r"n?$", "", title) + "r")
-        for word, synonym in ctx.grammar.title_synonyms:
-            if title.lower().endswith(word) and "chef der" not in title.lower():
+        if grammar.adjectival_title.search(title):
+            out.append(
+                grammar.adjectival_title_ending.sub(grammar.adjectival_title_kb_ending, title, count=1)
+            )
+        for word, synonym in grammar.title_synonyms:
+            if title.lower().endswith(word) and not grammar.title_synonym_exception.search(title):
                 out.append(title[: -len(word)] + synonym)
                 break
     return [t for t in out if t not in titles]

@@ -75,6 +75,9 @@ class RelationRule:
     confidence: float = 0.8
     subject_reach: int = 20  # how many words before the trigger the subject may stand
     genitive_subject: bool = False  # "der Beitritt der Ukraine", "the accession of Finland": subject after
+    # a noun that stands alone ("ist ein geschätzter Partner, aber …"): with no organisation near, its
+    # object is the organisation the text is about (candidacy and membership rules always fall back so)
+    topic_object: bool = False
     # what the subject and a COUNTRY_AFTER object may be: countries, unless the rule says otherwise
     # ("die NATO hat ihren Sitz in Brüssel": an organisation and a place)
     subject_kinds: frozenset[EntityKind] = frozenset({EntityKind.COUNTRY})
@@ -92,6 +95,7 @@ class MeetingRule:
     min_people: int = 0  # "sprach mit", "spoke with": a meeting only between two named people at least
     needs_place: bool = False  # "Polen und Frankreich beraten über …": a meeting only where a place is named
     visit: bool = False  # "bei einem Besuch in X": a place the next sentence's meeting happens at
+    version: str = "1"  # bumped whenever the rule's behaviour changes; written into PROV
 
 
 @dataclass(frozen=True)

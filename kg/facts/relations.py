@@ -21,8 +21,6 @@ from kg.facts.attribution import attribution, fact_time
 from kg.facts.candidates import Candidate, find_candidate
 from kg.facts.context import DocContext
 from kg.facts.factuality import (
-    agent_before,
-    another_partys_view,
     cue_in_earlier_clause,
     cue_words,
     denial_of_trigger,
@@ -30,7 +28,7 @@ from kg.facts.factuality import (
     factuality,
     governed_by_demand,
     negated_abandonment,
-    passive_opposition,
+    other_party_stance,
     possessed_candidacy,
 )
 from kg.facts.hits import relation_hits
@@ -117,11 +115,13 @@ def judge(ctx: DocContext, candidate: Candidate, quotations: list[Quotation]) ->
     ):
         return None  # "declined to give a date for an invitation": no invitation was declined
     np_begin = possessed_candidacy(ctx, rule, trigger, subjects)
-    if np_begin is not None and agent_before(ctx, subjects, s.begin, np_begin):
-        polarity, modality = another_partys_view(ctx, rule, trigger, subjects, window, cues, np_begin)
-    elif np_begin is not None and passive_opposition(ctx, trigger, subjects, s.end):
-        # "Sweden's membership bid was blocked by Turkey", "… wurde von Ungarn blockiert"
-        polarity, modality = Polarity.POSITIVE, Modality.DENIED
+    stance = (
+        other_party_stance(ctx, rule, trigger, subjects, window, cues, np_begin, s.end)
+        if np_begin is not None
+        else None
+    )
+    if stance is not None:
+        polarity, modality = stance
     if ctx.analysis.has_parser and parsed_negation(ctx, trigger, s.begin, s.end):
         polarity = Polarity.NEGATIVE
     if modality is Modality.ASSERTED and governed_by_demand(ctx, s.begin, trigger.begin):
@@ -144,7 +144,7 @@ def judge(ctx: DocContext, candidate: Candidate, quotations: list[Quotation]) ->
         if modality is Modality.ASSERTED and cue_set & ctx.vocab.conditional:
             modality = Modality.POSSIBLE
     contrasted = (
-        contrasted_org(ctx, candidate.objects[-1], trigger.end, s.end)
+        contrasted_org(ctx, candidate.objects[-1], trigger.end, s.end, negated=polarity is Polarity.NEGATIVE)
         if rule.obj is not ObjectSource.TREATY
         else None
     )

@@ -104,11 +104,8 @@ def find_subjects(
         # "Moldau hat die Mitgliedschaft beantragt und ist seit Juni Beitrittskandidat": a second
         # predicate of the sentence's subject; else "Russland droht den NATO-Mitgliedern": no member
         return _coordinated_predicate_subject(ctx, candidates, begin, trigger.begin)
-    if (
-        rule.predicate is Predicate.CANDIDATE_FOR
-        and set(ctx.lower_words(nearest.span.end, trigger.begin)) & ctx.vocab.opposing
-    ):
-        return []  # "Russland blockiert einen Beitritt", "Russia opposes membership": no candidate
+    if rule.predicate is Predicate.CANDIDATE_FOR and _acts_on_a_candidacy(ctx, nearest, trigger, end):
+        return []
     # a list coordinated with the nearest subject may begin beyond the reach: "Japan and South Korea
     # are close partners of NATO but are not members"
     # (when the reach already spans the sentence, the candidates are everyone: no second search)
@@ -138,6 +135,18 @@ def find_subjects(
         else:
             break
     return group
+
+
+def _acts_on_a_candidacy(ctx: DocContext, nearest: Mention, trigger: TriggerHit, end: int) -> bool:
+    """The subject acts on a candidacy, it is not the candidate: "Russland blockiert einen Beitritt",
+    "Russia opposes membership", "Hungary has delayed a vote on the accession", "Ungarn hat den Beitritt
+    noch nicht ratifiziert" (a verb that ends the clause is the subject's too)."""
+    words = set(ctx.lower_words(nearest.span.end, trigger.begin))
+    if ctx.grammar.verb_final:
+        after = ctx.words(trigger.end, end)
+        clause_end = next((b for b, _, w in after if w in ",;:.!?"), end)
+        words |= set(ctx.lower_words(trigger.end, clause_end)[-2:])
+    return bool(words & (ctx.vocab.opposing | ctx.vocab.acting_on_candidacy))
 
 
 def _talks_with(ctx: DocContext, trigger: str, after: list[tuple[int, int, str]]) -> int | None:
@@ -239,15 +248,16 @@ def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
 
 def _attributive_demonym(ctx: DocContext, m: Mention) -> bool:
     """ "A Finnish diplomat said …", "Russian troops": an English adjective of nationality before a
-    common noun describes someone of the country, it is not the country (German ones are lower case)."""
-    if ctx.lang != "en" or not hasattr(ctx.kb, "lookup"):
+    common noun describes someone of the country, it is not the country (where nouns are capitalised,
+    German, such adjectives are lower case and never linked as the country's name)."""
+    if ctx.grammar.nouns_capitalised or not hasattr(ctx.kb, "lookup"):
         return False
     following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 30))[:1]
     if not following or not following[0][2][:1].islower() or not following[0][2].isalpha():
         return False
     if following[0][2] in ctx.vocab.attributive_heads:
         return True  # "U.S. officials have said membership is not on the table": not the U.S.
-    candidates = ctx.kb.lookup(m.span.text, lang="en")
+    candidates = ctx.kb.lookup(m.span.text, lang=ctx.lang)
     return bool(candidates) and candidates[0].entry.source == "demonym"
 
 
@@ -280,7 +290,8 @@ def _country_anaphora(ctx: DocContext, begin: int, end: int) -> list[Mention]:
         b, e, w = words[i]
         if w.lower() in ctx.patterns.possessives and not any(m.span.begin <= b < m.span.end for m in out):
             if all(x[:1].islower() or ctx.organisations_in(xb, xe) for xb, xe, x in words[i + 1 :]):
-                country = ctx.country_before(b, possessive=w.lower() != "its")
+                personal = w.lower() not in ctx.vocab.non_personal_possessives
+                country = ctx.country_before(b, possessive=personal)
                 if country is not None:
                     out.append(Mention(ctx.span(b, e), ctx.sentence_at(b), country, 0.6, ANAPHORA_LINKER))
             break

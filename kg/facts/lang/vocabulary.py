@@ -31,6 +31,10 @@ class Grammar:
     lowercase_title_lookahead: bool  # English: a lower-case word may precede a head further on
     feminine_title: re.Pattern[str]  # Präsidentin -> Präsident (office names are masculine in the KB)
     title_synonyms: tuple[tuple[str, str], ...]  # (as written, as the KB names it): chef -> präsident
+    title_synonym_exception: re.Pattern[str]  # titles whose word is no synonym: "Chef der EU-Außenpolitik"
+    adjectival_title: re.Pattern[str]  # a title inflected as an adjective (die Außenbeauftragte)
+    adjectival_title_ending: re.Pattern[str]  # its ending as written …
+    adjectival_title_kb_ending: str  # … and as the KB writes it (Außenbeauftragter)
     perfect_participle: re.Pattern[str]  # fullmatch on one lower-case word
     participle_next_word_only: bool  # English: the participle follows the auxiliary at once
     capitalised_relative_days: frozenset[str]  # "Morgen" capitalised is a noun, not "tomorrow"
@@ -65,11 +69,13 @@ class Vocabulary:
     opposition_nouns: frozenset[str]
     passive_auxiliaries: frozenset[str]
     passive_agent_links: frozenset[str]
-    opposing_participles: frozenset[str]
     complementisers: frozenset[str]
     # the words between a subject and its predicate
     predicative_gap: frozenset[str]
     opposing: frozenset[str]
+    # verbs by which a party acts on someone else's candidacy (besides opposing it): its subject is no
+    # candidate ("Hungary has delayed a vote on the accession", "hat den Beitritt nicht ratifiziert")
+    acting_on_candidacy: frozenset[str]
     time_links: frozenset[str]
     modal_or_receiving: frozenset[str]
     adjective_like: re.Pattern[str]
@@ -92,6 +98,8 @@ class Vocabulary:
     clause_openers: frozenset[str]
     # objects
     contrast: frozenset[str]
+    # the words between a negated object and the one that corrects it ("nicht der EU, sondern der EFTA")
+    correction: re.Pattern[str]
     organ_words: re.Pattern[str]
     org_glue: frozenset[str]
     # offices
@@ -116,6 +124,11 @@ class Vocabulary:
     candidacy_process: re.Pattern[str]
     membership_complement_openers: frozenset[str]
     # subjects
+    non_personal_possessives: frozenset[str]  # "its membership": a thing's, never a person's country
+    country_plurals: re.Pattern[str]  # "die Aufnahme der beiden Länder": countries, not what is joined
+    # organisations a text means without naming them
+    bloc_anaphora: re.Pattern[str]  # "the bloc": a union of states, more often the EU than NATO
+    military_modifier: re.Pattern[str]  # "the military bloc": the alliance after all (at the end of text)
     genitive_links: frozenset[str]
     group_glue: frozenset[str]
     predicate_conjunctions: frozenset[str]

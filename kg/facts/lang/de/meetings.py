@@ -22,9 +22,10 @@ MEETINGS_DE = (
             r"empfing",
         ),
         verbal=True,
+        version="2",
     ),
     # "will er Präsident X treffen": the infinitive, lower case only ("Treffen" is the noun)
-    MeetingRule("meet_infinitive", re.compile(r"\btreffen\b"), verbal=True, min_people=2),
+    MeetingRule("meet_infinitive", re.compile(r"\btreffen\b"), verbal=True, min_people=2, version="2"),
     MeetingRule(
         # "berieten in Brüssel", "Der Rat tagt in Wien": a body convening
         "confer_verb",
@@ -32,6 +33,7 @@ MEETINGS_DE = (
         re.compile(r"\b(?:berat(?:en|t)|berät|berieten?|tag(?:t|te|ten|en))\b"),
         verbal=True,
         needs_place=True,
+        version="2",
     ),
     MeetingRule(
         # "hatte in Stockholm mit X gesprochen", "sprach in Paris mit Y": talking with someone
@@ -42,9 +44,14 @@ MEETINGS_DE = (
         ),
         verbal=True,
         min_people=2,
+        version="2",
     ),
     MeetingRule(
-        "visit", words_re(r"Besuch(?:s|es)?", r"Staatsbesuch\w*", r"Visite"), verbal=False, visit=True
+        "visit",
+        words_re(r"Besuch(?:s|es)?", r"Staatsbesuch\w*", r"Visite"),
+        verbal=False,
+        visit=True,
+        version="2",
     ),
     MeetingRule(
         "meet_noun",
@@ -60,5 +67,6 @@ MEETINGS_DE = (
             r"[\w-]+-Gipfel\w*",
         ),
         verbal=False,
+        version="2",
     ),
 )

@@ -41,6 +41,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.85,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Schweden ist ein enger NATO-Partner.",
@@ -64,6 +65,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Finnland ist seit Jahren ein Partner der NATO.",
@@ -93,6 +95,8 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
+        topic_object=True,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied der NATO.",
@@ -113,6 +117,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Finnland ist seit 2023 NATO-Mitglied.",
@@ -128,6 +133,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Polen ist Mitglied der Europäischen Union.",
@@ -147,7 +153,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
-        version="2",  # 2: not read inside a longer trigger ("als Mitglied aufgenommen": admit_as_member)
+        # 2: not read inside a longer trigger ("als Mitglied aufgenommen": admit_as_member)
+        # 3: negation after the noun ("neither … nor"), corrections ("sondern")
+        version="3",
         tests=(
             RuleExample(
                 "Die NATO wächst. Schweden ist seit März Mitglied.",
@@ -171,7 +179,9 @@ RELATIONS_DE = (
         ObjectSource.BEFORE_SUBJECT,
         Scope.CLAUSE,
         confidence=0.7,
-        version="2",  # 2: the infinitive and present ("… aufzunehmen") are to_admit_as_member's
+        # 2: the infinitive and present ("… aufzunehmen") are to_admit_as_member's
+        # 3: negation after the noun ("neither … nor"), corrections ("sondern")
+        version="3",
         tests=(
             RuleExample(
                 "Die NATO hat Schweden als Mitglied aufgenommen.",
@@ -235,6 +245,7 @@ RELATIONS_DE = (
         polarity=Polarity.NEGATIVE,
         confidence=0.7,
         subject_reach=12,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Österreich und Irland bleiben außerhalb der NATO.",
@@ -264,6 +275,7 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Norwegen gehört der NATO an.",
@@ -283,6 +295,7 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Polen ist 1999 der NATO beigetreten.",
@@ -299,6 +312,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Georgien will der NATO beitreten.",
@@ -314,6 +328,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Die Ukraine hat einen Antrag auf Mitgliedschaft in der Europäischen Union gestellt.",
@@ -340,6 +355,7 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.7,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Die Allianz versprach, die Ukraine rasch in die NATO aufzunehmen.",
@@ -364,6 +380,7 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.7,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Finnland wurde 2023 in die NATO aufgenommen.",
@@ -392,6 +409,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.7,
         genitive_subject=True,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Sie sprachen über die Aufnahme der Ukraine in die NATO.",
@@ -448,6 +466,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         modality=Modality.INTENDED,
         confidence=0.7,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Die Ukraine strebt seit Jahren in die NATO.",
@@ -463,6 +482,7 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.75,
         subject_reach=10,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Moldau ist seit 2022 Kandidat für die Europäische Union.",
@@ -478,6 +498,7 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         modality=Modality.INVITED,
         confidence=0.75,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Bosnien erhielt eine Einladung der NATO.",

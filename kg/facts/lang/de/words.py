@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.facts.lang.vocabulary import Grammar, Vocabulary
+from kg.facts.lang.vocabulary import NEVER, Grammar, Vocabulary
 
 GRAMMAR = Grammar(
     nouns_capitalised=True,
@@ -22,6 +22,10 @@ GRAMMAR = Grammar(
     lowercase_title_lookahead=False,
     feminine_title=re.compile(r"(?<=[a-zäöüß])in(?:nen)?\b"),
     title_synonyms=(("chefin", "präsidentin"), ("chef", "präsident")),
+    title_synonym_exception=re.compile(r"chef der", re.I),
+    adjectival_title=re.compile(r"(?:beauftragte|vorsitzende|gesandte|abgeordnete)n?$"),
+    adjectival_title_ending=re.compile(r"n?$"),
+    adjectival_title_kb_ending="r",
     perfect_participle=re.compile(r"ge\w+t|\w+iert|ver\w+t"),
     participle_next_word_only=False,
     capitalised_relative_days=frozenset({"Morgen"}),
@@ -69,7 +73,6 @@ VOCABULARY = Vocabulary(
     opposition_nouns=frozenset({"widerstand", "blockade", "veto", "einspruch", "vorbehalte", "ablehnung"}),
     passive_auxiliaries=frozenset({"wurde", "wurden", "wird", "werden", "ist"}),
     passive_agent_links=frozenset({"von", "vom"}),
-    opposing_participles=frozenset({"blockiert", "abgelehnt", "verhindert", "zurückgewiesen"}),
     complementisers=frozenset({"dass"}),
     predicative_gap=frozenset(
         [
@@ -217,6 +220,7 @@ VOCABULARY = Vocabulary(
             "verhinderte",
             "kritisiert",
             "kritisieren",
+            "zurückgewiesen",
             "kritisierte",
             "warnt",
             "warnen",
@@ -225,6 +229,22 @@ VOCABULARY = Vocabulary(
             "drohen",
             "drohte",
             "bekämpft",
+        ]
+    ),
+    acting_on_candidacy=frozenset(
+        [
+            "ratifiziert",
+            "ratifizieren",
+            "ratifizierte",
+            "billigt",
+            "billigen",
+            "billigte",
+            "gebilligt",
+            "verzögert",
+            "verzögerte",
+            "unterstützt",
+            "unterstützen",
+            "unterstützte",
         ]
     ),
     time_links=frozenset({"bis", "ab", "am", "dem"}),
@@ -305,6 +325,7 @@ VOCABULARY = Vocabulary(
     ),
     clause_openers=frozenset(["als", "wo", "während", "nachdem", "bevor", "weil", "dass", "wenn"]),
     contrast=frozenset({"aber", "jedoch", "doch", "sondern"}),
+    correction=re.compile(r"\s*,?\s*sondern\s+(?:(?:der|die|dem|den|des|in|im|zur|zum)\s+)?"),
     organ_words=re.compile(r"kommission|parlament|gerichtshof|zentralbank", re.I),
     org_glue=frozenset({"der", "die", "dem", "den", "des", "in", "im", "zur", "zum"}),
     generic_head=re.compile(r"(?:chef|chefin|leiter|leiterin|führer|führerin)\b", re.I),
@@ -333,6 +354,10 @@ VOCABULARY = Vocabulary(
         r"^(?:genehmigt|ratifiziert|blockiert|verzögert|gebilligt|begrüßt|unterstützt|abgelehnt|gewesen)$"
     ),
     membership_complement_openers=frozenset({"der", "des", "im", "bei", "hat", "in"}),
+    non_personal_possessives=frozenset(),  # "sein", "ihr" may be a person's or a country's
+    country_plurals=re.compile(r"\b(?:Länder|Staaten)\b"),
+    bloc_anaphora=NEVER,  # German news says "das Bündnis" (the alliance) or names the EU
+    military_modifier=NEVER,
     genitive_links=frozenset({"der", "des", "von", "für"}),
     group_glue=frozenset({"die", "den", "der", "dem", ","}),
     predicate_conjunctions=frozenset({"und", "aber", "sondern", "doch"}),

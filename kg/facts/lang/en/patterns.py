@@ -288,6 +288,7 @@ PATTERNS_EN = LanguagePatterns(
             "meet_verb",
             words_re(r"meets?", r"met", r"meeting\s+with", r"hosts?", r"hosted", r"sat\s+down\s+with"),
             verbal=True,
+            version="2",
         ),
         MeetingRule(
             "talk_with",
@@ -298,8 +299,9 @@ PATTERNS_EN = LanguagePatterns(
             ),
             verbal=True,
             min_people=2,
+            version="2",
         ),
-        MeetingRule("visit", words_re(r"visit(?:ed|s|ing)?", r"trip"), verbal=False, visit=True),
+        MeetingRule("visit", words_re(r"visit(?:ed|s|ing)?", r"trip"), verbal=False, visit=True, version="2"),
         MeetingRule(
             "meet_noun",
             words_re(
@@ -312,6 +314,7 @@ PATTERNS_EN = LanguagePatterns(
                 r"session",
             ),
             verbal=False,
+            version="2",
         ),
     ),
 )

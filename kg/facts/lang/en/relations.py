@@ -22,6 +22,7 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Sweden is a close NATO partner.",
@@ -53,6 +54,8 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
+        topic_object=True,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Ukraine is a valued partner, but not a member of NATO.",
@@ -88,6 +91,7 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Poland is a member of NATO.",
@@ -104,6 +108,7 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Austria is not part of NATO.",
@@ -130,7 +135,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         subject_after=re.compile(r"(?=\s)"),
         confidence=0.7,
-        version="2",  # 2: "admit", "admits", "admitting" are to_admit_as_member's
+        # 2: "admit", "admits", "admitting" are to_admit_as_member's
+        # 3: negation after the noun ("neither … nor"), corrections ("sondern")
+        version="3",
         tests=(
             RuleExample(
                 "NATO admitted Finland as a member in 2023.",
@@ -197,6 +204,7 @@ RELATIONS_EN = (
         polarity=Polarity.NEGATIVE,
         confidence=0.7,
         subject_reach=12,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Austria and Ireland remain outside NATO.",
@@ -217,6 +225,7 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Norway and Iceland belong to NATO.",
@@ -236,6 +245,7 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
+        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
         tests=(
             RuleExample(
                 "Poland joined NATO in 1999.",
@@ -251,6 +261,7 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Georgia wants to join NATO.",
@@ -265,6 +276,7 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.LOCAL,
         confidence=0.75,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Moldova is an EU candidate.",
@@ -280,6 +292,7 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         modality=Modality.INVITED,
         confidence=0.75,
+        version="2",  # another party's stance: one model, active and passive
         tests=(
             RuleExample(
                 "Bosnia received an invitation from NATO.",

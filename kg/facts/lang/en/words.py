@@ -22,6 +22,10 @@ GRAMMAR = Grammar(
     lowercase_title_lookahead=True,
     feminine_title=NEVER,
     title_synonyms=(),
+    title_synonym_exception=NEVER,
+    adjectival_title=NEVER,
+    adjectival_title_ending=NEVER,
+    adjectival_title_kb_ending="",
     perfect_participle=re.compile(r"(?s).*(?:ed|en)"),
     participle_next_word_only=True,
     capitalised_relative_days=frozenset(),
@@ -67,7 +71,6 @@ VOCABULARY = Vocabulary(
     opposition_nouns=frozenset({"veto", "opposition", "objection", "objections", "resistance", "rejection"}),
     passive_auxiliaries=frozenset({"was", "were", "is", "are", "been"}),
     passive_agent_links=frozenset({"by"}),
-    opposing_participles=frozenset({"blocked", "vetoed", "rejected", "opposed"}),
     complementisers=frozenset({"that"}),
     predicative_gap=frozenset(
         [
@@ -196,6 +199,23 @@ VOCABULARY = Vocabulary(
             "vetoed",
         ]
     ),
+    acting_on_candidacy=frozenset(
+        [
+            "approve",
+            "approves",
+            "approved",
+            "ratify",
+            "ratifies",
+            "ratified",
+            "delays",
+            "delayed",
+            "postponed",
+            "endorses",
+            "endorsed",
+            "supports",
+            "supported",
+        ]
+    ),
     time_links=frozenset({"until", "from", "on"}),
     modal_or_receiving=frozenset(
         [
@@ -282,6 +302,7 @@ VOCABULARY = Vocabulary(
     ),
     clause_openers=frozenset(["when", "where", "while", "after", "before", "as"]),
     contrast=frozenset({"but"}),
+    correction=re.compile(r"\s*,?\s*but\s+(?:rather\s+)?(?:of|in|to)\s+(?:the\s+)?", re.I),
     organ_words=re.compile(r"commission|parliament|court|central bank", re.I),
     org_glue=frozenset({"the", "in", "of", "to"}),
     generic_head=re.compile(r"\b(?:chief|head|leader|boss)\b", re.I),
@@ -305,6 +326,10 @@ VOCABULARY = Vocabulary(
         r"^(?:approved|ratified|blocked|delayed|vetoed|stalled|held|been|welcomed|supported|backed|opposed)$"
     ),
     membership_complement_openers=frozenset({"in", "of", "has"}),
+    non_personal_possessives=frozenset({"its"}),
+    country_plurals=re.compile(r"\b(?:countries|states)\b"),
+    bloc_anaphora=re.compile(r"\bbloc\b", re.I),
+    military_modifier=re.compile(r"\bmilitary\s*$", re.I),
     genitive_links=frozenset({"of", "for"}),
     group_glue=frozenset({"the", ","}),
     predicate_conjunctions=frozenset({"and", "but", "yet"}),
