@@ -57,8 +57,14 @@ def extract_relations(ctx: DocContext, quotations: list[Quotation]) -> list[Fact
     seen: set[tuple[str, str, str, str, str, int]] = set()
     for sentence in ctx.analysis.sentences:
         s = sentence.span
+        superseded = _superseded_triggers(ctx, s.begin, s.end)
         for rule in ctx.patterns.relations:
             for trigger in rule.trigger.finditer(ctx.text, s.begin, s.end):
+                if any(
+                    name == rule.name and b <= trigger.start() and trigger.end() <= e
+                    for name, b, e in superseded
+                ):
+                    continue  # "kündigte die Mitgliedschaft": a leaving, no candidacy of "Mitgliedschaft"
                 if rule.requires is not None and rule.requires.search(ctx.text, s.begin, s.end) is None:
                     continue
                 for fact in _facts_for(ctx, rule, trigger, sentence.index, quotations):
@@ -74,6 +80,16 @@ def extract_relations(ctx: DocContext, quotations: list[Quotation]) -> list[Fact
                         seen.add(key)
                         facts.append(fact)
     return facts
+
+
+def _superseded_triggers(ctx: DocContext, begin: int, end: int) -> list[tuple[str, int, int]]:
+    """(rule name, begin, end) of the triggers a rule's ``excludes`` takes over in this sentence."""
+    out: list[tuple[str, int, int]] = []
+    for rule in ctx.patterns.relations:
+        if rule.excludes:
+            for m in rule.trigger.finditer(ctx.text, begin, end):
+                out.extend((name, m.start(), m.end()) for name in rule.excludes)
+    return out
 
 
 def _facts_for(
@@ -142,7 +158,9 @@ def _facts_for(
         if modality is Modality.ASSERTED and cue_set & ctx.vocab.conditional:
             modality = Modality.POSSIBLE
     speaker = attribution(ctx, window, sentence_index, quotations, subjects[0].span.begin)
-    time = fact_time(ctx, window, s.begin, s.end, trigger.start())
+    time = fact_time(ctx, window, s.begin, s.end, trigger.start(), rule.time_role)
+    if rule.ends and polarity is Polarity.NEGATIVE:
+        return []  # "has not left the EU": no membership ended, and no negated one either
     confidence = rule.confidence * min(m.score for m in subjects)
     contrasted = (
         contrasted_org(ctx, objects[-1], trigger.end(), s.end)
@@ -166,6 +184,7 @@ def _facts_for(
             modality=modality,
             attributed_to=speaker,
             time=time,
+            ended=rule.ends,
         )
         for m in subjects
         for obj, obj_polarity in pairs

@@ -30,6 +30,8 @@ from kg.model import (
     Quotation,
     RunProvenance,
     Span,
+    TimePrecision,
+    TimeRef,
 )
 from kg.rdf import namespaces as ns
 from kg.rdf import terms as kgo
@@ -51,6 +53,9 @@ V = TypeVar("V")
 
 # NIL entities are typed with the ontology class named like their kind (kg.model.EntityKind values).
 _KIND_CLASSES: dict[EntityKind, NamedNode] = {kind: kgo.LOCAL_NAMES[kind.value] for kind in EntityKind}
+
+
+_TRUE = Literal(True)
 
 
 def _string(value: str) -> Literal:
@@ -79,6 +84,15 @@ def _double(value: float) -> Literal:
 
 def _date(value: dt.date) -> Literal:
     return Literal(value.isoformat(), datatype=ns.XSD_DATE)
+
+
+def _fact_time(time: TimeRef) -> Literal:
+    """A fact's date as precise as the text gives it: "2023-04-04", "2023-04" or "2023"."""
+    if time.precision is TimePrecision.YEAR:
+        return Literal(f"{time.date.year:04d}", datatype=ns.XSD_G_YEAR)
+    if time.precision is TimePrecision.MONTH:
+        return Literal(f"{time.date.year:04d}-{time.date.month:02d}", datatype=ns.XSD_G_YEAR_MONTH)
+    return _date(time.date)
 
 
 def _datetime(value: dt.datetime) -> Literal:
@@ -225,6 +239,8 @@ class _GraphBuilder:
             fact.modality.value,
             str(fact.evidence.begin),
             str(fact.evidence.end),
+            # "joined in 1999 and left in 2020": two facts of one sentence (existing IRIs unchanged)
+            *(("ended",) if fact.ended else ()),
         )
         return fragment_iri(self.graph, f"fact-{digest}")
 
@@ -241,7 +257,9 @@ class _GraphBuilder:
         if fact.attributed_to is not None:
             self.add(node, kgo.attributedTo, self.entity(fact.attributed_to))
         if fact.time is not None:
-            self.add(node, NamedNode(fact.time.role.value), _date(fact.time.date))
+            self.add(node, NamedNode(fact.time.role.value), _fact_time(fact.time))
+        if fact.ended:
+            self.add(node, kgo.hasEnded, _TRUE)
         self._provenance(node, fact.evidence, fact.extractor, fact.confidence)
         if fact.is_plain:
             self.add(subject, predicate, obj)

@@ -10,7 +10,12 @@ it (polarity, modality, evidence, confidence) is one hop away. Only what kg also
 normal rank and is typed ``wikibase:BestRank``, as Wikidata's truthy statements are. Negated and
 merely possible facts get no statement: on Wikidata a ``p:``/``ps:`` pair is a claim, whatever its
 rank, and queries that ignore ranks (most do) would read "Ukraine is not a member" as a membership.
-Times become qualifiers in Wikidata's form, ``xsd:dateTime`` at midnight UTC.
+Times become qualifiers in Wikidata's form, ``xsd:dateTime`` at midnight UTC (a month or a year given
+alone: its first day, as Wikidata's truthy values of that precision are written).
+
+An ended fact ("trat 2020 aus der EU aus") is a claim too — it held until then — so it gets its
+statement with ``pq:P582``, of normal rank but not typed ``wikibase:BestRank``: as on Wikidata, where a
+former membership is not what ``wdt:`` gives, it has no plain triple either.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import datetime as dt
 
 from pyoxigraph import Literal, NamedNode
 
-from kg.model import WDT, Fact, Quotation
+from kg.model import WDT, Fact, Modality, Polarity, Quotation
 from kg.rdf import namespaces as ns
 
 P = "http://www.wikidata.org/prop/"
@@ -42,23 +47,26 @@ def wikidata_datetime(date: dt.date) -> Literal:
     return Literal(f"{date.isoformat()}T00:00:00Z", datatype=ns.XSD_DATETIME)
 
 
-def _statement(subject: NamedNode, pid: str, node: NamedNode, value: NamedNode | Literal) -> list[Triple]:
+def _statement(
+    subject: NamedNode, pid: str, node: NamedNode, value: NamedNode | Literal, *, best: bool = True
+) -> list[Triple]:
     return [
         (subject, NamedNode(P + pid), node),
         (node, ns.RDF_TYPE, WIKIBASE_STATEMENT),
-        (node, ns.RDF_TYPE, WIKIBASE_BEST_RANK),
+        *([(node, ns.RDF_TYPE, WIKIBASE_BEST_RANK)] if best else []),
         (node, WIKIBASE_RANK, WIKIBASE_NORMAL_RANK),
         (node, NamedNode(PS + pid), value),
     ]
 
 
 def fact_statement(node: NamedNode, fact: Fact, subject: NamedNode, obj: NamedNode) -> list[Triple]:
-    """The statement form of a fact: empty unless it is plain (positive, asserted) and its predicate
-    is a Wikidata property."""
-    if not fact.is_plain or not fact.predicate.value.startswith(WDT):
+    """The statement form of a fact: empty unless it is positive and asserted and its predicate is a
+    Wikidata property; of best rank unless the fact has ended."""
+    asserted = fact.polarity is Polarity.POSITIVE and fact.modality is Modality.ASSERTED
+    if not asserted or not fact.predicate.value.startswith(WDT):
         return []
     pid = fact.predicate.value[len(WDT) :]
-    triples = _statement(subject, pid, node, obj)
+    triples = _statement(subject, pid, node, obj, best=not fact.ended)
     if fact.time is not None:
         qualifier = NamedNode(PQ + fact.time.role.value[len(WDT) :])
         triples.append((node, qualifier, wikidata_datetime(fact.time.date)))
