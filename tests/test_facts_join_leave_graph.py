@@ -114,45 +114,24 @@ def _kg(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize(("lang", "text"), [("en", EN_TEXT), ("de", DE_TEXT)])
-def test_kg_validate_passes_on_the_new_facts(lang: str, text: str, tmp_path: Path) -> None:
+def _extract_file(tmp_path: Path, text: str, lang: str, name: str) -> Path:
     source = tmp_path / f"a.{lang}.txt"
     source.write_text(text, encoding="utf-8")
-    out = tmp_path / "a.trig"
-    done = _kg(
-        "extract",
-        str(source),
-        "--lang",
-        lang,
-        "--published",
-        "2024-03-01",
-        "-o",
-        str(out),
-        "--model",
-        "blank",
-    )
+    out = tmp_path / name
+    args = ["extract", str(source), "--lang", lang, "--published", "2024-03-01", "-o", str(out)]
+    done = _kg(*args, "--model", "blank")
     assert done.returncode == 0, done.stderr
-    checked = _kg("validate", str(out))
+    return out
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", EN_TEXT), ("de", DE_TEXT)])
+def test_kg_validate_passes_on_the_new_facts(lang: str, text: str, tmp_path: Path) -> None:
+    checked = _kg("validate", str(_extract_file(tmp_path, text, lang, "a.trig")))
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_kg_validate_refuses_a_plain_triple_for_an_ended_membership(tmp_path: Path) -> None:
-    source = tmp_path / "a.en.txt"
-    source.write_text("The United Kingdom left the European Union in 2020.", encoding="utf-8")
-    out = tmp_path / "a.nq"
-    done = _kg(
-        "extract",
-        str(source),
-        "--lang",
-        "en",
-        "--published",
-        "2024-03-01",
-        "-o",
-        str(out),
-        "--model",
-        "blank",
-    )
-    assert done.returncode == 0, done.stderr
+    out = _extract_file(tmp_path, "The United Kingdom left the European Union in 2020.", "en", "a.nq")
     graph = next(line.split()[-2] for line in out.read_text(encoding="utf-8").splitlines() if line.strip())
     wd, wdt = "http://www.wikidata.org/entity/", "http://www.wikidata.org/prop/direct/"
     plain = f"<{wd}Q145> <{wdt}P463> <{wd}Q458> {graph} .\n"

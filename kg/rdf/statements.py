@@ -5,9 +5,9 @@ service work on kg's data::
     ?speaker p:P1683 ?st . ?st ps:P1683 ?words ; pq:P585 ?when .
 
 The statement node is the fact (or quotation) node itself, so everything the reified form says about
-it (polarity, modality, evidence, confidence) is one hop away. Only what kg also writes as a plain
-``wdt:`` triple gets a statement — positive, asserted facts with a Wikidata property — and it has
-normal rank and is typed ``wikibase:BestRank``, as Wikidata's truthy statements are. Negated and
+it (polarity, modality, evidence, confidence) is one hop away. Only positive, asserted facts with a
+Wikidata property get a statement, of normal rank and typed ``wikibase:BestRank`` as Wikidata's
+truthy statements are (all but ended facts, below, which also get the plain ``wdt:`` triple). Negated and
 merely possible facts get no statement: on Wikidata a ``p:``/``ps:`` pair is a claim, whatever its
 rank, and queries that ignore ranks (most do) would read "Ukraine is not a member" as a membership.
 Times become qualifiers in Wikidata's form, ``xsd:dateTime`` at midnight UTC (a month or a year given
