@@ -403,6 +403,21 @@ def appointed_office(ctx: DocContext, person: Mention, begin: int, end: int) -> 
         i += 1
     phrase = _appointed_title(ctx, words, i)
     if phrase is None:
+        # "wählte Olaf Scholz im Dezember 2021 zum Bundeskanzler": a date may stand before the link
+        link = next(
+            (
+                j
+                for j in range(i, min(len(words), i + 5))
+                if words[j][2].lower() in ctx.vocab.appointment_links
+            ),
+            None,
+        )
+        while (
+            link is not None and link < len(words) and words[link][2].lower() in ctx.vocab.appointment_links
+        ):
+            link += 1
+        phrase = _appointed_title(ctx, words, link) if link is not None else None
+    if phrase is None:
         return None
     return _position(ctx, phrase, person)
 

@@ -563,6 +563,28 @@ RELATIONS_DE = (
         ),
     ),
     RelationRule(
+        # "Der Bundestag wählte Olaf Scholz zum Bundeskanzler": das Aktiv, die Person nach dem Verb
+        "appointed_active",
+        re.compile(
+            r"\b(?:wählte|wählten|ernannte|ernannten|vereidigte|vereidigten|kürte|kürten|berief|beriefen)\b"
+            r"(?=(?:\s+[^\s.,;:!?]+){1,5}?\s+zu(?:m|r)\s)"
+        ),
+        Predicate.HOLDS_POSITION,
+        ObjectSource.OFFICE_AFTER,
+        Scope.CLAUSE,
+        confidence=0.75,
+        subject_kinds=frozenset({EntityKind.PERSON}),
+        time_role=TimeRole.START,
+        excludes=("appointed",),
+        tests=(
+            RuleExample(
+                "Der Bundestag wählte Olaf Scholz im Dezember 2021 zum Bundeskanzler.",
+                frozenset({("Q61053", Predicate.HOLDS_POSITION.value, "Q4970706", "Positive")}),
+                times=frozenset({("Q61053", "P580", "2021-12")}),
+            ),
+        ),
+    ),
+    RelationRule(
         # "soll am Freitag zum Kanzler gewählt werden": noch nicht im Amt (Intended)
         "to_be_appointed",
         re.compile(
