@@ -58,6 +58,7 @@ class Predicate(StrEnum):
     CANDIDATE_FOR = KGO + "candidateFor"
     COVERED_BY = KGO + "coveredBy"
     IMPOSES_SANCTIONS_ON = KGO + "imposesSanctionsOn"
+    SUSPENDED_FROM = KGO + "suspendedFrom"
 
 
 class TimeRole(StrEnum):
@@ -66,6 +67,14 @@ class TimeRole(StrEnum):
     POINT = WDT + "P585"
     START = WDT + "P580"
     END = WDT + "P582"
+
+
+class TimePrecision(StrEnum):
+    """How much of a fact's date the text gives: "am 4. April 2023", "im April 2023", "2023"."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
 
 
 @dataclass(frozen=True)
@@ -225,6 +234,7 @@ class TimeRef:
     date: dt.date
     role: TimeRole = TimeRole.POINT
     span: Span | None = None  # the words that gave it, e.g. "am Montag"
+    precision: TimePrecision = TimePrecision.DAY  # a month or year: ``date`` is its first day
 
 
 @dataclass(frozen=True)
@@ -240,11 +250,14 @@ class Fact:
     modality: Modality = Modality.ASSERTED
     attributed_to: Entity | None = None
     time: TimeRef | None = None
+    # the state it describes is over: the subject left the organisation ("trat 2020 aus der EU aus")
+    ended: bool = False
 
     @property
     def is_plain(self) -> bool:
-        """Positive and asserted facts are also written as plain triples."""
-        return self.polarity is Polarity.POSITIVE and self.modality is Modality.ASSERTED
+        """Positive, asserted facts that still hold are also written as plain triples (an ended
+        membership is not a current one: ontology/README.md, "Ended facts")."""
+        return self.polarity is Polarity.POSITIVE and self.modality is Modality.ASSERTED and not self.ended
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import pytest
 from kg.facts.lang import RULES
 from kg.facts.patterns import RuleExample
 from kg.kb import KnowledgeBase, load_knowledge_base
-from kg.model import Document
+from kg.model import Document, DocumentResult, TimePrecision, TimeRef
 from kg.nlp import NlpPipeline
 from kg.pipeline import analyse_document, load_pipeline
 
@@ -34,13 +34,25 @@ def _pipeline(lang: str) -> NlpPipeline:
     return load_pipeline(lang, model="blank")
 
 
-def _facts(lang: str, example: RuleExample) -> set[tuple[str, str, str, str, str]]:
+def _result(lang: str, example: RuleExample) -> DocumentResult:
     text = example.text
     doc = Document(
         "rule-example", text, lang, "rule-example", hashlib.sha256(text.encode()).hexdigest(),
         published=dt.date.fromisoformat(example.published),
     )  # fmt: skip
-    result = analyse_document(doc, _pipeline(lang).analyse(doc), _kb())
+    return analyse_document(doc, _pipeline(lang).analyse(doc), _kb())
+
+
+def _time_literal(time: TimeRef) -> str:
+    """The date as the RDF mapping writes it: a day, a month (2023-04) or a year (2023)."""
+    if time.precision is TimePrecision.YEAR:
+        return f"{time.date.year:04d}"
+    if time.precision is TimePrecision.MONTH:
+        return f"{time.date.year:04d}-{time.date.month:02d}"
+    return time.date.isoformat()
+
+
+def _facts(lang: str, example: RuleExample) -> set[tuple[str, str, str, str, str]]:
     return {
         (
             f.subject.qid or f.subject.key,
@@ -49,7 +61,7 @@ def _facts(lang: str, example: RuleExample) -> set[tuple[str, str, str, str, str
             f.polarity.name.title(),
             f.extractor.name,
         )
-        for f in result.facts
+        for f in _result(lang, example).facts
     }
 
 
@@ -64,3 +76,20 @@ def test_rule_example_gives_exactly_its_facts(lang: str, rule: str, example: Rul
     if example.facts:
         # the example tests its own rule: not one shadowed by another rule giving the same facts
         assert f"kg.facts.{lang}.{rule}" in {f[4] for f in facts}
+
+
+TIMED = [p for p in EXAMPLES if p.values[2].times is not None or p.values[2].modality is not None]
+
+
+@pytest.mark.parametrize(("lang", "rule", "example"), TIMED)
+def test_rule_example_gives_exactly_its_times_and_modality(lang: str, rule: str, example: RuleExample) -> None:
+    facts = _result(lang, example).facts
+    if example.times is not None:
+        times = {
+            (f.subject.qid or f.subject.key, f.time.role.value.rsplit("/", 1)[-1], _time_literal(f.time))
+            for f in facts
+            if f.time is not None
+        }
+        assert times == set(example.times)
+    if example.modality is not None:
+        assert {f.modality.value for f in facts} == {example.modality}

@@ -74,8 +74,12 @@ def _other_clause(ctx: DocContext, begin: int, end: int, trigger_at: int) -> boo
     return bool(set(between) & ctx.vocab.subordinators)
 
 
-def fact_time(ctx: DocContext, window: Window, begin: int, end: int, trigger_at: int) -> TimeRef | None:
-    times = ctx.times_in(begin, end)
+def fact_time(
+    ctx: DocContext, window: Window, begin: int, end: int, trigger_at: int, role: TimeRole | None = None
+) -> TimeRef | None:
+    """The date of the fact's clause. With a ``role`` (the rule's: joined is a START) that role, and a
+    month or year alone counts too ("trat 2004 der EU bei"); without, P585 unless "seit"/"bis"."""
+    times = ctx.coarse_times_in(begin, end) if role is not None else ctx.times_in(begin, end)
     clause_end = window.end
     for b, _, w in ctx.words(window.end, end):
         if w in ",;:":
@@ -92,9 +96,10 @@ def fact_time(ctx: DocContext, window: Window, begin: int, end: int, trigger_at:
     t = inside[0]
     # "seit dem 4. April 2023 Mitglied", "member since April 4, 2023": when it began; "bis", "until": ended
     before = [w.lower() for w in ctx.lower_words(max(begin, t.begin - 12), t.begin)][-2:]
-    role = TimeRole.POINT
-    if any(w in ctx.vocab.start_links for w in before):
-        role = TimeRole.START
-    elif any(w in ctx.vocab.end_links for w in before):
-        role = TimeRole.END
-    return TimeRef(date=t.date, role=role, span=ctx.span(t.begin, t.end))
+    if role is None:
+        role = TimeRole.POINT
+        if any(w in ctx.vocab.start_links for w in before):
+            role = TimeRole.START
+        elif any(w in ctx.vocab.end_links for w in before):
+            role = TimeRole.END
+    return TimeRef(date=t.date, role=role, span=ctx.span(t.begin, t.end), precision=t.precision)

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from kg.facts.kbview import KnowledgeView, has_members, is_alliance
 from kg.facts.lang import Grammar, LanguageRules, Vocabulary
 from kg.facts.patterns import LanguagePatterns
-from kg.facts.time import TimeMention, find_times
+from kg.facts.time import TimeMention, find_coarse_times, find_times
 from kg.model import Document, Entity, EntityKind, Mention, QuotationSpan, Sentence, Span, TextAnalysis, Token
 
 AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION})
@@ -151,6 +151,15 @@ class DocContext:
             )
             self._times[key] = found
         return found
+
+    def coarse_times_in(self, begin: int, end: int) -> tuple[TimeMention, ...]:
+        """The dated expressions of ``text[begin:end]`` and, where none stands, months and years given
+        alone ("in 2023", "im vergangenen Jahr"): for the rules whose date is a start or an end."""
+        days = self.times_in(begin, end)
+        coarse = find_coarse_times(
+            self.text[begin:end], begin, self.document.published, [(t.begin, t.end) for t in days], self.rules
+        )
+        return tuple(sorted((*days, *coarse), key=lambda t: t.begin))
 
     # --- resolution -----------------------------------------------------------------------------
     def recent_person(self, offset: int, *, exclude: set[str] | None = None) -> Entity | None:

@@ -76,7 +76,23 @@ def relation_hits(analysis: TextAnalysis, patterns: LanguagePatterns) -> list[Ru
                 continue  # a trigger reads inside one sentence
             last_end = hit.end
             out.append(RuleHit(rule, order, hit, sentence))
-    return sorted(_most_specific(out), key=lambda h: (h.sentence, h.order, h.hit.begin))
+    return sorted(_most_specific(_not_excluded(out)), key=lambda h: (h.sentence, h.order, h.hit.begin))
+
+
+def _not_excluded(hits: list[RuleHit]) -> list[RuleHit]:
+    """Without the hits a rule's ``excludes`` takes over: "kündigte die Mitgliedschaft" is a leaving,
+    no candidacy of "Mitgliedschaft" (the excluded rule's hit lies within the excluding one's)."""
+    takers = [h for h in hits if h.rule.excludes]
+    if not takers:
+        return hits
+    return [
+        h
+        for h in hits
+        if not any(
+            h.rule.name in t.rule.excludes and t.hit.begin <= h.hit.begin and h.hit.end <= t.hit.end
+            for t in takers
+        )
+    ]
 
 
 def _most_specific(hits: list[RuleHit]) -> list[RuleHit]:

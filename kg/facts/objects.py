@@ -10,6 +10,7 @@ import re
 from kg.facts.context import DocContext
 from kg.facts.kbview import has_members
 from kg.facts.lang import RULES
+from kg.facts.offices import appointed_office
 from kg.facts.patterns import ObjectSource, RelationRule
 from kg.facts.subjects import group_after
 from kg.model import Entity, EntityKind, Mention, Modality, Predicate, TriggerHit
@@ -22,6 +23,11 @@ def find_objects(
     ctx: DocContext, rule: RelationRule, trigger: TriggerHit, subjects: list[Mention], begin: int, end: int
 ) -> list[Entity]:
     """The object, or for "borders Sweden and Finland" each coordinated country."""
+    if rule.obj is ObjectSource.OFFICE_AFTER:
+        # "X was elected prime minister", "elected X as prime minister": the title after both
+        start = max([trigger.end, *(m.span.end for m in subjects if m.span.begin >= trigger.end)])
+        office = appointed_office(ctx, subjects[0], start, end)
+        return [office] if office is not None else []
     if rule.obj is ObjectSource.COUNTRY_AFTER:
         subject_keys = {m.entity.key for m in subjects}
         group = group_after(ctx, trigger.end, end, rule.object_kinds)
@@ -114,12 +120,12 @@ def _object(
             if orgs:
                 return orgs[-1][2]
     near = _nearest_org(ctx, trigger, subject_keys, begin, end)
-    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
+    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG and rule.topic_fallback:
         # "Ukraine applied to join NATO, but members are divided over whether Kyiv should be invited"
         earlier = [o for o in ctx.organisations_in(begin, trigger.begin) if o[2].key not in subject_keys]
         if earlier:
             return earlier[-1][2]
-    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG:
+    if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG and rule.topic_fallback:
         # "Beitrittsgespräche mit der Ukraine hatte die EU beschlossen": the one organisation of the clause
         # (not of the main clause around a relative one: "Serbia, which is also a candidate, … NATO")
         clause_begin, clause_end = _clause_of(ctx, trigger, begin, end)
@@ -130,7 +136,9 @@ def _object(
         }
         if len(named) == 1:
             return next(iter(named.values()))
-    if near is None and (rule.modality is Modality.INVITED or rule.predicate in FALLBACK_TO_TOPIC_ORG):
+    if rule.topic_fallback and near is None and (
+        rule.modality is Modality.INVITED or rule.predicate in FALLBACK_TO_TOPIC_ORG
+    ):
         # "Argentinien hat die Einladung abgelehnt": the invitation made in the sentence before; "…, seit
         # Finnland dem Bündnis beigetreten sei. Russland hatte den Beitritt kritisiert": that accession
         previous = ctx.sentence_at(trigger.begin) - 1
@@ -144,7 +152,9 @@ def _object(
             distinct = {o[2].key for o in orgs}
             if orgs and (rule.modality is Modality.INVITED or len(distinct) == 1):
                 return orgs[-1][2]
-    if near is None and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.topic_object):
+    if rule.topic_fallback and near is None and (
+        rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.topic_object
+    ):
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
         topic = ctx.organisation_before(trigger.begin, exclude=frozenset(subject_keys))
         if topic is not None and topic.key not in subject_keys:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.facts.context import DocContext, OfficeIndex
 from kg.facts.kbview import position_country, position_for, position_held
-from kg.model import Entity, EntityKind, Extractor, Fact, Mention, Predicate
+from kg.model import Entity, EntityKind, Extractor, Fact, Mention, Modality, Predicate
 
 OFFICE_SHAPES = ("title_before_name", "title_apposition_before", "title_apposition_after")
 SHAPE_NAMES = {
@@ -26,7 +26,8 @@ SHAPE_NAMES = {
 
 
 def office_extractor(lang: str, shape: str) -> Extractor:
-    return Extractor(f"kg.facts.{lang}.offices.{shape}", "1")
+    # v2: a designated office holder ("der designierte Kanzler") is Intended, not Asserted
+    return Extractor(f"kg.facts.{lang}.offices.{shape}", "2")
 
 
 MAX_TITLE_WORDS = 8
@@ -71,6 +72,7 @@ def extract_offices(ctx: DocContext) -> tuple[list[Fact], OfficeIndex]:
                     sentence=sentence_index,
                     extractor=office_extractor(ctx.lang, SHAPE_NAMES[shape]),
                     confidence=round((0.9 if position.qid else 0.75) * min(1.0, person.score + 0.1), 3),
+                    modality=title_modality(ctx, phrase.begin, phrase.end),
                 )
             )
     _counterparts(ctx, person_country)
@@ -391,3 +393,71 @@ def _title_variants(ctx: DocContext, titles: tuple[str, ...]) -> list[str]:
                 out.append(title[: -len(word)] + synonym)
                 break
     return [t for t in out if t not in titles]
+
+
+# --- appointments and elections (relation rules with ObjectSource.OFFICE_AFTER) -------------------
+
+
+def appointed_office(ctx: DocContext, person: Mention, begin: int, end: int) -> Entity | None:
+    """The office named after an appointment verb, between ``begin`` and ``end``: "(elected) prime
+    minister of Poland", "(appointed) as Secretary General of NATO", "(zum) Bundeskanzler (gewählt)".
+    Resolved as the offices pass resolves a title next to the person's name (``_position``)."""
+    words = ctx.words(begin, end)
+    i = 0
+    while i < len(words) and words[i][2].lower() in ctx.vocab.appointment_links:
+        i += 1
+    phrase = _appointed_title(ctx, words, i)
+    if phrase is None:
+        # "wählte Olaf Scholz im Dezember 2021 zum Bundeskanzler": a date may stand before the link
+        link = next(
+            (
+                j
+                for j in range(i, min(len(words), i + 5))
+                if words[j][2].lower() in ctx.vocab.appointment_links
+            ),
+            None,
+        )
+        while (
+            link is not None and link < len(words) and words[link][2].lower() in ctx.vocab.appointment_links
+        ):
+            link += 1
+        phrase = _appointed_title(ctx, words, link) if link is not None else None
+    if phrase is None:
+        return None
+    return _position(ctx, phrase, person)
+
+
+def _appointed_title(ctx: DocContext, words: list[tuple[int, int, str]], first: int) -> TitlePhrase | None:
+    """The title that begins at ``words[first]``: modifiers, heads and a genitive complement, up to the
+    first word that is none of them (a participle, punctuation, a date)."""
+    head = -1
+    last = -1
+    j = first
+    while j < len(words) and j - first < MAX_TITLE_WORDS:
+        at, _, word = words[j]
+        if word in PUNCT or word[:1].isdigit():
+            break
+        if _is_head(ctx, word):
+            head = last = j
+        elif head >= 0 and word.lower() in ctx.patterns.genitive_link:
+            pass  # "of", "der": a complement may follow
+        elif ctx.organisations_in(at, at + len(word)) or any(
+            m.entity.kind is EntityKind.COUNTRY for m in ctx.mentions_overlapping(at, at + len(word))
+        ):
+            last = j
+        elif head < 0 and (_is_modifier(ctx, word, at) or word.lower() in ctx.grammar.title_inner_modifiers):
+            pass
+        else:
+            break
+        j += 1
+    if head < 0:
+        return None
+    return TitlePhrase(words[first][0], words[last][1], words[head][2])
+
+
+def title_modality(ctx: DocContext, begin: int, end: int) -> Modality:
+    """ "der designierte Bundeskanzler", "President-elect", "incoming prime minister": chosen, not yet in
+    office (Intended); "interim", "kommissarisch" hold the office (Asserted)."""
+    if ctx.vocab.designate_title.search(ctx.text, max(0, begin - 1), min(len(ctx.text), end + 1)):
+        return Modality.INTENDED
+    return Modality.ASSERTED

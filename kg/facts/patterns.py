@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from kg.model import EntityKind, Modality, Polarity, Predicate
+from kg.model import EntityKind, Modality, Polarity, Predicate, TimeRole
 
 
 class ObjectSource(StrEnum):
@@ -21,6 +21,7 @@ class ObjectSource(StrEnum):
     )
     TREATY = "treaty"  # a treaty clause in the clause (Artikel 5, Article 5)
     COUNTRY_AFTER = "country_after"  # grenzt an die Ukraine; borders Russia
+    OFFICE_AFTER = "office_after"  # appointed Secretary General of NATO; zum Bundeskanzler gewählt
 
 
 class Scope(StrEnum):
@@ -38,6 +39,10 @@ class RuleExample:
     text: str
     facts: frozenset[tuple[str, str, str, str]]
     published: str = "2024-03-01"
+    # when given, exactly these (subject QID, Wikidata qualifier PID, date as written in RDF) of the
+    # facts with a time, and the modality of every fact: checked by ``tests/test_facts_rules.py``
+    times: frozenset[tuple[str, str, str]] | None = None
+    modality: str | None = None
 
 
 # One spaCy ``Matcher`` token pattern: a list of token specs (LOWER, IN, REGEX, NORM, SHAPE, IS_PUNCT,
@@ -84,6 +89,16 @@ class RelationRule:
     object_kinds: frozenset[EntityKind] = frozenset({EntityKind.COUNTRY})
     version: str = "1"  # bumped whenever the rule's behaviour changes; written into PROV
     tests: tuple[RuleExample, ...] = ()
+    # the qualifier the fact's date fills (joined: START, left: END; None: P585 unless "seit"/"bis"
+    # say otherwise); with a role, a month or a year alone dates the fact too ("joined in 2023")
+    time_role: TimeRole | None = None
+    ends: bool = False  # the state is over when stated in the past ("left the EU"): no current member
+    # names of rules whose triggers inside this one's are not read ("kündigte die Mitgliedschaft":
+    # no candidacy of "Mitgliedschaft")
+    excludes: tuple[str, ...] = ()
+    # with no organisation near, the text's topic organisation may be the object (candidacies and
+    # memberships); not for "Russia left Kyiv": a leaving names what it leaves
+    topic_fallback: bool = True
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,8 @@ def judge(ctx: DocContext, candidate: Candidate, quotations: list[Quotation]) ->
         predicate = Predicate.CANDIDATE_FOR
         if modality is Modality.ASSERTED and cue_set & ctx.vocab.conditional:
             modality = Modality.POSSIBLE
+    if rule.ends and polarity is Polarity.NEGATIVE:
+        return None  # "has not left the EU": no membership ended, and no negated one either
     contrasted = (
         contrasted_org(ctx, candidate.objects[-1], trigger.end, s.end, negated=polarity is Polarity.NEGATIVE)
         if rule.obj is not ObjectSource.TREATY
@@ -153,7 +155,7 @@ def judge(ctx: DocContext, candidate: Candidate, quotations: list[Quotation]) ->
         polarity=polarity,
         modality=modality,
         attributed_to=attribution(ctx, window, candidate.sentence, quotations, subjects[0].span.begin),
-        time=fact_time(ctx, window, s.begin, s.end, trigger.begin),
+        time=fact_time(ctx, window, s.begin, s.end, trigger.begin, rule.time_role),
         contrasted=contrasted,
     )
 
@@ -180,6 +182,7 @@ def facts_of(ctx: DocContext, candidate: Candidate, judgement: Judgement) -> lis
             modality=judgement.modality,
             attributed_to=judgement.attributed_to,
             time=judgement.time,
+            ended=candidate.rule.ends,
         )
         for m in candidate.subjects
         for obj, obj_polarity in pairs

@@ -72,7 +72,7 @@ def find_subjects(
         if (
             direct
             and is_subject_mention(direct[0], rule.subject_kinds)
-            and rule.obj in (ObjectSource.IN_TRIGGER, ObjectSource.ADJACENT)
+            and rule.obj in (ObjectSource.IN_TRIGGER, ObjectSource.ADJACENT, ObjectSource.OFFICE_AFTER)
         ):
             return group_after(ctx, after_words[0][0], end, rule.subject_kinds)
     if ctx.analysis.has_parser and rule.subject_after is None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.facts.lang import LanguageRules
+from kg.model import TimePrecision
 
 
 def _alternatives(words: tuple[str, ...] | list[str]) -> str:
@@ -69,6 +70,7 @@ class TimeMention:
     end: int
     text: str
     date: dt.date
+    precision: TimePrecision = TimePrecision.DAY  # MONTH, YEAR: ``date`` is the first day
 
 
 def find_times(
@@ -200,3 +202,56 @@ def tense_of(words: list[str], rules: LanguageRules, *, strong_only: bool = Fals
     if any(w.endswith(suffixes) and len(w) >= shortest and w not in vocab.not_past for w in lowered):
         return "past"  # -ed, weak German past: sagte, erklärten (adjectives like "nächste" are listed)
     return None
+
+
+def _coarse_patterns(rules: LanguageRules) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A language's month-and-year, relative-year and year expressions (built once)."""
+    known = _COARSE_PATTERNS.get(rules.lang)
+    if known is not None:
+        return known
+    v = rules.vocab
+    month = _alternatives(list(v.months))
+    openers = _alternatives(list(v.year_openers))
+    patterns = (
+        ("month_year", re.compile(rf"\b(?P<mon>{month})\.?\s+(?P<y>(?:1[89]|20)\d\d)\b", re.I)),
+        ("relative_year", re.compile(rf"\b(?P<rel>{_alternatives(list(v.relative_years))})\b", re.I)),
+        # a year alone, not part of a number or a date ("2023-24", "3.4.2023" are taken before)
+        (
+            "year",
+            re.compile(rf"(?<![\d.,/-])\b(?:(?:{openers})\s+)?(?P<y>(?:1[89]|20)\d\d)\b(?![.,/-]?\d)", re.I),
+        ),
+    )
+    _COARSE_PATTERNS[rules.lang] = patterns
+    return patterns
+
+
+_COARSE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+
+
+def find_coarse_times(
+    text: str, offset: int, published: dt.date | None, taken: list[tuple[int, int]], rules: LanguageRules
+) -> list[TimeMention]:
+    """Months and years of ``text`` given without a day ("im März 2023", "in 2023", "last year"), where
+    no dated expression (``taken``, document offsets) stands; a relative year needs the publication."""
+    spans = [(b - offset, e - offset) for b, e in taken]
+    found: list[TimeMention] = []
+    for kind, pattern in _coarse_patterns(rules):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and b < m.end() for b, e in spans):
+                continue
+            groups = m.groupdict()
+            if kind == "month_year":
+                date = dt.date(int(groups["y"]), rules.vocab.months[groups["mon"].lower()], 1)
+                precision = TimePrecision.MONTH
+            elif kind == "relative_year":
+                if published is None:
+                    continue
+                phrase = re.sub(r"\s+", " ", groups["rel"].lower())
+                date = dt.date(published.year + rules.vocab.relative_years[phrase], 1, 1)
+                precision = TimePrecision.YEAR
+            else:
+                date, precision = dt.date(int(groups["y"]), 1, 1), TimePrecision.YEAR
+            spans.append((m.start(), m.end()))
+            found.append(TimeMention(offset + m.start(), offset + m.end(), m.group(0), date, precision))
+    found.sort(key=lambda t: t.begin)
+    return found

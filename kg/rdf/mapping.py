@@ -34,6 +34,8 @@ from kg.model import (
     Quotation,
     RunProvenance,
     Span,
+    TimePrecision,
+    TimeRef,
 )
 from kg.rdf import namespaces as ns
 from kg.rdf import ntriples as nt
@@ -65,6 +67,9 @@ class _T:
     LABEL = nt.node(ns.RDFS_LABEL)
     XSD_DATE = nt.node(ns.XSD_DATE)
     XSD_DATETIME = nt.node(ns.XSD_DATETIME)
+    XSD_G_YEAR = nt.node(ns.XSD_G_YEAR)
+    XSD_G_YEAR_MONTH = nt.node(ns.XSD_G_YEAR_MONTH)
+    XSD_BOOLEAN = nt.iri("http://www.w3.org/2001/XMLSchema#boolean")
     XSD_NON_NEGATIVE_INTEGER = nt.node(ns.XSD_NON_NEGATIVE_INTEGER)
     NIF_CONTEXT = nt.node(ns.NIF_CONTEXT)
     NIF_SENTENCE = nt.node(ns.NIF_SENTENCE)
@@ -88,6 +93,7 @@ class _T:
     PARTICIPANT = nt.node(ns.WDT_P710_PARTICIPANT)
     LOCATION = nt.node(ns.WDT_P276_LOCATION)
     CONTENT_HASH = nt.node(kgo.contentHash)
+    HAS_ENDED = nt.node(kgo.hasEnded)
     FACT = nt.node(kgo.Fact)
     QUOTATION = nt.node(kgo.Quotation)
     MEETING = nt.node(kgo.Meeting)
@@ -112,6 +118,7 @@ class _T:
 # NIL entities are typed with the ontology class named like their kind (kg.model.EntityKind values).
 _LOCAL_NAMES: dict[str, str] = {name: nt.node(term) for name, term in kgo.LOCAL_NAMES.items()}
 _KIND_CLASSES: dict[EntityKind, str] = {kind: _LOCAL_NAMES[kind.value] for kind in EntityKind}
+_TRUE = nt.typed("true", _T.XSD_BOOLEAN)
 
 
 @lru_cache(maxsize=65536)  # offsets repeat across a document's nodes and documents
@@ -121,6 +128,15 @@ def _offset(value: int) -> str:
 
 def _date(value: dt.date) -> str:
     return nt.typed(value.isoformat(), _T.XSD_DATE)
+
+
+def _fact_time(time: TimeRef) -> str:
+    """A fact's date as precise as the text gives it: "2023-04-04", "2023-04" or "2023"."""
+    if time.precision is TimePrecision.YEAR:
+        return nt.typed(f"{time.date.year:04d}", _T.XSD_G_YEAR)
+    if time.precision is TimePrecision.MONTH:
+        return nt.typed(f"{time.date.year:04d}-{time.date.month:02d}", _T.XSD_G_YEAR_MONTH)
+    return _date(time.date)
 
 
 def _datetime(value: dt.datetime) -> str:
@@ -297,6 +313,8 @@ class _GraphBuilder:
             fact.modality.value,
             str(fact.evidence.begin),
             str(fact.evidence.end),
+            # "joined in 1999 and left in 2020": two facts of one sentence (existing IRIs unchanged)
+            *(("ended",) if fact.ended else ()),
         )
         return self.fragment(f"fact-{digest}")
 
@@ -313,7 +331,9 @@ class _GraphBuilder:
         if fact.attributed_to is not None:
             self.add(node, _T.ATTRIBUTED_TO, self.entity(fact.attributed_to))
         if fact.time is not None:
-            self.add(node, nt.iri(fact.time.role.value), _date(fact.time.date))
+            self.add(node, nt.iri(fact.time.role.value), _fact_time(fact.time))
+        if fact.ended:
+            self.add(node, _T.HAS_ENDED, _TRUE)
         self._provenance(node, fact.evidence, fact.extractor, fact.confidence)
         if fact.is_plain:
             self.add(subject, predicate, obj)

@@ -51,6 +51,8 @@ RDFS_LABEL = NamedNode(RDFS_NS + "label")
 XSD_STRING = NamedNode(XSD_NS + "string")
 XSD_DATE = NamedNode(XSD_NS + "date")
 XSD_DATETIME = NamedNode(XSD_NS + "dateTime")
+XSD_G_YEAR = NamedNode(XSD_NS + "gYear")
+XSD_G_YEAR_MONTH = NamedNode(XSD_NS + "gYearMonth")
 XSD_DOUBLE = NamedNode(XSD_NS + "double")
 XSD_NON_NEGATIVE_INTEGER = NamedNode(XSD_NS + "nonNegativeInteger")
 

@@ -5,19 +5,24 @@ service work on kg's data::
     ?speaker p:P1683 ?st . ?st ps:P1683 ?words ; pq:P585 ?when .
 
 The statement node is the fact (or quotation) node itself, so everything the reified form says about
-it (polarity, modality, evidence, confidence) is one hop away. Only what kg also writes as a plain
-``wdt:`` triple gets a statement — positive, asserted facts with a Wikidata property — and it has
-normal rank and is typed ``wikibase:BestRank``, as Wikidata's truthy statements are. Negated and
+it (polarity, modality, evidence, confidence) is one hop away. Only positive, asserted facts with a
+Wikidata property get a statement, of normal rank and typed ``wikibase:BestRank`` as Wikidata's
+truthy statements are (all but ended facts, below, which also get the plain ``wdt:`` triple). Negated and
 merely possible facts get no statement: on Wikidata a ``p:``/``ps:`` pair is a claim, whatever its
 rank, and queries that ignore ranks (most do) would read "Ukraine is not a member" as a membership.
-Times become qualifiers in Wikidata's form, ``xsd:dateTime`` at midnight UTC.
+Times become qualifiers in Wikidata's form, ``xsd:dateTime`` at midnight UTC (a month or a year given
+alone: its first day, as Wikidata's truthy values of that precision are written).
+
+An ended fact ("trat 2020 aus der EU aus") is a claim too — it held until then — so it gets its
+statement with ``pq:P582``, of normal rank but not typed ``wikibase:BestRank``: as on Wikidata, where a
+former membership is not what ``wdt:`` gives, it has no plain triple either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from kg.model import WDT, Fact, Quotation
+from kg.model import WDT, Fact, Modality, Polarity, Quotation
 from kg.rdf import namespaces as ns
 from kg.rdf import ntriples as nt
 
@@ -45,23 +50,24 @@ def wikidata_datetime(date: dt.date) -> str:
     return nt.typed(f"{date.isoformat()}T00:00:00Z", _XSD_DATETIME)
 
 
-def _statement(subject: str, pid: str, node: str, value: str) -> list[Triple]:
+def _statement(subject: str, pid: str, node: str, value: str, *, best: bool = True) -> list[Triple]:
     return [
         (subject, nt.iri(P + pid), node),
         (node, _RDF_TYPE, WIKIBASE_STATEMENT),
-        (node, _RDF_TYPE, WIKIBASE_BEST_RANK),
+        *([(node, _RDF_TYPE, WIKIBASE_BEST_RANK)] if best else []),
         (node, WIKIBASE_RANK, WIKIBASE_NORMAL_RANK),
         (node, nt.iri(PS + pid), value),
     ]
 
 
 def fact_statement(node: str, fact: Fact, subject: str, obj: str) -> list[Triple]:
-    """The statement form of a fact: empty unless it is plain (positive, asserted) and its predicate
-    is a Wikidata property."""
-    if not fact.is_plain or not fact.predicate.value.startswith(WDT):
+    """The statement form of a fact: empty unless it is positive and asserted and its predicate is a
+    Wikidata property; of best rank unless the fact has ended."""
+    asserted = fact.polarity is Polarity.POSITIVE and fact.modality is Modality.ASSERTED
+    if not asserted or not fact.predicate.value.startswith(WDT):
         return []
     pid = fact.predicate.value[len(WDT) :]
-    triples = _statement(subject, pid, node, obj)
+    triples = _statement(subject, pid, node, obj, best=not fact.ended)
     if fact.time is not None:
         qualifier = nt.iri(PQ + fact.time.role.value[len(WDT) :])
         triples.append((node, qualifier, wikidata_datetime(fact.time.date)))

@@ -50,6 +50,7 @@ partnerOf = NamedNode(KGO + "partnerOf")
 polarity = NamedNode(KGO + "polarity")
 sharesBorderWith = NamedNode(KGO + "sharesBorderWith")
 speaker = NamedNode(KGO + "speaker")
+suspendedFrom = NamedNode(KGO + "suspendedFrom")
 wikidataStatement = NamedNode(KGO + "wikidataStatement")
 wikidataVerdict = NamedNode(KGO + "wikidataVerdict")
 
@@ -63,6 +64,7 @@ endpoint = NamedNode(KGO + "endpoint")
 extractionKey = NamedNode(KGO + "extractionKey")
 extractorName = NamedNode(KGO + "extractorName")
 extractorVersion = NamedNode(KGO + "extractorVersion")
+hasEnded = NamedNode(KGO + "hasEnded")
 kbSource = NamedNode(KGO + "kbSource")
 kbVersion = NamedNode(KGO + "kbVersion")
 nlpPipeline = NamedNode(KGO + "nlpPipeline")
@@ -137,6 +139,7 @@ LOCAL_NAMES: dict[str, NamedNode] = {
     "extractor": extractor,
     "extractorName": extractorName,
     "extractorVersion": extractorVersion,
+    "hasEnded": hasEnded,
     "headquarters": headquarters,
     "holdsPosition": holdsPosition,
     "imposesSanctionsOn": imposesSanctionsOn,
@@ -157,6 +160,7 @@ LOCAL_NAMES: dict[str, NamedNode] = {
     "softwareVersion": softwareVersion,
     "speaker": speaker,
     "startTime": startTime,
+    "suspendedFrom": suspendedFrom,
     "verdictReason": verdictReason,
     "wikidataStatement": wikidataStatement,
     "wikidataVerdict": wikidataVerdict,

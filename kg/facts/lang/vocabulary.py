@@ -171,3 +171,11 @@ class Vocabulary:
     perfect_auxiliaries_time: frozenset[str]
     time_participle: re.Pattern[str]
     not_past: frozenset[str]
+    # a year or month alone dates a fact of a rule with a ``time_role`` ("joined in 2023", "trat im
+    # vergangenen Jahr bei"): phrases of a year relative to publication, and words before a year
+    relative_years: dict[str, int]
+    year_openers: tuple[str, ...]  # im Jahr, in: part of the expression "im Jahr 2023"
+    # appointments: words between an appointment verb and the office ("as", "zum"), and the title
+    # words of someone chosen but not yet in office ("designiert", "President-elect")
+    appointment_links: frozenset[str]
+    designate_title: re.Pattern[str]

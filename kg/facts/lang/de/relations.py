@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.patterns import ObjectSource, RelationRule, RuleExample, Scope, Tokens
-from kg.model import EntityKind, Modality, Polarity, Predicate
+from kg.model import EntityKind, Modality, Polarity, Predicate, TimeRole
 
 TREATY_DE = re.compile(
     r"\b(?:Artikel|Art\.)\s*\d+\b|\bBeistands(?:klausel|pflicht|verpflichtung|garantie)\b", re.I
@@ -295,11 +295,14 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        version="3",
         tests=(
             RuleExample(
                 "Polen ist 1999 der NATO beigetreten.",
                 frozenset({("Q36", Predicate.MEMBER_OF.value, "Q7184", "Positive")}),
+                times=frozenset({("Q36", "P580", "1999")}),
             ),
         ),
     ),
@@ -570,7 +573,14 @@ RELATIONS_DE = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.8,
+        # v2: eine Organisation verhängt Sanktionen auch ("Die EU verhängte Sanktionen gegen Russland")
+        subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
+        version="2",
         tests=(
+            RuleExample(
+                "Die Europäische Union verhängte neue Sanktionen gegen Russland.",
+                frozenset({("Q458", Predicate.IMPOSES_SANCTIONS_ON.value, "Q159", "Positive")}),
+            ),
             RuleExample(
                 "Kanada verhängte am Dienstag neue Sanktionen gegen Weißrussland.",
                 frozenset({("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
@@ -679,5 +689,261 @@ RELATIONS_DE = (
                 frozenset({("Q81299", Predicate.HEADQUARTERS.value, "Q1741", "Positive")}),
             ),
         ),
+    ),
+    RelationRule(
+        # "Großbritannien ist 2020 aus der EU ausgetreten", "Russland trat aus dem Europarat aus",
+        # "verließ die Afrikanische Union": eine beendete Mitgliedschaft (P582), keine heutige
+        "left",
+        re.compile(
+            r"\bausgetreten\b|\btrat(?:en)?\b(?:\s+\S+){1,6}?\s+aus\b(?=\s*[.,;:!?]|$)|\bverließ(?:en)?\b|\bverlassen\b"
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.75,
+        time_role=TimeRole.END,
+        ends=True,
+        topic_fallback=False,
+        tests=(
+            RuleExample(
+                "Großbritannien ist 2020 aus der Europäischen Union ausgetreten.",
+                frozenset({("Q145", Predicate.MEMBER_OF.value, "Q458", "Positive")}),
+                times=frozenset({("Q145", "P582", "2020")}),
+                modality="Asserted",
+            ),
+            RuleExample(
+                "Russland trat im vergangenen Jahr aus dem Europarat aus.",
+                frozenset({("Q159", Predicate.MEMBER_OF.value, "Q8908", "Positive")}),
+                times=frozenset({("Q159", "P582", "2023")}),
+            ),
+            RuleExample("Russland verließ am Montag Kiew.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Nicaragua kündigte seine Mitgliedschaft in der OAS": ein Austritt, keine Kandidatur
+        "cancelled_membership",
+        re.compile(r"\bkündigt(?:e|en)?\s+(?:die|seine|ihre)\s+Mitgliedschaft\b"),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.75,
+        time_role=TimeRole.END,
+        ends=True,
+        topic_fallback=False,
+        excludes=("membership",),
+        tests=(
+            RuleExample(
+                "Nicaragua kündigte seine Mitgliedschaft in der Organisation Amerikanischer Staaten.",
+                frozenset({("Q811", Predicate.MEMBER_OF.value, "Q123759", "Positive")}),
+                modality="Asserted",
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Mali will aus der Afrikanischen Union austreten", "soll die EU verlassen": ein Austritt, der
+        # kommt (Intended), keine beendete Mitgliedschaft
+        "will_leave",
+        re.compile(
+            r"\b(?:wird|werden|will|wollen|soll|sollen|plant|plante|droht|drohte)\b"
+            r"(?:\s+[^\s,;:!?]+){1,8}?\s+(?:austreten|verlassen)\b|\bAustritt\b(?=(?:\s+\S+){1,8}?\s+angekündigt\b)"
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        modality=Modality.INTENDED,
+        confidence=0.7,
+        time_role=TimeRole.END,
+        ends=True,
+        topic_fallback=False,
+        excludes=("left",),
+        tests=(
+            RuleExample(
+                "Mali will zum 1. April aus der Afrikanischen Union austreten.",
+                frozenset({("Q912", Predicate.MEMBER_OF.value, "Q7159", "Positive")}),
+                times=frozenset({("Q912", "P582", "2024-04-01")}),
+                modality="Intended",
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Mali wurde 2021 von der Afrikanischen Union suspendiert": Mitglied bleibt es (kgo:suspendedFrom)
+        "suspended",
+        re.compile(r"\bsuspendiert\b|\bSuspendierung\b"),
+        Predicate.SUSPENDED_FROM,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.75,
+        time_role=TimeRole.START,
+        topic_fallback=False,
+        genitive_subject=True,
+        tests=(
+            RuleExample(
+                "Mali wurde 2021 von der Afrikanischen Union suspendiert.",
+                frozenset({("Q912", Predicate.SUSPENDED_FROM.value, "Q7159", "Positive")}),
+                times=frozenset({("Q912", "P580", "2021")}),
+            ),
+            RuleExample(
+                "Die Afrikanische Union hat Mali am Montag suspendiert.",
+                frozenset({("Q912", Predicate.SUSPENDED_FROM.value, "Q7159", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Friedrich Merz wurde zum Bundeskanzler gewählt", "Der Sejm wählte Donald Tusk zum
+        # Ministerpräsidenten", "als Bundeskanzler vereidigt": das Amt ab dann (P39 mit P580)
+        "appointed",
+        re.compile(
+            r"\b(?:zu(?:m|r)|als)\b(?=(?:\s+[^\s.,;:!?]+){1,8}?\s+"
+            r"(?:gewählt|ernannt|vereidigt|bestimmt|berufen|bestellt|gekürt|wiedergewählt|eingesetzt)\b"
+            r"(?!\s+werden\b))"
+        ),
+        Predicate.HOLDS_POSITION,
+        ObjectSource.OFFICE_AFTER,
+        Scope.CLAUSE,
+        confidence=0.75,
+        subject_kinds=frozenset({EntityKind.PERSON}),
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Olaf Scholz wurde am 8. Dezember 2021 zum Bundeskanzler gewählt.",
+                frozenset({("Q61053", Predicate.HOLDS_POSITION.value, "Q4970706", "Positive")}),
+                times=frozenset({("Q61053", "P580", "2021-12-08")}),
+                modality="Asserted",
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Der Bundestag wählte Olaf Scholz zum Bundeskanzler": das Aktiv, die Person nach dem Verb
+        "appointed_active",
+        re.compile(
+            r"\b(?:wählte|wählten|ernannte|ernannten|vereidigte|vereidigten|kürte|kürten|berief|beriefen)\b"
+            r"(?=(?:\s+[^\s.,;:!?]+){1,5}?\s+zu(?:m|r)\s)"
+        ),
+        Predicate.HOLDS_POSITION,
+        ObjectSource.OFFICE_AFTER,
+        Scope.CLAUSE,
+        confidence=0.75,
+        subject_kinds=frozenset({EntityKind.PERSON}),
+        time_role=TimeRole.START,
+        excludes=("appointed",),
+        tests=(
+            RuleExample(
+                "Der Bundestag wählte Olaf Scholz im Dezember 2021 zum Bundeskanzler.",
+                frozenset({("Q61053", Predicate.HOLDS_POSITION.value, "Q4970706", "Positive")}),
+                times=frozenset({("Q61053", "P580", "2021-12")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "soll am Freitag zum Kanzler gewählt werden": noch nicht im Amt (Intended)
+        "to_be_appointed",
+        re.compile(
+            r"\b(?:zu(?:m|r)|als)\b(?=(?:\s+[^\s.,;:!?]+){1,8}?\s+"
+            r"(?:gewählt|ernannt|vereidigt|bestimmt|berufen)\s+werden\b)"
+        ),
+        Predicate.HOLDS_POSITION,
+        ObjectSource.OFFICE_AFTER,
+        Scope.CLAUSE,
+        modality=Modality.INTENDED,
+        confidence=0.7,
+        subject_kinds=frozenset({EntityKind.PERSON}),
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Friedrich Merz soll im Mai zum Bundeskanzler gewählt werden.",
+                frozenset({("Q566257", Predicate.HOLDS_POSITION.value, "Q4970706", "Positive")}),
+                modality="Intended",
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Narva liegt an der Grenze zu Russland", "Finnland ist ein Nachbarland Russlands"
+        "border_at",
+        re.compile(
+            r"\ban\s+der\s+(?:\w+\s+)?Grenze\s+(?:zu|mit)\b|\bNachbar(?:land|staat)?\s+(?:von|der|des)\b"
+        ),
+        Predicate.SHARES_BORDER_WITH,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        confidence=0.75,
+        subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
+        object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
+        tests=(
+            RuleExample(
+                "Finnland liegt an der Grenze zu Russland.",
+                frozenset({("Q33", Predicate.SHARES_BORDER_WITH.value, "Q159", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Österreich grenzt nicht an Russland": the negation stands inside the trigger of "border"
+        "not_border",
+        re.compile(r"\bgrenz(?:t|en|te|ten)\s+(?:\w+\s+)?nicht\s+an\b"),
+        Predicate.SHARES_BORDER_WITH,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        polarity=Polarity.NEGATIVE,
+        confidence=0.75,
+        excludes=("border",),
+        tests=(
+            RuleExample(
+                "Österreich grenzt nicht an Russland.",
+                frozenset({("Q40", Predicate.SHARES_BORDER_WITH.value, "Q159", "Negative")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Der Hauptsitz der WHO ist in Genf", "Der Sitz der OSZE liegt in Wien"
+        "headquarters_is_in",
+        re.compile(r"\b(?:ist|liegt|befindet\s+sich|war|lag|bleibt)\s+in\b"),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        requires=re.compile(r"\b(?:Haupt)?[Ss]itz\b(?!\s+(?:nicht\s+)?in\b)"),
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        subject_reach=10,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "Der Hauptsitz der Weltgesundheitsorganisation ist in Genf.",
+                frozenset({("Q7817", Predicate.HEADQUARTERS.value, "Q71", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Die OSZE hat ihren Sitz nicht in Brüssel, sondern in Wien": nicht dort, sondern in Wien
+        "headquarters_not_in",
+        re.compile(r"\b(?:Haupt)?[Ss]itz\s+nicht\s+in\b"),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        polarity=Polarity.NEGATIVE,
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "Die OSZE hat ihren Sitz nicht in Brüssel, sondern in Wien.",
+                frozenset(
+                    {
+                        ("Q81299", Predicate.HEADQUARTERS.value, "Q239", "Negative"),
+                        ("Q81299", Predicate.HEADQUARTERS.value, "Q1741", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        "headquarters_but",
+        re.compile(r"\bsondern\s+in\b"),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        polarity=Polarity.POSITIVE,
+        requires=re.compile(r"\b(?:Haupt)?[Ss]itz\s+nicht\s+in\b"),
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.7,
     ),
 )

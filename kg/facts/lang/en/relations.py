@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.patterns import ObjectSource, RelationRule, RuleExample, Scope, Tokens
-from kg.model import EntityKind, Modality, Polarity, Predicate
+from kg.model import EntityKind, Modality, Polarity, Predicate, TimeRole
 
 TREATY_EN = re.compile(r"\b(?:Article|Art\.)\s*\d+\b|\b(?:mutual|collective)[- ]defen[cs]e clause\b", re.I)
 
@@ -245,11 +245,19 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        version="3",
         tests=(
             RuleExample(
                 "Poland joined NATO in 1999.",
                 frozenset({("Q36", Predicate.MEMBER_OF.value, "Q7184", "Positive")}),
+                times=frozenset({("Q36", "P580", "1999")}),
+            ),
+            RuleExample(
+                "Finland joined NATO on April 4, 2023.",
+                frozenset({("Q33", Predicate.MEMBER_OF.value, "Q7184", "Positive")}),
+                times=frozenset({("Q33", "P580", "2023-04-04")}),
             ),
         ),
     ),
@@ -388,7 +396,14 @@ RELATIONS_EN = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.8,
+        # v2: an organisation imposes sanctions too ("The EU imposed sanctions on Russia")
+        subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
+        version="2",
         tests=(
+            RuleExample(
+                "The European Union imposed sanctions on Russia.",
+                frozenset({("Q458", Predicate.IMPOSES_SANCTIONS_ON.value, "Q159", "Positive")}),
+            ),
             RuleExample(
                 "Canada imposed new sanctions on Belarus on Tuesday.",
                 frozenset({("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
@@ -479,5 +494,274 @@ RELATIONS_EN = (
                 frozenset({("Q81299", Predicate.HEADQUARTERS.value, "Q1741", "Positive")}),
             ),
         ),
+    ),
+    RelationRule(
+        # "Britain left the European Union in 2020", "Burkina Faso withdrew from ECOWAS": an ended
+        # membership (P582), never a current one
+        "left",
+        re.compile(r"\b(?:left|quit|exited|withdrew\s+from|withdrawn\s+from|pulled\s+out\s+of)\b", re.I),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.75,
+        time_role=TimeRole.END,
+        ends=True,
+        topic_fallback=False,
+        tests=(
+            RuleExample(
+                "The United Kingdom left the European Union in 2020.",
+                frozenset({("Q145", Predicate.MEMBER_OF.value, "Q458", "Positive")}),
+                times=frozenset({("Q145", "P582", "2020")}),
+                modality="Asserted",
+            ),
+            RuleExample(
+                "Russia withdrew from the Council of Europe last year.",
+                frozenset({("Q159", Predicate.MEMBER_OF.value, "Q8908", "Positive")}),
+                times=frozenset({("Q159", "P582", "2023")}),
+            ),
+            RuleExample("Russia left Kyiv on Monday.", frozenset()),
+            RuleExample("Hungary has not left the European Union.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Britain ended its membership of the EU": a leaving; "membership" is no candidacy here
+        "ended_membership",
+        re.compile(r"\b(?:ended|terminated|renounced|cancelled)\s+(?:its|their)\s+membership\b", re.I),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.75,
+        time_role=TimeRole.END,
+        ends=True,
+        topic_fallback=False,
+        excludes=("join",),
+        tests=(
+            RuleExample(
+                "Nicaragua ended its membership in the Organization of American States.",
+                frozenset({("Q811", Predicate.MEMBER_OF.value, "Q123759", "Positive")}),
+                modality="Asserted",
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Britain is set to leave the EU", "announced its withdrawal from …, effective …": a leaving to
+        # come (Intended), not an ended membership
+        "will_leave",
+        re.compile(
+            r"\b(?:will|would|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|is\s+due\s+to|plans\s+to|"
+            r"intends\s+to|wants\s+to|threatened\s+to|voted\s+to)\s+(?:formally\s+)?"
+            r"(?:leave|quit|exit|withdraw\s+from)\b|\bannounced\s+(?:its|their)\s+withdrawal\s+from\b",
+            re.I,
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        modality=Modality.INTENDED,
+        confidence=0.7,
+        time_role=TimeRole.END,
+        ends=True,
+        topic_fallback=False,
+        tests=(
+            RuleExample(
+                "Mali announced its withdrawal from the African Union effective April 1.",
+                frozenset({("Q912", Predicate.MEMBER_OF.value, "Q7159", "Positive")}),
+                times=frozenset({("Q912", "P582", "2024-04-01")}),
+                modality="Intended",
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Mali was suspended from ECOWAS", "ECOWAS suspended Guinea": the member stays one, its
+        # rights are suspended (kgo:suspendedFrom, dated with P580)
+        "suspended",
+        re.compile(r"\bsuspended\b|\bsuspension\s+from\b", re.I),
+        Predicate.SUSPENDED_FROM,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        confidence=0.75,
+        time_role=TimeRole.START,
+        topic_fallback=False,
+        excludes=("join",),
+        tests=(
+            RuleExample(
+                "Mali was suspended from the African Union in 2021.",
+                frozenset({("Q912", Predicate.SUSPENDED_FROM.value, "Q7159", "Positive")}),
+                times=frozenset({("Q912", "P580", "2021")}),
+            ),
+            RuleExample(
+                "The African Union suspended Mali on Monday.",
+                frozenset({("Q912", Predicate.SUSPENDED_FROM.value, "Q7159", "Positive")}),
+                times=frozenset({("Q912", "P580", "2024-02-26")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Donald Tusk was elected prime minister of Poland", "The Sejm elected Donald Tusk as prime
+        # minister", "was sworn in as President": the office held from then (P39 with P580)
+        "appointed",
+        re.compile(
+            r"\b(?:elected|appointed|named|sworn\s+in|installed|chosen|re-elected|reelected|took\s+office)"
+            r"(?:\s+as)?\b|\bconfirmed\s+as\b",
+            re.I,
+        ),
+        Predicate.HOLDS_POSITION,
+        ObjectSource.OFFICE_AFTER,
+        Scope.CLAUSE,
+        confidence=0.75,
+        subject_kinds=frozenset({EntityKind.PERSON}),
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Donald Tusk was elected Prime Minister of Poland on December 11, 2023.",
+                frozenset({("Q946", Predicate.HOLDS_POSITION.value, "Q3259469", "Positive")}),
+                times=frozenset({("Q946", "P580", "2023-12-11")}),
+                modality="Asserted",
+            ),
+            RuleExample(
+                "NATO allies appointed Mark Rutte as Secretary General of NATO.",
+                frozenset({("Q57792", Predicate.HOLDS_POSITION.value, "Q167662", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "will be sworn in as president", "is set to be named prime minister": not yet in office
+        "to_be_appointed",
+        re.compile(
+            r"\b(?:will|is\s+to|is\s+set\s+to|is\s+expected\s+to|is\s+due\s+to)\s+be\s+"
+            r"(?:elected|appointed|named|sworn\s+in|installed)(?:\s+as)?\b|\bwill\s+take\s+office\s+as\b",
+            re.I,
+        ),
+        Predicate.HOLDS_POSITION,
+        ObjectSource.OFFICE_AFTER,
+        Scope.CLAUSE,
+        modality=Modality.INTENDED,
+        confidence=0.7,
+        subject_kinds=frozenset({EntityKind.PERSON}),
+        time_role=TimeRole.START,
+        excludes=("appointed",),
+        tests=(
+            RuleExample(
+                "Keir Starmer will be sworn in as Prime Minister of the United Kingdom on Friday.",
+                frozenset({("Q6383803", Predicate.HOLDS_POSITION.value, "Q14211", "Positive")}),
+                times=frozenset({("Q6383803", "P580", "2024-03-01")}),  # published on a Friday
+                modality="Intended",
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Poland neighbours Ukraine", "Finland is a neighbour of Russia", "Russia massed troops on its
+        # border with Ukraine"
+        "neighbour",
+        re.compile(
+            r"\bneighbou?rs\b(?=\s+[A-Z])|\bneighbou?r(?:ing\s+country)?\s+(?:of|to)\b"
+            r"|\b(?:on|at|along)\s+(?:the|its|their)\s+(?:\w+\s+)?border\s+with\b",
+        ),
+        Predicate.SHARES_BORDER_WITH,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "Finland is a neighbour of Russia.",
+                frozenset({("Q33", Predicate.SHARES_BORDER_WITH.value, "Q159", "Positive")}),
+            ),
+            RuleExample(
+                "Russia massed troops on its border with Ukraine.",
+                frozenset({("Q159", Predicate.SHARES_BORDER_WITH.value, "Q212", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Austria does not border Russia": the negation is inside the trigger
+        "not_border",
+        re.compile(r"\b(?:does|do|did)(?:\s+not|n['’]t)\s+border\b", re.I),
+        Predicate.SHARES_BORDER_WITH,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        polarity=Polarity.NEGATIVE,
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "Austria does not border Russia.",
+                frozenset({("Q40", Predicate.SHARES_BORDER_WITH.value, "Q159", "Negative")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "The OSCE, based in Vienna, …", "the Geneva-based WHO" is not read; "headquarters are in"
+        "headquarters_more",
+        re.compile(
+            r",\s+(?:which\s+is\s+)?(?:based|headquartered)\s+in\b",
+            re.I,
+        ),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "The OSCE, based in Vienna, sent observers.",
+                frozenset({("Q81299", Predicate.HEADQUARTERS.value, "Q1741", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "The headquarters of the WHO are in Geneva", "Its headquarters remain in Vienna"
+        "headquarters_are_in",
+        re.compile(r"\b(?:is|are|was|were|lies|remain|remains)\s+in\b", re.I),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        requires=re.compile(r"\bheadquarters\b(?!\s+in\b)", re.I),
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        subject_reach=10,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "The headquarters of the World Health Organization are in Geneva.",
+                frozenset({("Q7817", Predicate.HEADQUARTERS.value, "Q71", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "The OSCE is based not in Brussels but in Vienna": not there, but in the place after "but"
+        "headquarters_not_in",
+        re.compile(r"\b(?:based|headquartered)\s+not\s+in\b", re.I),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        polarity=Polarity.NEGATIVE,
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "The OSCE is based not in Brussels but in Vienna.",
+                frozenset(
+                    {
+                        ("Q81299", Predicate.HEADQUARTERS.value, "Q239", "Negative"),
+                        ("Q81299", Predicate.HEADQUARTERS.value, "Q1741", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "… based not in Brussels but in Vienna": the place set against the denied one
+        "headquarters_but",
+        re.compile(r"\bbut\s+in\b", re.I),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        polarity=Polarity.POSITIVE,
+        requires=re.compile(r"\b(?:based|headquartered|headquarters)\s+not\s+in\b", re.I),
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        subject_reach=20,
+        confidence=0.7,
     ),
 )

@@ -476,4 +476,8 @@ VOCABULARY = Vocabulary(
     perfect_auxiliaries_time=frozenset(),
     time_participle=NEVER,
     not_past=frozenset(),
+    relative_years={"last year": -1, "this year": 0, "next year": 1, "a year ago": -1},
+    year_openers=("in", "in the year"),
+    appointment_links=frozenset({"as", "the", "new", "its", "their", "his", "her", "a", "an", "to", "be"}),
+    designate_title=re.compile(r"-elect\b|\bdesignate\b|-designate\b|\bincoming\b", re.I),
 )
