@@ -82,7 +82,9 @@ TIMED = [p for p in EXAMPLES if p.values[2].times is not None or p.values[2].mod
 
 
 @pytest.mark.parametrize(("lang", "rule", "example"), TIMED)
-def test_rule_example_gives_exactly_its_times_and_modality(lang: str, rule: str, example: RuleExample) -> None:
+def test_rule_example_gives_exactly_its_times_and_modality(
+    lang: str, rule: str, example: RuleExample
+) -> None:
     facts = _result(lang, example).facts
     if example.times is not None:
         times = {

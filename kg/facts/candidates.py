@@ -3,7 +3,6 @@ filled (or none: the trigger joins something else, names no organisation, invite
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kg.facts.context import DocContext
