@@ -8,8 +8,11 @@ the whole of one document is a ``DocumentResult``; the run is a ``RunProvenance`
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 WD = "http://www.wikidata.org/entity/"
 WDT = "http://www.wikidata.org/prop/direct/"
@@ -143,6 +146,17 @@ class NamedEntitySpan:
 
     span: Span
     label: str  # the model's label, e.g. "PER", "LOC", "ORG"
+
+
+@dataclass(frozen=True)
+class TriggerPatterns:
+    """One rule's trigger as the facts stage hands it to the nlp stage: spaCy ``Matcher`` token
+    patterns and vetoing patterns, or (rules not written as token patterns yet) a regular expression."""
+
+    rule: str
+    tokens: tuple[Sequence[Mapping[str, Any]], ...] = ()
+    unless: tuple[Sequence[Mapping[str, Any]], ...] = ()
+    regex: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from kg.link import link_document
 from kg.model import Document, DocumentResult, Extraction, RunProvenance, TextAnalysis
 from kg.nlp import NlpPipeline
 from kg.nlp import load_pipeline as load_nlp_pipeline
-from kg.nlp.triggers import TriggerPatterns
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +21,7 @@ def load_pipeline(lang: str, *, model: str | None = None) -> NlpPipeline:
     """The nlp stage for ``lang``, finding the triggers of the facts stage's rules in every document."""
     from kg.facts import rule_triggers
 
-    triggers = tuple(
-        TriggerPatterns(t.key, tokens=t.patterns, unless=t.unless, regex=t.regex) for t in rule_triggers(lang)
-    )
-    return load_nlp_pipeline(lang, model=model, triggers=triggers)
+    return load_nlp_pipeline(lang, model=model, triggers=rule_triggers(lang))
 
 
 @dataclass

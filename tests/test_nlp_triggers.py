@@ -12,9 +12,8 @@ import pytest
 from kg.facts.context import OfficeIndex
 from kg.facts.hits import RELATION, relation_hits
 from kg.facts.lang import RULES
-from kg.model import Document, Entity, EntityKind, Sentence, Span, TextAnalysis, TriggerHit
+from kg.model import Document, Entity, EntityKind, Sentence, Span, TextAnalysis, TriggerHit, TriggerPatterns
 from kg.nlp import load_pipeline
-from kg.nlp.triggers import TriggerPatterns
 
 
 def _hits(lang: str, text: str, rules: tuple[TriggerPatterns, ...]) -> list[tuple[str, str, int]]:

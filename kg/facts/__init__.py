@@ -9,19 +9,19 @@ Facts come from the text only: the knowledge base names position items, it never
 from __future__ import annotations
 
 from kg.facts.context import DocContext
-from kg.facts.hits import TriggerData, trigger_data
+from kg.facts.hits import trigger_data
 from kg.facts.kbview import KnowledgeView
 from kg.facts.lang import RULES
 from kg.facts.meetings import extract_meetings, meeting_extractor
 from kg.facts.offices import OFFICE_SHAPES, extract_offices, office_extractor
 from kg.facts.quotes import extract_quotations, quote_extractor
 from kg.facts.relations import extract_relations, relation_extractor
-from kg.model import Document, Extraction, Extractor, Mention, TextAnalysis
+from kg.model import Document, Extraction, Extractor, Mention, TextAnalysis, TriggerPatterns
 
-__all__ = ["EXTRACTORS", "TriggerData", "extract_facts", "rule_triggers"]
+__all__ = ["EXTRACTORS", "extract_facts", "rule_triggers"]
 
 
-def rule_triggers(lang: str) -> tuple[TriggerData, ...]:
+def rule_triggers(lang: str) -> tuple[TriggerPatterns, ...]:
     """Every trigger of ``lang``'s rules, as plain data for the nlp stage to match once per document."""
     rules = RULES.get(lang)
     return trigger_data(rules.patterns) if rules is not None else ()

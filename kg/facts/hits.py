@@ -10,33 +10,22 @@ for admission, not by the bare membership noun inside it.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
-from kg.facts.patterns import LanguagePatterns, RelationRule, TokenPattern, Tokens
-from kg.model import TextAnalysis, TriggerHit
+from kg.facts.patterns import LanguagePatterns, RelationRule, Tokens
+from kg.model import TextAnalysis, TriggerHit, TriggerPatterns
 
 RELATION = "relation:"  # the key prefix of relation rules' triggers
 
 
-@dataclass(frozen=True)
-class TriggerData:
-    """One rule's trigger as the nlp stage takes it: token patterns, or a regular expression."""
-
-    key: str
-    patterns: tuple[TokenPattern, ...] = ()
-    unless: tuple[TokenPattern, ...] = ()
-    regex: re.Pattern[str] | None = None
-
-
-def trigger_data(patterns: LanguagePatterns) -> tuple[TriggerData, ...]:
+def trigger_data(patterns: LanguagePatterns) -> tuple[TriggerPatterns, ...]:
     out = []
     for rule in patterns.relations:
         key = RELATION + rule.name
         if isinstance(rule.trigger, Tokens):
-            out.append(TriggerData(key, rule.trigger.patterns, rule.trigger.unless))
+            out.append(TriggerPatterns(key, rule.trigger.patterns, rule.trigger.unless))
         else:
-            out.append(TriggerData(key, regex=rule.trigger))
+            out.append(TriggerPatterns(key, regex=rule.trigger))
     return tuple(out)
 
 

@@ -13,9 +13,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import ConfigError
-from kg.model import Document, NamedEntitySpan, QuotationSpan, Sentence, Span, TextAnalysis, Token
+from kg.model import (
+    Document,
+    NamedEntitySpan,
+    QuotationSpan,
+    Sentence,
+    Span,
+    TextAnalysis,
+    Token,
+    TriggerPatterns,
+)
 from kg.nlp.quotes import find_quotations, quote_aware_boundaries
-from kg.nlp.triggers import TriggerMatcher, TriggerPatterns, trigger_matcher
+from kg.nlp.triggers import TriggerMatcher, trigger_matcher
 
 # Best first: the pipeline used for a language when none is named and one is installed.
 TRAINED_PIPELINES: dict[str, tuple[str, ...]] = {

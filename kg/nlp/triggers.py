@@ -22,10 +22,9 @@ import bisect
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from kg.model import TriggerHit
+from kg.model import TriggerHit, TriggerPatterns
 
 CONTEXT = "CONTEXT"  # the key marking a pattern element as context, not trigger
 SPAN = "SPAN"  # the key of a regex narrowing the trigger inside the token
@@ -34,16 +33,6 @@ OWN_KEYS = (CONTEXT, SPAN)
 TokenPattern = Sequence[Mapping[str, Any]]
 MERGE_GAP = 10  # windows closer than this are read in one call (fewer calls; few tokens more)
 UNBOUNDED = 10_000  # "+" or "*": the window of such a pattern is the whole document
-
-
-@dataclass(frozen=True)
-class TriggerPatterns:
-    """One rule's trigger as data: token patterns, vetoing patterns, or (compatibility) a regex."""
-
-    rule: str
-    tokens: tuple[TokenPattern, ...] = ()
-    unless: tuple[TokenPattern, ...] = ()
-    regex: re.Pattern[str] | None = None
 
 
 class TriggerMatcher:
