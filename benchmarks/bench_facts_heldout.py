@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""Fact extraction on the frozen held-out set (``benchmarks/facts_heldout``).
+"""Fact extraction on a frozen held-out set (default ``benchmarks/facts_heldout``).
 
-Usage: python benchmarks/bench_facts_heldout.py [--label NAME] [--explain]
-       [--out benchmarks/results/facts_heldout.json]
+Usage: python benchmarks/bench_facts_heldout.py [--set DIR] [--label NAME] [--explain]
+       [--out benchmarks/results/SETNAME.json]
 
 Checks the gold first (JSON shape, every QID in the bundled KB, every text file present), then runs
 ``kg eval GOLD --extract --format json`` once per language and prints, per language and overall
 (micro counts summed over both languages), P / R / F1 for entities, facts, facts strict, quotations
 and meetings, and the per-property fact figures. The results are stored under ``--label`` in the
-results file, so runs of different code ("before", "after") sit side by side. ``--explain`` also
-prints kg's own text report with what was missed and what was extra.
+results file, so runs of different code ("before", "after") sit side by side. ``--set`` picks the
+set's folder (``benchmarks/facts_heldout`` or ``benchmarks/facts_heldout2``); each set has its own
+results file, ``benchmarks/results/<folder name>.json``. ``--explain`` also prints kg's own text
+report with what was missed and what was extra.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "benchmarks" / "facts_heldout"
+SETS = (HERE, ROOT / "benchmarks" / "facts_heldout2")
 LANGS = ("de", "en")
 CATEGORIES = ("entities", "facts", "facts_strict", "quotations", "meetings")
 QID = re.compile(r"^Q\d+$")
@@ -46,10 +49,10 @@ def ends(value: str) -> list[str]:
     return [part for part in value.split("|") if QID.match(part)]
 
 
-def check_gold(lang: str, kb: set[str]) -> list[str]:
-    """Problems with one language's gold file (empty when it is well-formed)."""
+def check_gold(lang: str, kb: set[str], here: Path = HERE) -> list[str]:
+    """Problems with one language's gold file in the set folder ``here`` (empty when well-formed)."""
     problems: list[str] = []
-    docs = json.loads((HERE / f"gold-{lang}.json").read_text(encoding="utf-8"))
+    docs = json.loads((here / f"gold-{lang}.json").read_text(encoding="utf-8"))
     seen: set[str] = set()
     for doc in docs:
         did = doc["id"]
@@ -58,7 +61,7 @@ def check_gold(lang: str, kb: set[str]) -> list[str]:
         seen.add(did)
         if doc.get("lang") != lang:
             problems.append(f"{did}: lang {doc.get('lang')!r}")
-        text = HERE / doc["text"]
+        text = here / doc["text"]
         if not text.is_file():
             problems.append(f"{did}: missing text {doc['text']}")
         dt.date.fromisoformat(doc["published"])
@@ -84,8 +87,8 @@ def check_gold(lang: str, kb: set[str]) -> list[str]:
     return problems
 
 
-def run_eval(lang: str, fmt: str, explain: bool = False) -> str:
-    gold = str(HERE / f"gold-{lang}.json")
+def run_eval(lang: str, fmt: str, explain: bool = False, here: Path = HERE) -> str:
+    gold = str(here / f"gold-{lang}.json")
     cmd = [*kg_command(), "eval", gold, "--extract", "--lang", lang, "--format", fmt]
     if explain:
         cmd.append("--explain")
@@ -130,7 +133,7 @@ def combine(parts: list[dict]) -> dict:
 
 
 def print_table(label: str, result: dict) -> None:
-    print(f"held-out facts benchmark, label {label!r} (micro P / R / F1)")
+    print(f"held-out facts benchmark {result.get('set', HERE.name)}, label {label!r} (micro P / R / F1)")
     print(f"{'':8}" + "".join(f"{cat:>22}" for cat in CATEGORIES))
     for name in (*LANGS, "overall"):
         row = result[name]
@@ -153,29 +156,33 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--label", default="current")
     ap.add_argument("--explain", action="store_true", help="also print kg eval's text report with misses")
-    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "facts_heldout.json")
+    ap.add_argument("--set", type=Path, default=HERE, help="the set's folder (default: the first set)")
+    ap.add_argument("--out", type=Path, help="results file (default: benchmarks/results/<set folder>.json)")
     args = ap.parse_args()
+    here = args.set.resolve()
+    out = args.out or ROOT / "benchmarks" / "results" / f"{here.name}.json"
 
     kb = bundled_qids()
-    problems = [p for lang in LANGS for p in check_gold(lang, kb)]
+    problems = [p for lang in LANGS for p in check_gold(lang, kb, here)]
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
 
     result: dict = {}
     for lang in LANGS:
-        result[lang] = summarise(json.loads(run_eval(lang, "json"))["overall"])
+        result[lang] = summarise(json.loads(run_eval(lang, "json", here=here))["overall"])
         if args.explain:
-            print(run_eval(lang, "text", explain=True))
+            print(run_eval(lang, "text", explain=True, here=here))
     result["overall"] = combine([result[lang] for lang in LANGS])
     result["date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     result["commit"] = commit.stdout.strip()
+    result["set"] = here.name
 
-    stored = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+    stored = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
     stored[args.label] = result
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(args.label, result)
     return 0
 
