@@ -135,6 +135,33 @@ def test_a_place_name_that_starts_a_persons_name(nlp) -> None:  # type: ignore[n
     ]
 
 
+def test_a_place_name_after_a_title_or_used_again_as_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    # neither "Valencia" nor "Santiago" is a given name the KB knows; the title before one, and the
+    # surname standing alone later, say that both start a person's name, here and where they recur
+    text = (
+        "Vice President Valencia Ortega met the envoy Santiago Quispe in Madrid. "
+        "Quispe said Valencia Ortega had agreed."
+    )
+    linked = {(m.span.begin, m.span.text): m.entity.qid for m in link(nlp, text)}
+    assert not {"Q8818", "Q54880", "Q2887"} & set(linked.values()), linked  # Valencias, Santiago
+    assert linked[(text.index("Madrid"), "Madrid")] == "Q2807"
+    # German: capitalised nouns after a place stay nouns ("in Madrid Gespräche ... Gespräche")
+    german = Document("t", "In Madrid Gespräche. Gespräche gab es auch dort.", "de", "test", "0")
+    de_linked = {m.span.text: m.entity.qid for m in link_document(
+        german, load_pipeline("de", model="blank").analyse(german), load_knowledge_base())}
+    assert de_linked.get("Madrid") == "Q2807", de_linked
+
+
+def test_a_bare_title_links_an_office_only_where_its_jurisdiction_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    kb = load_knowledge_base()
+    office = kb.item("Q12379704")  # labelled just "Prime Minister"; its jurisdiction is Belarus
+    assert office is not None and office.jurisdiction == ("Q184",)
+    elsewhere = link(nlp, "The Prime Minister met the King in London on Monday.")
+    assert "Q12379704" not in {m.entity.qid for m in elsewhere}
+    in_belarus = link(nlp, "In Minsk, the Prime Minister said Belarus would not join.")
+    assert "Q12379704" in {m.entity.qid for m in in_belarus}
+
+
 def test_names_written_without_their_accents(nlp) -> None:  # type: ignore[no-untyped-def]
     # wire copy drops diacritics; the KB writes them
     text = "Viktor Orban and Sauli Niinisto spoke in Brussels."

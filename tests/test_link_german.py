@@ -203,3 +203,14 @@ def test_capitalised_adjective_inside_a_sentence_belongs_to_a_name(nlp) -> None:
     ]
     # the adjectives stay references for the fact rules, but are no entity mentions
     assert [m.annotation for m in mentions] == [True, False, False]
+
+
+def test_acronyms_written_as_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # German copy writes acronyms spoken as words in title case; the upper-case form still links
+    text = "Die Opec und die Asean berieten, die Osze schwieg. Später tagte die OPEC allein."
+    assert [(m.span.text, m.entity.qid) for m in link(nlp, text)] == [
+        ("Opec", "Q7795"),
+        ("Asean", "Q7768"),
+        ("Osze", "Q81299"),
+        ("OPEC", "Q7795"),
+    ]

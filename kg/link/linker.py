@@ -29,7 +29,7 @@ from kg.kb import KnowledgeBase, NameEntry
 from kg.kb.names import final_forms, is_acronym, normalise
 from kg.link.beyond import ACRONYM, NIL_NAME, add_names_beyond_kb, find_speakers
 from kg.link.matcher import Match, NameTrie
-from kg.link.people import find_nil_persons, is_name_like, person_entity, surname_of
+from kg.link.people import find_nil_persons, is_name_like, person_entity, surname_of, title_of_token
 from kg.link.pieces import Piece, text_pieces
 from kg.link.resolve import (
     PLACE_PREPOSITIONS,
@@ -44,7 +44,7 @@ from kg.link.resolve import (
 )
 from kg.model import Document, Entity, EntityKind, Extractor, Mention, Span, TextAnalysis, Token
 
-LEXICON = Extractor("kg.link.lexicon", "1")
+LEXICON = Extractor("kg.link.lexicon", "2")
 NER = Extractor("kg.link.ner", "1")
 NIL_PERSON = Extractor("kg.link.nil_person", "1")
 SURNAME = Extractor("kg.link.surname", "1")
@@ -236,9 +236,12 @@ def _disambiguate(
     for f in found:
         if len({e.target for e in f.entries}) == 1:
             names[f.entries[0].target].add(normalise(document.text[f.begin : f.end]))
+    named_anywhere = {e.target for f in found for e in f.entries}
     mentions: list[Mention] = []
     for i, f in enumerate(found):
         best, factor = winner.get(i, (scored[i][0], 1.0))
+        if f.layer == "office" and _jurisdiction_unnamed(best.target, named_anywhere, kb):
+            continue  # a bare "Prime Minister" in a text that never names Belarus is not its PM
         score = round(best.score * factor, 4)
         text = document.text[f.begin : f.end]
         span = Span(f.begin, f.end, text)
@@ -266,7 +269,18 @@ def _disambiguate(
     return mentions
 
 
+def _jurisdiction_unnamed(office: str, named_anywhere: set[str], kb: KnowledgeBase) -> bool:
+    """An office whose jurisdiction (P1001) the document never names: a title alone ("the Prime
+    Minister", "Bundeskanzler") says whose office it is only where the text names the country or
+    organisation somewhere."""
+    item = kb.item(office)
+    if item is None or not item.jurisdiction:
+        return False
+    return not named_anywhere.intersection(item.jurisdiction)
+
+
 IMPROBABLE_SCORE = 0.3
+SHORT_ACRONYM = 3
 WELL_KNOWN_LINKS = 3
 
 
@@ -278,7 +292,8 @@ def _improbable_alone(
     if f.first != f.last or f.layer != "name" or len(candidates) > 1:
         return False
     form = best.entry.form
-    letters_acronym = is_acronym(form) and form.isalpha()  # "IOC", not "G7"
+    # "IOC", not "G7"; three letters name many bodies, four or more ("OPEC", "ECOWAS") one
+    letters_acronym = is_acronym(form) and form.isalpha() and len(form) <= SHORT_ACRONYM
     if not (best.entry.source == "alias" or (best.entry.source == "label" and letters_acronym)):
         return False
     if incoming_links(kb, best.target) >= WELL_KNOWN_LINKS:
@@ -332,7 +347,7 @@ def _add_people_and_ner(
     def free(begin: int, end: int) -> bool:
         return not any(covered[i] for i in token_range(begin, end))
 
-    mentions = _drop_given_names_taken_for_places(mentions, tokens, kb)
+    mentions = _drop_given_names_taken_for_places(mentions, tokens, document, kb)
     mentions = _drop_places_that_are_surnames(mentions, document)
     for m in mentions:
         if m.linker in (LEXICON, NIL_NAME, ACRONYM):
@@ -387,30 +402,50 @@ def _add_people_and_ner(
     return out
 
 
+# Languages whose common nouns are lower-case: there a capitalised word used again on its own in
+# the text is a name, not a noun ("Santiago Peña … Peña said"; German "in Paris Gespräche" is not).
+NOUNS_LOWER_CASE = frozenset({"en"})
+
+
 def _drop_given_names_taken_for_places(
-    mentions: Sequence[Mention], tokens: Sequence[Token], kb: KnowledgeBase
+    mentions: Sequence[Mention], tokens: Sequence[Token], document: Document, kb: KnowledgeBase
 ) -> list[Mention]:
-    """ "Victoria Nuland", "Jordan Kessler": a place name that is also a given name, followed by a
-    capitalised word no KB name covers, starts a person's name rather than naming the place."""
+    """ "Victoria Nuland", "Präsidentin Rosario Murillo", "Santiago Peña … Peña said": a one-word
+    place name followed by a capitalised word no KB name covers starts a person's name when it is a
+    known given name, a title stands before it, or (where nouns are lower-case) the next word is
+    used again elsewhere in the text; the same pair elsewhere in the document is that person too."""
     starts = {t.begin: i for i, t in enumerate(tokens)}
     lexicon_ends = {m.span.end for m in mentions} | {m.span.begin for m in mentions}
-    out: list[Mention] = []
-    for m in mentions:
+    counts: dict[str, int] = defaultdict(int)
+    if document.lang in NOUNS_LOWER_CASE:
+        for t in tokens:
+            counts[t.text] += 1
+
+    def name_pair(m: Mention) -> tuple[int, str, str] | None:
         i = starts.get(m.span.begin)
         if (
             i is not None
             and i + 1 < len(tokens)
             and tokens[i].end == m.span.end
             and m.entity.kind in (EntityKind.PLACE, EntityKind.COUNTRY)
-            and kb.is_given_name(tokens[i].text)
             and tokens[i + 1].sentence == tokens[i].sentence
             and tokens[i + 1].begin not in lexicon_ends
             and is_name_like(tokens[i + 1])
             and kb.lexicon.title_of(tokens[i + 1].text) is None
         ):
-            continue
-        out.append(m)
-    return out
+            return i, tokens[i].text, tokens[i + 1].text
+        return None
+
+    def starts_person(i: int, first: str, second: str) -> bool:
+        if kb.is_given_name(first) or counts.get(second, 0) > 1:
+            return True
+        return i > 0 and tokens[i - 1].sentence == tokens[i].sentence and (
+            title_of_token(tokens[i - 1], kb) is not None
+        )
+
+    pairs = {m.span.begin: pair for m in mentions if (pair := name_pair(m)) is not None}
+    people = {(first, second) for i, first, second in pairs.values() if starts_person(i, first, second)}
+    return [m for m in mentions if m.span.begin not in pairs or pairs[m.span.begin][1:] not in people]
 
 
 def _drop_places_that_are_surnames(mentions: Sequence[Mention], document: Document) -> list[Mention]:

@@ -87,7 +87,8 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
         if covered[i] or not is_name_like(token) or kb.lexicon.title_of(token.text) is not None:
             i += 1
             continue
-        title = _title(tokens[i - 1], kb) if i > 0 and tokens[i - 1].sentence == token.sentence else None
+        same_sentence = i > 0 and tokens[i - 1].sentence == token.sentence
+        title = title_of_token(tokens[i - 1], kb) if same_sentence else None
         after_title = title is not None
         given = kb.is_given_name(token.text)
         if not (after_title or given):
@@ -125,7 +126,7 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
     return runs
 
 
-def _title(token: Token, kb: KnowledgeBase) -> Title | None:
+def title_of_token(token: Token, kb: KnowledgeBase) -> Title | None:
     """The title the token is, or the head of a hyphen compound ("US-Außenministerin") is."""
     pieces = name_pieces(token.text)
     head = pieces[-1] if pieces else token.text
