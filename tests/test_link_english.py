@@ -175,3 +175,18 @@ def test_a_place_naming_a_gathering(nlp) -> None:  # type: ignore[no-untyped-def
         m.span.text: m.entity.qid for m in link(nlp, "Leaders will meet at the Washington summit in July.")
     }
     assert linked["Washington"] == "Q61"
+
+
+def test_bodies_named_by_their_organisations_acronym(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the KB labels them "United Nations Security Council", "Secretary-General of the United Nations"
+    text = "The UN Security Council met as the UN Secretary-General spoke to the UN Human Rights Council."
+    linked = [(m.span.text, m.entity.qid) for m in link(nlp, text)]
+    assert ("UN Security Council", "Q37470") in linked
+    assert ("UN Secretary-General", "Q81066") in linked
+    assert ("UN Human Rights Council", "Q205650") in linked
+
+
+def test_new_york_is_the_city_and_the_newspaper_no_mention_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks in New York ended, the New York Times said."
+    linked = [(m.span.text, m.entity.qid) for m in link(nlp, text)]
+    assert linked == [("New York", "Q60"), ("New York Times", None)]

@@ -214,3 +214,16 @@ def test_acronyms_written_as_words(nlp) -> None:  # type: ignore[no-untyped-def]
         ("Osze", "Q81299"),
         ("OPEC", "Q7795"),
     ]
+
+
+def test_bodies_named_by_their_organisations_acronym(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the KB labels them "Sicherheitsrat der Vereinten Nationen", "Gerichtshof der Europäischen Union"
+    text = "Der UN-Sicherheitsrat tagte, der EU-Gerichtshof urteilte, die UN-Generalversammlung wählte."
+    linked = {(m.span.text, m.entity.qid) for m in link(nlp, text)}
+    wholes = {pair for pair in linked if "-" in pair[0]}
+    assert wholes == {
+        ("UN-Sicherheitsrat", "Q37470"),
+        ("EU-Gerichtshof", "Q4951"),
+        ("UN-Generalversammlung", "Q47423"),
+    }
+    assert {("UN", "Q1065"), ("EU", "Q458")} <= linked  # the organisation in the compound, as before

@@ -24,11 +24,13 @@ from kg.kb.files import (
 from kg.kb.items import KbItem, item_from_json, merge_records
 from kg.kb.lexicon import Lexicon, NilTarget, load_lexicon
 from kg.kb.names import final_forms, is_acronym, name_pieces, normalise
+from kg.kb.short_forms import short_forms
 from kg.kb.wikidata_rdf import FORMATS, records_from_file
 from kg.model import Entity, EntityKind
 
 LABEL_PRIOR = 1.0
 ALIAS_PRIOR = 0.85
+SHORT_FORM_PRIOR = 0.8
 POSITION_THRESHOLD = 0.6
 _POSITION_STOPWORDS = frozenset(
     {"of", "the", "for", "and", "der", "des", "die", "das", "für", "und", "von", "in", "de", "du", "la", "le"}
@@ -263,6 +265,11 @@ class KnowledgeBase:
                     continue
                 prior = LABEL_PRIOR if is_label else ALIAS_PRIOR
                 self._add_name(key, NameEntry(item.qid, name, lang, "label" if is_label else "alias", prior))
+        for short in short_forms(self._items.values()):  # "UN Security Council", "EU-Gerichtshof"
+            key = name_key(short.name)
+            if key and key not in blocked:
+                entry = NameEntry(short.target, short.name, short.lang, "alias", SHORT_FORM_PRIOR)
+                self._add_name(key, entry)
         for lex in self.lexicon.entries:
             if lex.target not in self._items and lex.target not in self.lexicon.nil_targets:
                 continue  # a variant of an item this KB does not hold
