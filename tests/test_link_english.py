@@ -160,6 +160,8 @@ def test_a_bare_title_links_an_office_only_where_its_jurisdiction_is_named(nlp) 
     assert "Q12379704" not in {m.entity.qid for m in elsewhere}
     in_belarus = link(nlp, "In Minsk, the Prime Minister said Belarus would not join.")
     assert "Q12379704" in {m.entity.qid for m in in_belarus}
+    in_minsk = link(nlp, "The Prime Minister spoke in Minsk.")  # a place in Belarus points at it too
+    assert "Q12379704" in {m.entity.qid for m in in_minsk}
 
 
 def test_names_written_without_their_accents(nlp) -> None:  # type: ignore[no-untyped-def]

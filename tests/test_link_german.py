@@ -227,3 +227,9 @@ def test_bodies_named_by_their_organisations_acronym(nlp) -> None:  # type: igno
         ("UN-Generalversammlung", "Q47423"),
     }
     assert {("UN", "Q1065"), ("EU", "Q458")} <= linked  # the organisation in the compound, as before
+
+
+def test_a_title_only_one_office_has_links_it_without_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Bundeskanzler" is no other office's core (unlike the KB's bare "Prime Minister")
+    text = "Bundeskanzler Tobias Wernecke sprach am Montag."
+    assert ("Bundeskanzler", "Q4970706") in {(m.span.text, m.entity.qid) for m in link(nlp, text)}

@@ -236,7 +236,7 @@ def _disambiguate(
     for f in found:
         if len({e.target for e in f.entries}) == 1:
             names[f.entries[0].target].add(normalise(document.text[f.begin : f.end]))
-    named_anywhere = {e.target for f in found for e in f.entries}
+    named_anywhere = _pointed_at({e.target for f in found for e in f.entries}, kb)
     mentions: list[Mention] = []
     for i, f in enumerate(found):
         best, factor = winner.get(i, (scored[i][0], 1.0))
@@ -269,14 +269,61 @@ def _disambiguate(
     return mentions
 
 
-def _jurisdiction_unnamed(office: str, named_anywhere: set[str], kb: KnowledgeBase) -> bool:
-    """An office whose jurisdiction (P1001) the document never names: a title alone ("the Prime
+def _pointed_at(targets: set[str], kb: KnowledgeBase) -> set[str]:
+    """What a document's names point at: the items, the countries of its places ("Berlin" is on
+    Germany's ground) and the jurisdictions of the offices its people hold."""
+    out = set(targets)
+    for qid in targets:
+        item = kb.item(qid)
+        if item is None:
+            continue
+        out.update(item.country)
+        if item.kind is EntityKind.PERSON:
+            for position in item.positions:
+                office = kb.item(position)
+                if office is not None:
+                    out.update(office.jurisdiction)
+    return out
+
+
+def _jurisdiction_unnamed(office: str, pointed_at: set[str], kb: KnowledgeBase) -> bool:
+    """An office whose jurisdiction (P1001) the document never points at: a title alone ("the Prime
     Minister", "Bundeskanzler") says whose office it is only where the text names the country or
-    organisation somewhere."""
+    organisation, a place in it or a holder of one of its offices somewhere."""
     item = kb.item(office)
-    if item is None or not item.jurisdiction:
+    if item is None or not item.jurisdiction or office not in generic_offices(kb):
         return False
-    return not named_anywhere.intersection(item.jurisdiction)
+    return not pointed_at.intersection(item.jurisdiction)
+
+
+_GENERIC: weakref.WeakKeyDictionary[KnowledgeBase, frozenset[str]] = weakref.WeakKeyDictionary()
+GENERIC_SHARERS = 2
+
+
+def generic_offices(kb: KnowledgeBase) -> frozenset[str]:
+    """Offices named by what other offices' names are made of: "Prime Minister" (Belarus's, in the
+    KB) is the core of "Prime Minister of Slovakia", "… of the United Kingdom" and 40 more, so the
+    title alone names none of them; "Bundeskanzler" is no other office's core. Once per KB."""
+    generic = _GENERIC.get(kb)
+    if generic is None:
+        offices = [item for item in kb if item.kind is EntityKind.POSITION]
+        cores: dict[str, set[str]] = defaultdict(set)  # a word prefix or suffix -> offices using it
+        for item in offices:
+            for name, _lang, _is_label in item.names():
+                words = normalise(name).split()
+                for n in range(1, len(words)):
+                    cores[" ".join(words[:n])].add(item.qid)
+                    cores[" ".join(words[n:])].add(item.qid)
+        generic = frozenset(
+            item.qid
+            for item in offices
+            if any(
+                len(cores.get(normalise(name), set()) - {item.qid}) >= GENERIC_SHARERS
+                for name, _lang, _is_label in item.names()
+            )
+        )
+        _GENERIC[kb] = generic
+    return generic
 
 
 IMPROBABLE_SCORE = 0.3
