@@ -354,10 +354,21 @@ def bundled_kb_version() -> str:
 def load_knowledge_base(*, extra_files: Sequence[Path] = ()) -> KnowledgeBase:
     """The bundled KB, extended by the user KB (``$KG_HOME/kb``) and ``extra_files`` (KB files
     or Wikidata-shaped RDF). Cached per process by the files' paths and modification times."""
-    paths = [BUNDLED_FILE, *user_kb_files()]
-    key = tuple(_stat_key(p) for p in paths) + tuple(_stat_key(Path(p)) for p in extra_files)
+    key = _kb_files_key(extra_files)
     lexicon_key = tuple(_stat_key(p) for p in lexicon_paths())
     return _load(key, tuple(Path(p) for p in extra_files), lexicon_key)
+
+
+def knowledge_base_key(extra_files: Sequence[Path] = ()) -> tuple[tuple[str, int, int], ...]:
+    """What identifies the KB ``load_knowledge_base(extra_files=…)`` gives now: (resolved path,
+    mtime_ns, size) of every file it reads. A file changed or added since gives a different key."""
+    keys = _kb_files_key(extra_files) + tuple(_stat_key(p) for p in lexicon_paths())
+    return tuple((str(Path(path).resolve()), mtime, size) for path, mtime, size in keys)
+
+
+def _kb_files_key(extra_files: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    paths = [BUNDLED_FILE, *user_kb_files()]
+    return tuple(_stat_key(p) for p in paths) + tuple(_stat_key(Path(p)) for p in extra_files)
 
 
 def _stat_key(path: Path) -> tuple[str, int, int]:
