@@ -148,15 +148,6 @@ def _lookup_lemmas(lang: str) -> dict[str, str] | None:
 _TOKEN_ATTRS = ("IDX", "LENGTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IS_SPACE")
 
 
-def _new_token(values: dict[str, Any]) -> Token:
-    """A Token with these field values, without the frozen dataclass's ``__init__`` (eleven
-    ``object.__setattr__`` calls, two thirds of building a token: profiled). Token has no
-    ``__post_init__`` to skip; ``tests/test_nlp_tokens.py`` checks the result equals ``Token(**values)``."""
-    token: Token = object.__new__(Token)
-    object.__setattr__(token, "__dict__", values)
-    return token
-
-
 def _names(strings: Any, keys: list[int]) -> list[str]:
     """The strings of a column of hash keys, each distinct key looked up once."""
     names = {key: strings[key] if key else "" for key in set(keys)}
@@ -167,29 +158,33 @@ def _tokens(
     doc: Any, text: str, sentence_starts: list[int], has_parser: bool, lemmas: _LemmaLookup | None
 ) -> tuple[Token, ...]:
     """The non-space tokens of ``doc`` with the index of the sentence (by ``sentence_starts``) each is
-    in; lemmas from the doc, else from ``lemmas``, else the word itself."""
+    in; lemmas from the doc, else from ``lemmas``, else the word itself.
+
+    Token records are made without the frozen dataclass's ``__init__`` (eleven ``object.__setattr__``
+    calls, two thirds of building a token: profiled): ``object.__new__`` and the field values as its
+    ``__dict__``, inline (Token has no ``__post_init__`` to skip; ``tests/test_nlp_tokens.py`` checks
+    each equals ``Token(**values)``).
+    """
     if len(doc) == 0:
         return ()
     rows = doc.to_array(list(_TOKEN_ATTRS))
     begins, lengths, lemma_keys, pos_keys, tag_keys, dep_keys, _, spaces = rows.T.tolist()
     strings = doc.vocab.strings
     doc_lemmas, pos, tag = _names(strings, lemma_keys), _names(strings, pos_keys), _names(strings, tag_keys)
-    dep: list[str] = []
-    heads: list[int] = []
     if has_parser:
         dep = _names(strings, dep_keys)
         heads = [i + h for i, h in enumerate(rows[:, 6].astype("int64").tolist())]  # relative offsets
+    else:
+        dep = [""] * len(begins)
+        heads = [-1] * len(begins)
     table = lemmas.table if lemmas is not None else {}
+    later_starts = sentence_starts[1:]  # a token's sentence: how many of these are at or before it
+    new, set_field = object.__new__, object.__setattr__
     tokens: list[Token] = []
-    sentence = 0
-    ends = [*sentence_starts[1:], len(text) + 1]  # where each sentence's successor starts
-    next_start = ends[0]
+    append = tokens.append
     for i, begin in enumerate(begins):
         if spaces[i]:
             continue
-        while begin >= next_start:  # tokens come in text order: the sentence index only grows
-            sentence += 1
-            next_start = ends[sentence] if sentence < len(ends) else len(text) + 1
         end = begin + lengths[i]
         word = text[begin:end]
         lemma = doc_lemmas[i]
@@ -197,19 +192,21 @@ def _tokens(
             lemma = table.get(word, word)
             if type(lemma) is not str:
                 lemma = word
-        tokens.append(_new_token({
+        token = new(Token)
+        set_field(token, "__dict__", {
             "index": i,
             "text": word,
             "lemma": lemma,
             "begin": begin,
             "end": end,
-            "sentence": sentence,
+            "sentence": bisect.bisect_right(later_starts, begin),
             "pos": pos[i],
             "tag": tag[i],
-            "dep": dep[i] if has_parser else "",
-            "head": heads[i] if has_parser else -1,
+            "dep": dep[i],
+            "head": heads[i],
             "is_title": word[:1].isupper(),
-        }))
+        })
+        append(token)
     return tuple(tokens)
 
 
