@@ -38,10 +38,6 @@ class Pipelines:
             self._by_lang[lang] = load_pipeline(lang, model=self.model)
         return self._by_lang[lang]
 
-    def loaded(self) -> tuple[str, ...]:
-        """The languages whose pipeline is loaded."""
-        return tuple(self._by_lang)
-
 
 def analyse_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBase) -> DocumentResult:
     """link -> facts for one document already through the nlp stage."""

@@ -9,7 +9,6 @@ Rust on the other side), never as pyoxigraph or spaCy objects.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import json
 import logging
@@ -91,20 +90,6 @@ class WorkerContext:
         self.kb: KnowledgeBase = load_knowledge_base(extra_files=tuple(Path(p) for p in kb_files))
         self.pipelines: Pipelines = Pipelines(model=model)
         self._runs: dict[tuple[str, dt.datetime], RunProvenance] = {}
-        self._frozen: tuple[str, ...] | None = None  # the pipelines loaded when last frozen
-
-    def freeze(self) -> None:
-        """Hide what loading allocated from the cyclic garbage collector (``gc.freeze``) once it is
-        all loaded: the KB, its name trie and the pipelines live as long as the process, and every
-        full collection of a batch run would walk their objects again. The trie is built here,
-        before the first document needs it, so that it is frozen too."""
-        loaded = self.pipelines.loaded()
-        if loaded != self._frozen:
-            from kg.link import lexicon_trie
-
-            lexicon_trie(self.kb)
-            gc.freeze()
-            self._frozen = loaded
 
     def warm(self) -> None:
         """Load both languages' pipelines now (in parallel across workers) rather than on first use."""
@@ -112,7 +97,6 @@ class WorkerContext:
 
         for lang in SUPPORTED_LANGS:
             self.pipelines.for_lang(lang)
-        self.freeze()
 
     def run_for(self, lang: str, started: dt.datetime) -> RunProvenance:
         from kg.pipeline import run_provenance
@@ -187,7 +171,6 @@ def extract_task(task: Task, config: WorkerConfig) -> TaskResult:
     """Run the pipeline over one chunk; a failing document is reported, the others go on."""
     context = worker_context(config)
     results = _process(task.documents, context, config)
-    context.freeze()  # a no-op unless this task loaded a pipeline (the first of each language)
     outcomes = []
     for document, key, result in zip(task.documents, task.keys, results, strict=True):
         if isinstance(result, str):
