@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import ConfigError
+from kg.kb.files import kg_home
 from kg.model import (
     Document,
     NamedEntitySpan,
@@ -23,6 +24,7 @@ from kg.model import (
     Token,
     TriggerPatterns,
 )
+from kg.nlp.lemmas import LemmaTable, lemma_table
 from kg.nlp.quotes import find_quotations, quote_aware_boundaries
 from kg.nlp.triggers import TriggerMatcher, trigger_matcher
 
@@ -48,18 +50,21 @@ class NlpPipeline:
     ``lemma_table`` (blank pipelines): spaCy's lookup lemmatizer's table, applied while converting
     tokens instead of by the lemmatizer component (which walks the doc's Token objects in Python:
     an eighth of the whole extraction, profiled); same lemmas, the token's text when not listed.
+    A ``kg.nlp.lemmas.LemmaTable`` (read word by word from a cache) or a plain dict.
     """
 
     def __init__(
         self,
         nlp: Any,
         info: PipelineInfo,
-        lemma_table: dict[str, str] | None = None,
+        lemma_table: LemmaTable | dict[str, Any] | None = None,
         triggers: Sequence[TriggerPatterns] | None = None,
     ) -> None:
         self._nlp = nlp
         self.info = info
-        self._lemmas = _LemmaLookup(lemma_table) if lemma_table is not None else None
+        if isinstance(lemma_table, dict):
+            lemma_table = LemmaTable.from_dict(nlp.lang, lemma_table)
+        self._lemmas = lemma_table
         # the rules' triggers, matched once per document (None: no rules given, no triggers found)
         self._triggers = trigger_matcher(nlp.vocab, triggers) if triggers is not None else None
 
@@ -72,17 +77,6 @@ class NlpPipeline:
         texts = (d.text for d in docs)
         for document, spacy_doc in zip(docs, self._nlp.pipe(texts, batch_size=batch_size), strict=True):
             yield _to_analysis(document, spacy_doc, self.info, self._lemmas, self._triggers)
-
-
-class _LemmaLookup:
-    """A word's lemma from a lookup table; the word itself when the table has none."""
-
-    def __init__(self, table: dict[str, str]) -> None:
-        self.table = table
-
-    def __call__(self, word: str) -> str:
-        lemma = self.table.get(word, word)
-        return lemma if isinstance(lemma, str) else word
 
 
 def installed_pipeline(lang: str) -> str | None:
@@ -124,23 +118,7 @@ def load_pipeline(
     nlp.add_pipe("sentencizer")
     version = spacy.about.__version__
     info = PipelineInfo(name=f"blank:{lang}", version=version, has_parser=False, has_ner=False)
-    return NlpPipeline(nlp, info, _lookup_lemmas(lang), triggers)
-
-
-def _lookup_lemmas(lang: str) -> dict[str, str] | None:
-    """The lemma table spaCy's lookup lemmatizer would use (spacy-lookups-data), as a plain dict.
-
-    Read directly rather than through ``nlp.add_pipe("lemmatizer")`` + ``initialize()``, which hashes
-    all its 350,000 entries into a spaCy table first: half of every worker's start-up (profiled).
-    None when the data is not installed: lemmas are then the words themselves.
-    """
-    from spacy.util import load_language_data, registry
-
-    try:
-        table = load_language_data(registry.lookups.get(lang)["lemma_lookup"])
-    except (ValueError, KeyError, OSError, ImportError):  # no lookups package, or none for lang
-        return None
-    return table if isinstance(table, dict) else None
+    return NlpPipeline(nlp, info, lemma_table(lang, kg_home() / "cache"), triggers)
 
 
 # Token attributes read in one call as an array: iterating spaCy Token objects (one Python object
@@ -155,7 +133,7 @@ def _names(strings: Any, keys: list[int]) -> list[str]:
 
 
 def _tokens(
-    doc: Any, text: str, sentence_starts: list[int], has_parser: bool, lemmas: _LemmaLookup | None
+    doc: Any, text: str, sentence_starts: list[int], has_parser: bool, lemmas: LemmaTable | None
 ) -> tuple[Token, ...]:
     """The non-space tokens of ``doc`` with the index of the sentence (by ``sentence_starts``) each is
     in; lemmas from the doc, else from ``lemmas``, else the word itself.
@@ -177,7 +155,7 @@ def _tokens(
     else:
         dep = [""] * len(begins)
         heads = [-1] * len(begins)
-    table = lemmas.table if lemmas is not None else {}
+    known: dict[str, str] = lemmas.known if lemmas is not None else {}  # lemmas looked up so far
     later_starts = sentence_starts[1:]  # a token's sentence: how many of these are at or before it
     new, set_field = object.__new__, object.__setattr__
     tokens: list[Token] = []
@@ -189,9 +167,8 @@ def _tokens(
         word = text[begin:end]
         lemma = doc_lemmas[i]
         if not lemma:
-            lemma = table.get(word, word)
-            if type(lemma) is not str:
-                lemma = word
+            looked_up = known.get(word)
+            lemma = looked_up if looked_up is not None else lemmas[word] if lemmas is not None else word
         token = new(Token)
         set_field(token, "__dict__", {
             "index": i,
@@ -214,7 +191,7 @@ def _to_analysis(
     document: Document,
     doc: Any,
     info: PipelineInfo,
-    lemmas: _LemmaLookup | None = None,
+    lemmas: LemmaTable | None = None,
     triggers: TriggerMatcher | None = None,
 ) -> TextAnalysis:
     text = document.text  # what spaCy was given; doc.text would join it again from every token
