@@ -85,6 +85,7 @@ class KnowledgeBase:
         self._items: dict[str, KbItem] = {q: item_from_json(r) for q, r in records.items()}
         self._names: dict[str, list[NameEntry]] = defaultdict(list)
         self._by_jurisdiction: dict[str, list[str]] = defaultdict(list)
+        self._entities: dict[tuple[str, str], Entity] = {}
         self._build_indexes()
 
     # -- items ------------------------------------------------------------------------------
@@ -115,7 +116,15 @@ class KnowledgeBase:
         return nil.label if nil is not None else target
 
     def entity(self, target: str, lang: str = "en") -> Entity:
-        """The ``kg.model.Entity`` of a QID or of a lexicon NIL key."""
+        """The ``kg.model.Entity`` of a QID or of a lexicon NIL key (one record per target and
+        language: the linker asks for it for every mention, and the KB never changes)."""
+        key = (target, lang)
+        entity = self._entities.get(key)
+        if entity is None:
+            entity = self._entities[key] = self._new_entity(target, lang)
+        return entity
+
+    def _new_entity(self, target: str, lang: str) -> Entity:
         item = self._items.get(target)
         if item is not None:
             return Entity(
