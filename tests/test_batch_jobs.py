@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from _batch_support import (
     EPOCH,
@@ -172,3 +173,40 @@ def test_batch_jobs_a_user_kb_is_loaded_by_the_workers_themselves(tmp_path: Path
     )
     origin = _context_origin(str(kb_file))
     assert origin["loaded_in"] == origin["worker"]  # a file could change between runs: never preloaded
+
+
+_LINKED_AS = """
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+ASK { GRAPH ?g { ?m nif:anchorOf "%s" ; itsrdf:taIdentRef <http://www.wikidata.org/entity/Q7184> } }
+"""
+
+
+def test_batch_jobs_a_changed_kb_file_is_loaded_again_in_the_same_process(tmp_path: Path, monkeypatch):
+    """The worker context (KB, pipelines) is kept between runs in one process only while the KB
+    files are unchanged: a user KB edited between two runs gives the second run its new names."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    text = "Der Glimmerbund tagte am Montag in Brüssel. Auch die Quarzallianzgruppe tagte dort."
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "kb-change", "lang": "de", "text": text}) + "\n", encoding="utf-8")
+    kb_file = tmp_path / "names.ttl"
+
+    def run_with_label(label: str, out: Path) -> ox.Store:
+        kb_file.write_text(
+            "@prefix wd: <http://www.wikidata.org/entity/> .\n"
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            f'wd:Q7184 rdfs:label "{label}"@de .\n',
+            encoding="utf-8",
+        )
+        assert main(["extract", str(corpus), "-o", str(out), "--kb", str(kb_file), "--jobs", "1",
+                     "--no-progress"]) == 0
+        store = ox.Store()
+        store.extend(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
+        return store
+
+    first = run_with_label("Glimmerbund", tmp_path / "first.nq")
+    assert bool(first.query(_LINKED_AS % "Glimmerbund"))
+    assert not bool(first.query(_LINKED_AS % "Quarzallianzgruppe"))
+    second = run_with_label("Quarzallianzgruppe", tmp_path / "second.nq")
+    assert bool(second.query(_LINKED_AS % "Quarzallianzgruppe"))
+    assert not bool(second.query(_LINKED_AS % "Glimmerbund"))

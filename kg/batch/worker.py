@@ -85,6 +85,8 @@ class WorkerContext:
         from kg.pipeline import Pipelines
 
         self.loaded_in = os.getpid()  # the fork server's pid in a worker forked with it preloaded
+        # taken before loading: a file changed while it loads gives a stale identity, so a reload
+        self.kb_identity = kb_identity(kb_files)
         self.kb: KnowledgeBase = load_knowledge_base(extra_files=tuple(Path(p) for p in kb_files))
         self.pipelines: Pipelines = Pipelines(model=model)
         self._runs: dict[tuple[str, dt.datetime], RunProvenance] = {}
@@ -106,14 +108,25 @@ class WorkerContext:
 
 
 # One context per worker process and (model, KB files): loading costs seconds, a task milliseconds.
+# A context is kept while its KB files are the same files, unchanged (``kb_identity``): a KB file
+# edited between two runs in one process (a server, a notebook, a Dask worker) is loaded again.
 _CONTEXTS: dict[tuple[str | None, tuple[str, ...]], WorkerContext] = {}
+
+
+def kb_identity(kb_files: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """(resolved path, mtime_ns, size) of every file the KB is loaded from, the user's included."""
+    from kg.kb import knowledge_base_key
+
+    return knowledge_base_key(tuple(Path(p) for p in kb_files))
 
 
 def worker_context(config: WorkerConfig) -> WorkerContext:
     key = (config.model, config.kb_files)
-    if key not in _CONTEXTS:
-        _CONTEXTS[key] = WorkerContext(config.model, config.kb_files)
-    return _CONTEXTS[key]
+    context = _CONTEXTS.get(key)
+    if context is None or context.kb_identity != kb_identity(config.kb_files):
+        _CONTEXTS.pop(key, None)  # the stale context's KB and pipelines are not kept alive
+        context = _CONTEXTS[key] = WorkerContext(config.model, config.kb_files)
+    return context
 
 
 def preload_worker_context(model: str | None) -> None:

@@ -44,6 +44,7 @@ from kg.kb.knowledge_base import (
     KnowledgeBase,
     NameEntry,
     bundled_kb_version,
+    knowledge_base_key,
     load_knowledge_base,
     name_key,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "NilTarget",
     "Title",
     "bundled_kb_version",
+    "knowledge_base_key",
     "load_knowledge_base",
     "name_key",
 ]

@@ -87,6 +87,7 @@ class KnowledgeBase:
         self._items: dict[str, KbItem] = {q: item_from_json(r) for q, r in records.items()}
         self._names: dict[str, list[NameEntry]] = defaultdict(list)
         self._by_jurisdiction: dict[str, list[str]] = defaultdict(list)
+        self._entities: dict[tuple[str, str], Entity] = {}
         self._build_indexes()
 
     # -- items ------------------------------------------------------------------------------
@@ -117,7 +118,15 @@ class KnowledgeBase:
         return nil.label if nil is not None else target
 
     def entity(self, target: str, lang: str = "en") -> Entity:
-        """The ``kg.model.Entity`` of a QID or of a lexicon NIL key."""
+        """The ``kg.model.Entity`` of a QID or of a lexicon NIL key (one record per target and
+        language: the linker asks for it for every mention, and the KB never changes)."""
+        key = (target, lang)
+        entity = self._entities.get(key)
+        if entity is None:
+            entity = self._entities[key] = self._new_entity(target, lang)
+        return entity
+
+    def _new_entity(self, target: str, lang: str) -> Entity:
         item = self._items.get(target)
         if item is not None:
             return Entity(
@@ -361,10 +370,21 @@ def bundled_kb_version() -> str:
 def load_knowledge_base(*, extra_files: Sequence[Path] = ()) -> KnowledgeBase:
     """The bundled KB, extended by the user KB (``$KG_HOME/kb``) and ``extra_files`` (KB files
     or Wikidata-shaped RDF). Cached per process by the files' paths and modification times."""
-    paths = [BUNDLED_FILE, *user_kb_files()]
-    key = tuple(_stat_key(p) for p in paths) + tuple(_stat_key(Path(p)) for p in extra_files)
+    key = _kb_files_key(extra_files)
     lexicon_key = tuple(_stat_key(p) for p in lexicon_paths())
     return _load(key, tuple(Path(p) for p in extra_files), lexicon_key)
+
+
+def knowledge_base_key(extra_files: Sequence[Path] = ()) -> tuple[tuple[str, int, int], ...]:
+    """What identifies the KB ``load_knowledge_base(extra_files=…)`` gives now: (resolved path,
+    mtime_ns, size) of every file it reads. A file changed or added since gives a different key."""
+    keys = _kb_files_key(extra_files) + tuple(_stat_key(p) for p in lexicon_paths())
+    return tuple((str(Path(path).resolve()), mtime, size) for path, mtime, size in keys)
+
+
+def _kb_files_key(extra_files: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    paths = [BUNDLED_FILE, *user_kb_files()]
+    return tuple(_stat_key(p) for p in paths) + tuple(_stat_key(Path(p)) for p in extra_files)
 
 
 def _stat_key(path: Path) -> tuple[str, int, int]:

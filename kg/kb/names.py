@@ -10,6 +10,7 @@ pieces are compared by a crude adjective stem and final pieces may carry a genit
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -73,6 +74,7 @@ def final_forms(key: str, *, capitalised: bool, in_phrase: bool) -> list[tuple[s
     return forms
 
 
+@functools.lru_cache(maxsize=65536)  # asked for the same words in every document (the linker, profiled)
 def is_acronym(piece: str) -> bool:
     """ "NATO", "U.S.", "G20": upper-case letters, maybe with dots and digits."""
     letters = [c for c in piece if c.isalpha()]

@@ -42,6 +42,10 @@ class NameTrie(Generic[T]):
         self._root: _Node[T] = _Node()
         self.size = 0
         self._may_start: dict[str, bool] = {}
+        # First characters of the root's keys: a piece's stem and final forms all begin with its key's
+        # first character, so a piece whose key begins otherwise starts no name (a cheap test that
+        # skips most pieces for a small trie, e.g. a document's surnames)
+        self._first_chars: set[str] = set()
 
     def add(self, name: str, payload: T) -> None:
         self._may_start.clear()
@@ -51,7 +55,9 @@ class NameTrie(Generic[T]):
         node = self._root
         for piece in pieces[:-1]:
             node = node.next.setdefault(stem(normalise(piece)), _Node())
-        node.end.setdefault(normalise(pieces[-1]), []).append((payload, tuple(pieces)))
+        last = normalise(pieces[-1])
+        node.end.setdefault(last, []).append((payload, tuple(pieces)))
+        self._first_chars.add((stem(normalise(pieces[0])) if len(pieces) > 1 else last)[:1])
         self.size += 1
 
     def add_all(self, items: Iterable[tuple[str, T]]) -> None:
@@ -88,7 +94,10 @@ class NameTrie(Generic[T]):
     def find_all(self, pieces: Sequence[Piece]) -> list[Match[T]]:
         out: list[Match[T]] = []
         may_start = self._may_start
+        first_chars = self._first_chars
         for start, piece in enumerate(pieces):
+            if piece.key[:1] not in first_chars:
+                continue
             # Most pieces start no name; whether one can depends on its key and case alone, so
             # that is decided once per distinct word (profiled: matches_at was the linker's top cost).
             # (key, stem key and case are functions of the piece's text: the text is the cache key)

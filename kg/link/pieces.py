@@ -57,33 +57,38 @@ def _token_parts(text: str) -> tuple[tuple[int, int, str, str, str, bool], ...] 
     return tuple((b, e, text[b:e], *_keys(text[b:e])) for b, e in parts)
 
 
+_new_tuple = tuple.__new__  # Piece's values as one tuple: no Python-level ``__new__`` per piece
+
+
 def text_pieces(analysis: TextAnalysis) -> list[Piece]:
-    # text, begin, end, token, sentence, key, stem key, capitalised
-    raw: list[tuple[str, int, int, int, int, str, str, bool]] = []
-    joined: list[bool] = []  # piece i is joined to piece i-1 by a hyphen, without space
+    """One pass over the tokens: a token's parts wait in ``compound`` until the next token shows
+    whether a hyphen glues it on; then the compound's pieces are made with its first and last index."""
+    pieces: list[Piece] = []
+    # the current compound's pieces: (text, begin, end, token, sentence, key, stem key, capitalised)
+    compound: list[tuple[str, int, int, int, int, str, str, bool]] = []
     pending_hyphen_end = -1  # end offset of a hyphen-only token right before
     for t_index, token in enumerate(analysis.tokens):
         parts = _token_parts(token.text)
         begin = token.begin
         if parts is None:  # only hyphens
-            glued = bool(raw) and raw[-1][2] == begin
+            glued = bool(compound) and compound[-1][2] == begin
             pending_hyphen_end = token.end if glued else -1
             continue
         sentence = token.sentence
-        joined.append(pending_hyphen_end == begin and sentence == raw[-1][4])
-        joined.extend([True] * (len(parts) - 1))
+        if compound and not (pending_hyphen_end == begin and sentence == compound[-1][4]):
+            _close(compound, pieces)
         for b, e, text, key, stem_key, capitalised in parts:
-            raw.append((text, begin + b, begin + e, t_index, sentence, key, stem_key, capitalised))
+            compound.append((text, begin + b, begin + e, t_index, sentence, key, stem_key, capitalised))
         pending_hyphen_end = -1
-    pieces: list[Piece] = []
-    start = 0
-    joined.append(False)  # the end closes the last compound
-    for i in range(1, len(raw) + 1):
-        if not joined[i]:
-            for j in range(start, i):
-                text, begin, end, t_index, sentence, key, stem_key, capitalised = raw[j]
-                pieces.append(
-                    Piece(j, text, begin, end, t_index, sentence, key, stem_key, capitalised, start, i - 1)
-                )
-            start = i
+    if compound:
+        _close(compound, pieces)
     return pieces
+
+
+def _close(compound: list[tuple[str, int, int, int, int, str, str, bool]], pieces: list[Piece]) -> None:
+    """Append the compound's pieces (one piece for most words) and empty it."""
+    first = len(pieces)
+    last = first + len(compound) - 1
+    for j, values in enumerate(compound, first):
+        pieces.append(_new_tuple(Piece, (j, *values, first, last)))
+    compound.clear()

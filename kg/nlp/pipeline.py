@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import ConfigError
+from kg.kb.files import kg_home
 from kg.model import (
     Document,
     NamedEntitySpan,
@@ -23,6 +24,7 @@ from kg.model import (
     Token,
     TriggerPatterns,
 )
+from kg.nlp.lemmas import LemmaTable, lemma_table
 from kg.nlp.quotes import find_quotations, quote_aware_boundaries
 from kg.nlp.triggers import TriggerMatcher, trigger_matcher
 
@@ -48,18 +50,21 @@ class NlpPipeline:
     ``lemma_table`` (blank pipelines): spaCy's lookup lemmatizer's table, applied while converting
     tokens instead of by the lemmatizer component (which walks the doc's Token objects in Python:
     an eighth of the whole extraction, profiled); same lemmas, the token's text when not listed.
+    A ``kg.nlp.lemmas.LemmaTable`` (read word by word from a cache) or a plain dict.
     """
 
     def __init__(
         self,
         nlp: Any,
         info: PipelineInfo,
-        lemma_table: dict[str, str] | None = None,
+        lemma_table: LemmaTable | dict[str, Any] | None = None,
         triggers: Sequence[TriggerPatterns] | None = None,
     ) -> None:
         self._nlp = nlp
         self.info = info
-        self._lemmas = _LemmaLookup(lemma_table) if lemma_table is not None else None
+        if isinstance(lemma_table, dict):
+            lemma_table = LemmaTable.from_dict(nlp.lang, lemma_table)
+        self._lemmas = lemma_table
         # the rules' triggers, matched once per document (None: no rules given, no triggers found)
         self._triggers = trigger_matcher(nlp.vocab, triggers) if triggers is not None else None
 
@@ -72,17 +77,6 @@ class NlpPipeline:
         texts = (d.text for d in docs)
         for document, spacy_doc in zip(docs, self._nlp.pipe(texts, batch_size=batch_size), strict=True):
             yield _to_analysis(document, spacy_doc, self.info, self._lemmas, self._triggers)
-
-
-class _LemmaLookup:
-    """A word's lemma from a lookup table; the word itself when the table has none."""
-
-    def __init__(self, table: dict[str, str]) -> None:
-        self.table = table
-
-    def __call__(self, word: str) -> str:
-        lemma = self.table.get(word, word)
-        return lemma if isinstance(lemma, str) else word
 
 
 def installed_pipeline(lang: str) -> str | None:
@@ -124,37 +118,12 @@ def load_pipeline(
     nlp.add_pipe("sentencizer")
     version = spacy.about.__version__
     info = PipelineInfo(name=f"blank:{lang}", version=version, has_parser=False, has_ner=False)
-    return NlpPipeline(nlp, info, _lookup_lemmas(lang), triggers)
-
-
-def _lookup_lemmas(lang: str) -> dict[str, str] | None:
-    """The lemma table spaCy's lookup lemmatizer would use (spacy-lookups-data), as a plain dict.
-
-    Read directly rather than through ``nlp.add_pipe("lemmatizer")`` + ``initialize()``, which hashes
-    all its 350,000 entries into a spaCy table first: half of every worker's start-up (profiled).
-    None when the data is not installed: lemmas are then the words themselves.
-    """
-    from spacy.util import load_language_data, registry
-
-    try:
-        table = load_language_data(registry.lookups.get(lang)["lemma_lookup"])
-    except (ValueError, KeyError, OSError, ImportError):  # no lookups package, or none for lang
-        return None
-    return table if isinstance(table, dict) else None
+    return NlpPipeline(nlp, info, lemma_table(lang, kg_home() / "cache"), triggers)
 
 
 # Token attributes read in one call as an array: iterating spaCy Token objects (one Python object
 # built per token and per attribute) was a fifth of the whole extraction (profiled).
 _TOKEN_ATTRS = ("IDX", "LENGTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IS_SPACE")
-
-
-def _new_token(values: dict[str, Any]) -> Token:
-    """A Token with these field values, without the frozen dataclass's ``__init__`` (eleven
-    ``object.__setattr__`` calls, two thirds of building a token: profiled). Token has no
-    ``__post_init__`` to skip; ``tests/test_nlp_tokens.py`` checks the result equals ``Token(**values)``."""
-    token: Token = object.__new__(Token)
-    object.__setattr__(token, "__dict__", values)
-    return token
 
 
 def _names(strings: Any, keys: list[int]) -> list[str]:
@@ -164,52 +133,57 @@ def _names(strings: Any, keys: list[int]) -> list[str]:
 
 
 def _tokens(
-    doc: Any, text: str, sentence_starts: list[int], has_parser: bool, lemmas: _LemmaLookup | None
+    doc: Any, text: str, sentence_starts: list[int], has_parser: bool, lemmas: LemmaTable | None
 ) -> tuple[Token, ...]:
     """The non-space tokens of ``doc`` with the index of the sentence (by ``sentence_starts``) each is
-    in; lemmas from the doc, else from ``lemmas``, else the word itself."""
+    in; lemmas from the doc, else from ``lemmas``, else the word itself.
+
+    Token records are made without the frozen dataclass's ``__init__`` (eleven ``object.__setattr__``
+    calls, two thirds of building a token: profiled): ``object.__new__`` and the field values as its
+    ``__dict__``, inline (Token has no ``__post_init__`` to skip; ``tests/test_nlp_tokens.py`` checks
+    each equals ``Token(**values)``).
+    """
     if len(doc) == 0:
         return ()
     rows = doc.to_array(list(_TOKEN_ATTRS))
     begins, lengths, lemma_keys, pos_keys, tag_keys, dep_keys, _, spaces = rows.T.tolist()
     strings = doc.vocab.strings
     doc_lemmas, pos, tag = _names(strings, lemma_keys), _names(strings, pos_keys), _names(strings, tag_keys)
-    dep: list[str] = []
-    heads: list[int] = []
     if has_parser:
         dep = _names(strings, dep_keys)
         heads = [i + h for i, h in enumerate(rows[:, 6].astype("int64").tolist())]  # relative offsets
-    table = lemmas.table if lemmas is not None else {}
+    else:
+        dep = [""] * len(begins)
+        heads = [-1] * len(begins)
+    known: dict[str, str] = lemmas.known if lemmas is not None else {}  # lemmas looked up so far
+    later_starts = sentence_starts[1:]  # a token's sentence: how many of these are at or before it
+    new, set_field = object.__new__, object.__setattr__
     tokens: list[Token] = []
-    sentence = 0
-    ends = [*sentence_starts[1:], len(text) + 1]  # where each sentence's successor starts
-    next_start = ends[0]
+    append = tokens.append
     for i, begin in enumerate(begins):
         if spaces[i]:
             continue
-        while begin >= next_start:  # tokens come in text order: the sentence index only grows
-            sentence += 1
-            next_start = ends[sentence] if sentence < len(ends) else len(text) + 1
         end = begin + lengths[i]
         word = text[begin:end]
         lemma = doc_lemmas[i]
         if not lemma:
-            lemma = table.get(word, word)
-            if type(lemma) is not str:
-                lemma = word
-        tokens.append(_new_token({
+            looked_up = known.get(word)
+            lemma = looked_up if looked_up is not None else lemmas[word] if lemmas is not None else word
+        token = new(Token)
+        set_field(token, "__dict__", {
             "index": i,
             "text": word,
             "lemma": lemma,
             "begin": begin,
             "end": end,
-            "sentence": sentence,
+            "sentence": bisect.bisect_right(later_starts, begin),
             "pos": pos[i],
             "tag": tag[i],
-            "dep": dep[i] if has_parser else "",
-            "head": heads[i] if has_parser else -1,
+            "dep": dep[i],
+            "head": heads[i],
             "is_title": word[:1].isupper(),
-        }))
+        })
+        append(token)
     return tuple(tokens)
 
 
@@ -217,7 +191,7 @@ def _to_analysis(
     document: Document,
     doc: Any,
     info: PipelineInfo,
-    lemmas: _LemmaLookup | None = None,
+    lemmas: LemmaTable | None = None,
     triggers: TriggerMatcher | None = None,
 ) -> TextAnalysis:
     text = document.text  # what spaCy was given; doc.text would join it again from every token
