@@ -22,7 +22,7 @@ MEETINGS_DE = (
             r"empfing",
         ),
         verbal=True,
-        version="2",
+        version="3",
     ),
     # "will er Präsident X treffen": the infinitive, lower case only ("Treffen" is the noun)
     MeetingRule("meet_infinitive", re.compile(r"\btreffen\b"), verbal=True, min_people=2, version="2"),
@@ -48,10 +48,19 @@ MEETINGS_DE = (
     ),
     MeetingRule(
         "visit",
-        words_re(r"Besuch(?:s|es)?", r"Staatsbesuch\w*", r"Visite"),
+        words_re(r"Besuch(?:s|es)?", r"Staatsbesuch\w*", r"Visite", r"\w+besuch(?:s|es)?"),
         verbal=False,
         visit=True,
-        version="2",
+        version="3",
+    ),
+    MeetingRule(
+        # "Gastgeber war Kronprinz X", "X begrüßte die Delegationen": those who join a meeting told before
+        "host",
+        words_re(r"Gastgeber(?:in)?", r"begrüßte", r"begrüßten"),
+        verbal=True,
+        min_people=2,
+        joins=True,
+        version="1",
     ),
     MeetingRule(
         "meet_noun",
@@ -67,6 +76,6 @@ MEETINGS_DE = (
             r"[\w-]+-Gipfel\w*",
         ),
         verbal=False,
-        version="2",
+        version="3",
     ),
 )

@@ -286,9 +286,30 @@ PATTERNS_EN = LanguagePatterns(
     meetings=(
         MeetingRule(
             "meet_verb",
-            words_re(r"meets?", r"met", r"meeting\s+with", r"hosts?", r"hosted", r"sat\s+down\s+with"),
+            words_re(
+                r"meets?",
+                r"met",
+                r"meeting\s+with",
+                r"hosts?",
+                r"hosted",
+                r"sat\s+down\s+with",
+                r"gathered",
+                r"gather",
+                r"convened",
+                r"convene",
+            ),
             verbal=True,
-            version="2",
+            version="3",
+        ),
+        # "Putin received him", "Abiy Ahmed welcomed the delegations": a reception, or those who join a
+        # meeting told before
+        MeetingRule(
+            "receive",
+            words_re(r"received", r"receives", r"welcomed", r"welcomes", r"greeted"),
+            verbal=True,
+            min_people=2,
+            joins=True,
+            version="1",
         ),
         MeetingRule(
             "talk_with",
@@ -301,7 +322,7 @@ PATTERNS_EN = LanguagePatterns(
             min_people=2,
             version="2",
         ),
-        MeetingRule("visit", words_re(r"visit(?:ed|s|ing)?", r"trip"), verbal=False, visit=True, version="2"),
+        MeetingRule("visit", words_re(r"visit(?:ed|s|ing)?", r"trip"), verbal=False, visit=True, version="3"),
         MeetingRule(
             "meet_noun",
             words_re(
@@ -312,9 +333,10 @@ PATTERNS_EN = LanguagePatterns(
                 r"(?<!accession\s)(?<!membership\s)negotiations",
                 r"conference",
                 r"session",
+                r"gathering",
             ),
             verbal=False,
-            version="2",
+            version="3",
         ),
     ),
 )
