@@ -46,6 +46,7 @@ class _Draft:
     refers_back: bool = False  # its sentence refers to a meeting told before ("the summit", "dort", "hosted")
     explicit_reference: bool = False  # by a definite meeting noun: it may reach into an earlier paragraph
     pending: bool = False  # too little of its own (one person, no place): kept only when it joins a meeting
+    same_day: bool = False  # "am Abend", "later that day": elsewhere, on the day of the meeting it joins
 
 
 def meeting_extractor(lang: str, rule: MeetingRule) -> Extractor:
@@ -181,10 +182,11 @@ def _drafts_for(
         label = _label_mention(ctx, trigger, s.end)
         body = [label.entity] if label is not None and label.entity.kind is EntityKind.ORGANISATION else []
         participants = unique(participants + body + _delegations(ctx, s.begin, s.end))
-    refers = back or definite or rule.joins
+    same_day = bool(ctx.vocab.same_day.search(ctx.text, s.begin, s.end))
+    refers = back or definite or rule.joins or same_day
     pending = False
     if (not places and (len(participants) < 2 or rule.needs_place)) or len(participants) < rule.min_people:
-        if not (refers and participants and not rule.needs_place):
+        if not (refers and participants):
             return []
         pending = True  # kept only if it joins a meeting told before
     times = [
@@ -234,6 +236,7 @@ def _drafts_for(
                 refers_back=refers,
                 explicit_reference=definite,
                 pending=pending,
+                same_day=same_day,
             )
         )
     return drafts
@@ -288,7 +291,7 @@ def _join_earlier(ctx: DocContext, draft: _Draft, earlier: list[_Draft]) -> None
     if draft.place is None:
         draft.place = other.place
     if draft.date_ is None and (
-        other.place is None or draft.place is None or draft.place.key == other.place.key
+        draft.same_day or other.place is None or draft.place is None or draft.place.key == other.place.key
     ):
         draft.date_ = other.date_ or other.fallback_date
     draft.pending = False
@@ -385,6 +388,8 @@ def _refers_back(ctx: DocContext, begin: int, end: int) -> bool:
             continue
         if w.lower() in ctx.vocab.meeting_follow_ups and w.lower() not in ctx.vocab.back_references:
             return True  # "Gastgeber war …", "anschließend", "hosted …": the meeting just told
+        if ctx.patterns.org_anaphora.match(ctx.text, b):
+            return True  # "ministers of the bloc met …": the organisation, and the day, just told
         if w.lower() not in ctx.vocab.back_references:
             continue
         following = words[i + 1][2].lower() if i + 1 < len(words) else ""

@@ -108,6 +108,8 @@ class Vocabulary:
     delegation_nouns: re.Pattern[str]
     delegation_links: frozenset[str]
     place_heads: frozenset[str]
+    # "am Abend", "later that day": a meeting elsewhere on the day just told
+    same_day: re.Pattern[str]
     # objects
     contrast: frozenset[str]
     # the words between a negated object and the one that corrects it ("nicht der EU, sondern der EFTA")

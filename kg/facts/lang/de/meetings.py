@@ -59,6 +59,7 @@ MEETINGS_DE = (
         words_re(r"Gastgeber(?:in)?", r"begrüßte", r"begrüßten"),
         verbal=True,
         min_people=2,
+        needs_place=True,
         joins=True,
         version="1",
     ),

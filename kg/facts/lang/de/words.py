@@ -335,6 +335,7 @@ VOCABULARY = Vocabulary(
     ),
     delegation_links=frozenset({"der", "des", "aus", "und", ",", "von", "die"}),
     place_heads=frozenset({"hauptstadt", "stadt", "hafenstadt", "küstenstadt", "metropole"}),
+    same_day=re.compile(r"\b(?:[Aa]m (?:Abend|Nachmittag|selben Tag)|[Ss]päter am Tag|am gleichen Tag)\b"),
     contrast=frozenset({"aber", "jedoch", "doch", "sondern"}),
     correction=re.compile(r"\s*,?\s*sondern\s+(?:(?:der|die|dem|den|des|in|im|zur|zum)\s+)?"),
     organ_words=re.compile(r"kommission|parlament|gerichtshof|zentralbank", re.I),

@@ -308,6 +308,7 @@ PATTERNS_EN = LanguagePatterns(
             words_re(r"received", r"receives", r"welcomed", r"welcomes", r"greeted"),
             verbal=True,
             min_people=2,
+            needs_place=True,
             joins=True,
             version="1",
         ),

@@ -312,6 +312,7 @@ VOCABULARY = Vocabulary(
     ),
     delegation_links=frozenset({"of", "from", "the", "and", ",", "member", "states"}),
     place_heads=frozenset({"capital", "city", "port", "resort"}),
+    same_day=re.compile(r"\b(?:later (?:that|the same) day|that (?:evening|afternoon)|hours later)\b", re.I),
     contrast=frozenset({"but"}),
     correction=re.compile(r"\s*,?\s*but\s+(?:rather\s+)?(?:of|in|to)\s+(?:the\s+)?", re.I),
     organ_words=re.compile(r"commission|parliament|court|central bank", re.I),
