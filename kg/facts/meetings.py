@@ -513,9 +513,16 @@ def _label_mention(ctx: DocContext, trigger: re.Match[str], end: int) -> Mention
     ]
     if inside and (inside[0].span.end - inside[0].span.begin) >= (trigger.end() - trigger.start()):
         return inside[0]  # the trigger is the name itself ("Russland-NATO-Rates")
-    after = ctx.words(trigger.end(), end)[:3]
+    # "Treffen des Russland-NATO-Rates", "the summit of the African Union": a name opening in the next
+    # three words (it may run on)
+    after = ctx.words(trigger.end(), end)[:6]
     if after and after[0][2].lower() in ctx.vocab.name_genitive_links:
-        named = [m for m in ctx.mentions_in(after[0][1], after[-1][1]) if m.entity.kind in LABEL_KINDS]
+        opening_by = after[:3][-1][1]
+        named = [
+            m
+            for m in ctx.mentions_in(after[0][1], after[-1][1])
+            if m.entity.kind in LABEL_KINDS and m.span.begin < opening_by
+        ]
         if named:
             return named[0]
     return None
