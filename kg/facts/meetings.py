@@ -178,15 +178,20 @@ def _drafts_for(
     linked = _linked_after(ctx, ctx.words(s.begin, s.end), _index_of(ctx, trigger, s.begin, s.end))
     reading = replace(rule, verbal=True) if definite and not linked else rule
     participants = find_participants(ctx, reading, trigger, s.begin, s.end)
+    delegated: list[Entity] = []
     if not rule.visit:
         label = _label_mention(ctx, trigger, s.end)
         body = [label.entity] if label is not None and label.entity.kind is EntityKind.ORGANISATION else []
-        participants = unique(participants + body + _delegations(ctx, s.begin, s.end))
+        delegated = _delegations(ctx, s.begin, s.end)
+        participants = unique(participants + body + delegated)
     same_day = bool(ctx.vocab.same_day.search(ctx.text, s.begin, s.end))
     refers = back or definite or rule.joins or same_day
     pending = False
     if (not places and (len(participants) < 2 or rule.needs_place)) or len(participants) < rule.min_people:
-        if not (refers and participants):
+        # joining a meeting told before takes a person, or those a delegation noun names ("Later,
+        # Germany welcomed the decision" adds no one to the meeting)
+        joining = delegated or any(e.kind is EntityKind.PERSON for e in participants)
+        if not (refers and joining):
             return []
         pending = True  # kept only if it joins a meeting told before
     times = [
@@ -314,8 +319,12 @@ def _delegations(ctx: DocContext, begin: int, end: int) -> list[Entity]:
     for i, (b, e, w) in enumerate(words):
         if ctx.in_quotation(b) or not ctx.vocab.delegation_nouns.fullmatch(w):
             continue
-        # "G20 leaders", "ASEAN-Außenminister": the name right before the noun, or inside its compound
-        previous_begin = words[i - 1][0] if i else b
+        # "G20 leaders", "EU foreign ministers", "ASEAN-Außenminister": the name right before the noun
+        # (lower-case words between), or inside its compound
+        k = i - 1
+        while k > 0 and i - k <= DELEGATION_GAP and words[k][2].islower():
+            k -= 1
+        previous_begin = words[k][0] if i else b
         out += [
             m.entity for m in named if previous_begin < m.span.end <= e and not ctx.in_quotation(m.span.begin)
         ]

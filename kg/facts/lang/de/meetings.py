@@ -136,6 +136,12 @@ MEETINGS_DE = (
         version="3",
         tests=(
             MeetingExample(
+                "Die Staats- und Regierungschefs der Westafrikanischen Wirtschaftsgemeinschaft kamen am "
+                "Samstag in Accra zu einem Sondergipfel zusammen. An dem Treffen nahmen die Präsidenten "
+                "Nigerias, Senegals und der Elfenbeinküste teil.",
+                frozenset({("Q3761", "2024-02-24", frozenset({"Q193272", "Q1033", "Q1041", "Q1008"}))}),
+            ),
+            MeetingExample(
                 "Der Gipfel der Afrikanischen Union hat am Sonntag in Addis Abeba begonnen. An dem "
                 "Treffen nahmen auch Cyril Ramaphosa und António Guterres teil.",
                 frozenset({("Q3624", "2024-02-25", frozenset({"Q7159", "Q1148669", "Q311440"}))}),

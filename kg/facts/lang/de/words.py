@@ -331,7 +331,8 @@ VOCABULARY = Vocabulary(
     object_pronouns=frozenset({"ihn", "ihm"}),
     delegation_nouns=re.compile(
         r"(?:[\w-]*(?:chefs|chefinnen|minister|ministerinnen|präsidenten|präsidentinnen)|Delegationen|"
-        r"Delegation|Vertreter|Vertreterinnen|Spitzen|Teilnehmer)"
+        r"Delegation|Vertreter|Vertreterinnen|Spitzen|Teilnehmer)",
+        re.I,
     ),
     delegation_links=frozenset({"der", "des", "aus", "und", ",", "von", "die"}),
     place_heads=frozenset({"hauptstadt", "stadt", "hafenstadt", "küstenstadt", "metropole"}),

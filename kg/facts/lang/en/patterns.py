@@ -339,6 +339,11 @@ PATTERNS_EN = LanguagePatterns(
                     "Vladimir Putin received a letter from Joe Biden on Monday.",
                     frozenset(),
                 ),
+                MeetingExample(
+                    "NATO foreign ministers met in Brussels on Tuesday. Later, Germany welcomed the decision "
+                    "to boost defence spending.",
+                    frozenset({("Q239", "2024-02-27", frozenset({"Q7184"}))}),
+                ),
             ),
         ),
         MeetingRule(
