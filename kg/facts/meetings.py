@@ -182,6 +182,8 @@ def _drafts_for(
     if not rule.visit:
         label = _label_mention(ctx, trigger, s.end)
         body = [label.entity] if label is not None and label.entity.kind is EntityKind.ORGANISATION else []
+        if not rule.verbal:
+            body += _body_before(ctx, trigger, s.begin)
         delegated = _delegations(ctx, s.begin, s.end)
         participants = unique(participants + body + delegated)
     same_day = bool(ctx.vocab.same_day.search(ctx.text, s.begin, s.end))
@@ -245,6 +247,15 @@ def _drafts_for(
             )
         )
     return drafts
+
+
+def _body_before(ctx: DocContext, trigger: re.Match[str], begin: int) -> list[Entity]:
+    """ "the G20 summit", "the ASEAN meeting": the organisation named right before the meeting noun."""
+    return [
+        m.entity
+        for m in ctx.mentions_in(max(begin, trigger.start() - 60), trigger.start())
+        if m.entity.kind is EntityKind.ORGANISATION and not ctx.text[m.span.end : trigger.start()].strip()
+    ]
 
 
 def _nearest_date(times: list[TimeMention], at: int) -> dt.date | None:

@@ -20,6 +20,7 @@ MEETINGS_DE = (
             r"empfangen",
             r"zusammen(?:kam|kamen|kommt|kommen|gekommen|treffen|getroffen)",
             r"empfing",
+            r"versammel(?:t|te|ten)",
         ),
         verbal=True,
         version="3",
@@ -101,13 +102,30 @@ MEETINGS_DE = (
     MeetingRule(
         # "Gastgeber war Kronprinz X", "X begrüßte die Delegationen": those who join a meeting told before
         "host",
-        words_re(r"Gastgeber(?:in)?", r"begrüßte", r"begrüßten"),
+        words_re(
+            r"Gastgeber(?:in)?",
+            r"begrüßte",
+            r"begrüßten",
+            r"Teilnehmer(?:innen)?",
+            r"(?:nahm|nahmen)\b[^.;:!?„“]{0,80}?\bteil",
+        ),
         verbal=True,
         min_people=2,
         needs_place=True,
         joins=True,
         version="1",
         tests=(
+            MeetingExample(
+                "Die Staats- und Regierungschefs der Afrikanischen Union versammelten sich am Samstag in "
+                "Addis Abeba. Teilnehmer waren unter anderen Cyril Ramaphosa und Abiy Ahmed.",
+                frozenset({("Q3624", "2024-02-24", frozenset({"Q7159", "Q1148669", "Q50365049"}))}),
+            ),
+            MeetingExample(
+                "Die Außenminister der G7 trafen sich am Mittwoch in Tokio. Annalena Baerbock nahm "
+                "ebenfalls teil.",
+                frozenset({("Q1490", "2024-02-28", frozenset({"Q1764511", "Q564328"}))}),
+            ),
+            MeetingExample("Olaf Scholz nahm am Montag an einer Gedenkfeier teil.", frozenset()),
             MeetingExample(
                 "Die Außenminister der Arabischen Liga kamen am Dienstag in Kairo zusammen. Gastgeber "
                 "war der ägyptische Präsident Abdel Fattah el-Sisi.",

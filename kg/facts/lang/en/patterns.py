@@ -298,6 +298,7 @@ PATTERNS_EN = LanguagePatterns(
                 r"gather",
                 r"convened",
                 r"convene",
+                r"assembled",
             ),
             verbal=True,
             version="3",
@@ -343,6 +344,27 @@ PATTERNS_EN = LanguagePatterns(
                     "NATO foreign ministers met in Brussels on Tuesday. Later, Germany welcomed the decision "
                     "to boost defence spending.",
                     frozenset({("Q239", "2024-02-27", frozenset({"Q7184"}))}),
+                ),
+            ),
+        ),
+        # "Joe Biden also attended", "Participants included X and Y": those named join a meeting told before
+        MeetingRule(
+            "attend",
+            words_re(r"attended", r"took\s+part", r"participants", r"attendees"),
+            verbal=True,
+            min_people=2,
+            needs_place=True,
+            joins=True,
+            version="1",
+            tests=(
+                MeetingExample(
+                    "ASEAN foreign ministers met in Vientiane on Friday. Antony Blinken and Wang Yi also "
+                    "attended.",
+                    frozenset({("Q9326", "2024-03-01", frozenset({"Q7768", "Q7821917", "Q701801"}))}),
+                ),
+                MeetingExample(
+                    "Joe Biden attended a church service on Sunday.",
+                    frozenset(),
                 ),
             ),
         ),
