@@ -110,6 +110,13 @@ def test_given_name_starts_a_nil_person(nlp) -> None:  # type: ignore[no-untyped
     ]
 
 
+def test_a_nil_person_may_have_two_surname_words_but_no_noun_after_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Den Vorsitz hatte Ahmed Aboul Gheit. Danach sagte Tobias Wernecke Journalisten, er sei zufrieden."
+    names = [r[2] for r in rows(link(nlp, text))]
+    assert "Ahmed Aboul Gheit" in names
+    assert "Tobias Wernecke" in names and not any("Journalisten" in n for n in names)
+
+
 def test_particle_surname_reference(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ursula von der Leyen sprach in Straßburg. Später sagte von der Leyen, Europa müsse handeln."
     assert rows(link(nlp, text)) == [

@@ -18,13 +18,17 @@ from kg.facts.context import DocContext
 from kg.facts.kbview import is_settlement, same_named_city
 from kg.facts.participants import (
     LINKED_PARTIES_REACH,
+    after_place_preposition,
     find_participants,
+    outermost,
     unique,
 )
 from kg.facts.patterns import MeetingRule
+from kg.facts.time import TimeMention
 from kg.model import Entity, EntityKind, Extractor, Meeting, Mention, Span
 
 PLACE_WINDOW_WORDS = 12  # how far from the trigger its place may stand
+JOIN_WINDOW = 3  # how many sentences back a sentence referring to a meeting may find it
 
 
 @dataclass
@@ -38,6 +42,11 @@ class _Draft:
     label: str | None = None
     sentences: list[int] = field(default_factory=list)
     visit: bool = False  # only a visit's place so far: kept only when a meeting joins it
+    fallback_date: dt.date | None = None  # a visit's date: the meeting's when it names none of its own
+    refers_back: bool = False  # its sentence refers to a meeting told before ("the summit", "dort", "hosted")
+    explicit_reference: bool = False  # by a definite meeting noun: it may reach into an earlier paragraph
+    pending: bool = False  # too little of its own (one person, no place): kept only when it joins a meeting
+    same_day: bool = False  # "am Abend", "later that day": elsewhere, on the day of the meeting it joins
 
 
 def meeting_extractor(lang: str, rule: MeetingRule) -> Extractor:
@@ -54,8 +63,17 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                 if ctx.in_quotation(trigger.start()):
                     continue
                 found_here.extend(_drafts_for(ctx, rule, trigger, sentence.index))
-        drafts.extend(_merge(found_here))
+        # "On the sidelines of the summit, Biden met Starmer": one word referring back serves the sentence
+        if any(d.refers_back for d in found_here):
+            explicit = any(d.explicit_reference for d in found_here)
+            for d in found_here:
+                d.refers_back, d.explicit_reference = True, explicit
+        for d in found_here:
+            _join_earlier(ctx, d, drafts)
+        drafts.extend(_merge([d for d in found_here if not d.pending]))
     merged = [d for d in _merge(drafts) if not d.visit]  # a visit nobody is met at is no meeting
+    for d in merged:
+        d.date_ = d.date_ or d.fallback_date
     dateline = _dateline_place(ctx)
     for d in merged:
         # "HIROSHIMA, Japan - … Zelenskyy met Modi on the sidelines": the wire copy's dateline
@@ -154,9 +172,37 @@ def _drafts_for(
     back = before is not None and _refers_back(ctx, s.begin, s.end)
     if back and not places and before is not None:
         places = _places(ctx, trigger, before.begin, before.end, whole_sentence=True)
-    participants = find_participants(ctx, rule, trigger, s.begin, s.end)
+    # "X and Y attended the meeting", "An dem Treffen nahmen X und Y teil": a meeting told before, and
+    # the people of the clause take part in it
+    definite = not rule.verbal and _definite(ctx, trigger, s.begin)
+    linked = _linked_after(ctx, ctx.words(s.begin, s.end), _index_of(ctx, trigger, s.begin, s.end))
+    reading = replace(rule, verbal=True) if definite and not linked else rule
+    participants = find_participants(ctx, reading, trigger, s.begin, s.end)
+    delegated: list[Entity] = []
+    if not rule.visit:
+        label = _label_mention(ctx, trigger, s.end)
+        body = [label.entity] if label is not None and label.entity.kind is EntityKind.ORGANISATION else []
+        if not rule.verbal:
+            body += _body_before(ctx, trigger, s.begin)
+        delegated = _delegations(ctx, s.begin, s.end)
+        participants = unique(participants + body + delegated)
+    same_day = bool(ctx.vocab.same_day.search(ctx.text, s.begin, s.end))
+    refers = back or definite or rule.joins or same_day
+    pending = False
     if (not places and (len(participants) < 2 or rule.needs_place)) or len(participants) < rule.min_people:
-        return []
+        # joining a meeting told before takes a person, or those a delegation noun names ("Later,
+        # Germany welcomed the decision" adds no one to the meeting)
+        joining = delegated or any(e.kind is EntityKind.PERSON for e in participants)
+        if not (refers and joining):
+            return []
+        pending = True  # kept only if it joins a meeting told before
+    times = [
+        t
+        for t in ctx.times_in(s.begin, s.end)
+        if not ctx.in_quotation(t.begin) and not _date_of_saying(ctx, t.begin)
+    ]
+    if not times and back and before is not None:
+        times = [t for t in ctx.times_in(before.begin, before.end) if not ctx.in_quotation(t.begin)][-1:]
     if rule.visit and not participants and places:
         return [
             _Draft(
@@ -169,15 +215,9 @@ def _drafts_for(
                 None,
                 [sentence_index],
                 visit=True,
+                fallback_date=_nearest_date(times, places[0].span.begin),
             )
         ]
-    times = [
-        t
-        for t in ctx.times_in(s.begin, s.end)
-        if not ctx.in_quotation(t.begin) and not _date_of_saying(ctx, t.begin)
-    ]
-    if not times and back and before is not None:
-        times = [t for t in ctx.times_in(before.begin, before.end) if not ctx.in_quotation(t.begin)][-1:]
     extractor = meeting_extractor(ctx.lang, rule)
     drafts = []
     candidates: list[Mention | None] = list(places) or [None]
@@ -200,9 +240,113 @@ def _drafts_for(
                 date_=date,
                 label=_label(ctx, trigger, s.end),
                 sentences=[sentence_index],
+                refers_back=refers,
+                explicit_reference=definite,
+                pending=pending,
+                same_day=same_day,
             )
         )
     return drafts
+
+
+def _body_before(ctx: DocContext, trigger: re.Match[str], begin: int) -> list[Entity]:
+    """ "the G20 summit", "the ASEAN meeting": the organisation named right before the meeting noun."""
+    return [
+        m.entity
+        for m in ctx.mentions_in(max(begin, trigger.start() - 60), trigger.start())
+        if m.entity.kind is EntityKind.ORGANISATION and not ctx.text[m.span.end : trigger.start()].strip()
+    ]
+
+
+def _nearest_date(times: list[TimeMention], at: int) -> dt.date | None:
+    return min(times, key=lambda t: abs(t.begin - at)).date if times else None
+
+
+def _index_of(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> int:
+    words = ctx.words(begin, end)
+    return next((i for i, w in enumerate(words) if w[0] >= trigger.start()), len(words))
+
+
+def _definite(ctx: DocContext, trigger: re.Match[str], begin: int) -> bool:
+    """ "attended the meeting", "an dem Treffen", "on the sidelines of the summit", "zu ihrem jährlichen
+    Treffen": a determiner (adjectives between) makes the noun a meeting already told of."""
+    before = ctx.words(max(begin, trigger.start() - 40), trigger.start())[-3:]
+    for _, _, w in reversed(before):
+        if w.lower() in ctx.vocab.meeting_back_determiners:
+            return True
+        if not w.isalpha() or w[:1].isupper() or w.lower() in ctx.patterns.place_prepositions:
+            return False
+    return False
+
+
+def _join_earlier(ctx: DocContext, draft: _Draft, earlier: list[_Draft]) -> None:
+    """A sentence that refers back to a meeting ("the summit", "dort", "Gastgeber war …", "hosted …")
+    joins the latest meeting told in the sentences just before (the same paragraph, unless a meeting
+    noun names it): it takes that meeting's place where it names none, and its date where it names none
+    and meets at the same place."""
+    if not draft.refers_back:
+        return
+    here = draft.evidence_sentence
+    reachable: list[_Draft] = []
+    for other in reversed(earlier):
+        there = max(other.sentences)
+        if there >= here:
+            continue
+        if here - there > JOIN_WINDOW:
+            break
+        between = ctx.text[ctx.sentence(there).span.end : ctx.sentence(here).span.begin]
+        if "\n" in between and not draft.explicit_reference:
+            break
+        if other.place is not None or other.date_ is not None or other.fallback_date is not None:
+            reachable.append(other)
+    if not reachable:
+        return
+    # "sagte Tusk nach dem Treffen mit Scholz": the meeting of those it names, else the latest one
+    people = {e.key for e in draft.participants}
+    other = max(reachable, key=lambda o: len(people & {e.key for e in o.participants}))
+    if draft.place is None:
+        draft.place = other.place
+    if draft.date_ is None and (
+        draft.same_day or other.place is None or draft.place is None or draft.place.key == other.place.key
+    ):
+        draft.date_ = other.date_ or other.fallback_date
+    draft.pending = False
+
+
+DELEGATION_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION})
+DELEGATION_GAP = (
+    2  # words between "die Außenminister der" and "ASEAN" ("südostasiatischen Staatengemeinschaft")
+)
+
+
+def _delegations(ctx: DocContext, begin: int, end: int) -> list[Entity]:
+    """ "Leaders of the Mercosur trade bloc", "delegations from Saudi Arabia, Iraq and the UAE", "G20
+    leaders", "die Staats- und Regierungschefs der Arabischen Liga": the countries and organisations
+    whose people meet."""
+    words = ctx.words(begin, end)
+    named = outermost([m for m in ctx.mentions_in(begin, end) if m.entity.kind in DELEGATION_KINDS])
+    links = ctx.vocab.delegation_links | ctx.patterns.coordination
+    out: list[Entity] = []
+    for i, (b, e, w) in enumerate(words):
+        if ctx.in_quotation(b) or not ctx.vocab.delegation_nouns.fullmatch(w):
+            continue
+        # "G20 leaders", "EU foreign ministers", "ASEAN-Außenminister": the name right before the noun
+        # (lower-case words between), or inside its compound
+        k = i - 1
+        while k > 0 and i - k <= DELEGATION_GAP and words[k][2].islower():
+            k -= 1
+        previous_begin = words[k][0] if i else b
+        out += [
+            m.entity for m in named if previous_begin < m.span.end <= e and not ctx.in_quotation(m.span.begin)
+        ]
+        at, gap = e, DELEGATION_GAP
+        for m in (m for m in named if m.span.begin >= e):
+            others = [x for x in ctx.words(at, m.span.begin) if x[2].lower() not in links]
+            if len(others) > gap or after_place_preposition(ctx, m, begin):
+                break
+            out.append(m.entity)
+            at, gap = m.span.end, 0
+    return unique(out)
 
 
 def _places(
@@ -236,6 +380,9 @@ def _places(
         if _inside_larger_name(ctx, m):
             continue
         prev = ctx.lower_words(max(begin, m.span.begin - 40), m.span.begin)
+        # "in Samoas Hauptstadt Apia", "in der kasachischen Hauptstadt Astana": the city after its head noun
+        if prev and prev[-1] in ctx.vocab.place_heads and set(prev[-5:-1]) & ctx.patterns.place_prepositions:
+            prev = [*prev[:-1], "in"] if "in" in ctx.patterns.place_prepositions else prev
         # "the Washington summit", "the Madrid talks": the place names the gathering right before it
         names_the_noun = (
             not rule_is_verbal(ctx, trigger) and not ctx.text[m.span.end : trigger.start()].strip()
@@ -257,7 +404,13 @@ def _places(
 def _refers_back(ctx: DocContext, begin: int, end: int) -> bool:
     words = ctx.words(begin, end)
     for i, (b, _, w) in enumerate(words):
-        if w.lower() not in ctx.vocab.back_references or ctx.in_quotation(b):
+        if ctx.in_quotation(b):
+            continue
+        if w.lower() in ctx.vocab.meeting_follow_ups and w.lower() not in ctx.vocab.back_references:
+            return True  # "Gastgeber war …", "anschließend", "hosted …": the meeting just told
+        if ctx.patterns.org_anaphora.match(ctx.text, b):
+            return True  # "ministers of the bloc met …": the organisation, and the day, just told
+        if w.lower() not in ctx.vocab.back_references:
             continue
         following = words[i + 1][2].lower() if i + 1 < len(words) else ""
         if w.lower() == "there" and following in ctx.vocab.existential_after_there:
@@ -370,16 +523,28 @@ LABEL_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.EVENT})
 
 def _label(ctx: DocContext, trigger: re.Match[str], end: int) -> str | None:
     """The body or event that meets: "Treffen des Russland-NATO-Rates", "NATO-Gipfel", "G7 summit"."""
+    mention = _label_mention(ctx, trigger, end)
+    return _name(ctx, mention) if mention is not None else None
+
+
+def _label_mention(ctx: DocContext, trigger: re.Match[str], end: int) -> Mention | None:
     inside = [
         m for m in ctx.mentions_overlapping(trigger.start(), trigger.end()) if m.entity.kind in LABEL_KINDS
     ]
     if inside and (inside[0].span.end - inside[0].span.begin) >= (trigger.end() - trigger.start()):
-        return _name(ctx, inside[0])  # the trigger is the name itself ("Russland-NATO-Rates")
-    after = ctx.words(trigger.end(), end)[:3]
+        return inside[0]  # the trigger is the name itself ("Russland-NATO-Rates")
+    # "Treffen des Russland-NATO-Rates", "the summit of the African Union": a name opening in the next
+    # three words (it may run on)
+    after = ctx.words(trigger.end(), end)[:6]
     if after and after[0][2].lower() in ctx.vocab.name_genitive_links:
-        named = [m for m in ctx.mentions_in(after[0][1], after[-1][1]) if m.entity.kind in LABEL_KINDS]
+        opening_by = after[:3][-1][1]
+        named = [
+            m
+            for m in ctx.mentions_in(after[0][1], after[-1][1])
+            if m.entity.kind in LABEL_KINDS and m.span.begin < opening_by
+        ]
         if named:
-            return _name(ctx, named[0])
+            return named[0]
     return None
 
 

@@ -136,8 +136,10 @@ def _object(
         }
         if len(named) == 1:
             return next(iter(named.values()))
-    if rule.topic_fallback and near is None and (
-        rule.modality is Modality.INVITED or rule.predicate in FALLBACK_TO_TOPIC_ORG
+    if (
+        rule.topic_fallback
+        and near is None
+        and (rule.modality is Modality.INVITED or rule.predicate in FALLBACK_TO_TOPIC_ORG)
     ):
         # "Argentinien hat die Einladung abgelehnt": the invitation made in the sentence before; "…, seit
         # Finnland dem Bündnis beigetreten sei. Russland hatte den Beitritt kritisiert": that accession
@@ -152,8 +154,10 @@ def _object(
             distinct = {o[2].key for o in orgs}
             if orgs and (rule.modality is Modality.INVITED or len(distinct) == 1):
                 return orgs[-1][2]
-    if rule.topic_fallback and near is None and (
-        rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.topic_object
+    if (
+        rule.topic_fallback
+        and near is None
+        and (rule.predicate in FALLBACK_TO_TOPIC_ORG or rule.topic_object)
     ):
         # "Georgien hat keinen Kandidatenstatus": the organisation the text is about
         topic = ctx.organisation_before(trigger.begin, exclude=frozenset(subject_keys))
@@ -221,9 +225,7 @@ def _nearest_org(
     return None
 
 
-def _treaty(
-    ctx: DocContext, rule: RelationRule, trigger: TriggerHit, begin: int, end: int
-) -> Entity | None:
+def _treaty(ctx: DocContext, rule: RelationRule, trigger: TriggerHit, begin: int, end: int) -> Entity | None:
     assert rule.requires is not None
     matches = list(rule.requires.finditer(ctx.text, begin, end))
     if not matches:

@@ -42,6 +42,11 @@ def find_participants(
                 person = described or ctx.recent_person(b)
                 if person is not None:
                     people.insert(0, person)
+            elif w.lower() in ctx.vocab.object_pronouns and not ctx.in_quotation(b):
+                # "Putin received him", "wo ihn Macron empfing": someone named before, not the subject
+                person = ctx.recent_person(b, exclude={e.key for e in people})
+                if person is not None:
+                    people.append(person)
         if described is not None and len(unique(people)) == 1:
             people.insert(0, described)
         if len(people) >= 1:

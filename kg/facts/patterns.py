@@ -102,6 +102,16 @@ class RelationRule:
 
 
 @dataclass(frozen=True)
+class MeetingExample:
+    """A short text a meeting rule must read, and every meeting expected of it (exactly these): (place
+    QID or "", date as YYYY-MM-DD or "", participant QIDs) — run by ``tests/test_meetings_rules.py``."""
+
+    text: str
+    meetings: frozenset[tuple[str, str, frozenset[str]]]
+    published: str = "2024-03-01"
+
+
+@dataclass(frozen=True)
 class MeetingRule:
     name: str
     trigger: re.Pattern[str]
@@ -111,6 +121,10 @@ class MeetingRule:
     needs_place: bool = False  # "Polen und Frankreich beraten über …": a meeting only where a place is named
     visit: bool = False  # "bei einem Besuch in X": a place the next sentence's meeting happens at
     version: str = "1"  # bumped whenever the rule's behaviour changes; written into PROV
+    # "Gastgeber war X", "X welcomed the delegations": those named join a meeting told just before; with
+    # fewer people than ``min_people`` the hit counts only where it joins one
+    joins: bool = False
+    tests: tuple[MeetingExample, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ from kg.model import Document, Entity, EntityKind, Extractor, Mention, Span, Tex
 
 LEXICON = Extractor("kg.link.lexicon", "2")
 NER = Extractor("kg.link.ner", "1")
-NIL_PERSON = Extractor("kg.link.nil_person", "1")
+NIL_PERSON = Extractor("kg.link.nil_person", "2")  # v2: a second surname word ("Ahmed Aboul Gheit")
 SURNAME = Extractor("kg.link.surname", "1")
 LINKERS: tuple[Extractor, ...] = (LEXICON, NER, NIL_PERSON, SURNAME, NIL_NAME, ACRONYM)
 

@@ -42,6 +42,8 @@ PARTICLES = frozenset(
     }
 )
 MAX_NAME_TOKENS = 4
+# a word ending so is a (German) noun after the name, not a second surname ("sagte Tusk Journalisten")
+NOUN_ENDINGS = ("en", "ern", "ung", "schaft", "innen", "ion")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,9 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
             # given names, then one surname: "Karoline Brandtners Delegation" stops at the surname;
             # an unknown first word may still take a surname unless it looks like a genitive
             current = tokens[j]
-            if not kb.is_given_name(current.text) and (j > i or current.text.endswith("s")):
+            if not kb.is_given_name(current.text) and (
+                current.text.endswith("s") or (j > i and not _last_surname_piece(tokens, j + 1, covered))
+            ):
                 break
             if is_name_like(nxt) and kb.lexicon.title_of(nxt.text) is None:
                 j += 1
@@ -124,6 +128,19 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
             runs.append(PersonRun(i, j, label, score))
         i = j + 1
     return runs
+
+
+def _last_surname_piece(tokens: Sequence[Token], k: int, covered: Sequence[bool]) -> bool:
+    """ "Ahmed Aboul Gheit", "Haitham Al Ghais", "Moussa Faki Mahamat": a second surname word ends the
+    name when it is the run's last capitalised word and no noun."""
+    nxt = tokens[k]
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        is_name_like(nxt)
+        and not nxt.text.endswith(NOUN_ENDINGS)
+        and not nxt.text.endswith(("'s", "’s"))
+        and (after is None or after.sentence != nxt.sentence or covered[k + 1] or not is_name_like(after))
+    )
 
 
 def title_of_token(token: Token, kb: KnowledgeBase) -> Title | None:

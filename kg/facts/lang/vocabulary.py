@@ -96,6 +96,20 @@ class Vocabulary:
     description_end: frozenset[str]
     support_verbs: frozenset[str]
     clause_openers: frozenset[str]
+    # a meeting told across sentences: determiners that make a meeting noun refer back to one told before
+    # ("the summit", "an dem Treffen"); words that tie a sentence to the meeting just told ("hosted",
+    # "Gastgeber", "anschließend"); object pronouns standing for a person named before ("received him");
+    # nouns of those who attend, with the words that link the country or organisation they come from
+    # ("leaders of Mercosur", "delegations from Iraq", "die Außenminister der ASEAN"); nouns that stand
+    # between a preposition and the city they name ("in Samoas Hauptstadt Apia")
+    meeting_back_determiners: frozenset[str]
+    meeting_follow_ups: frozenset[str]
+    object_pronouns: frozenset[str]
+    delegation_nouns: re.Pattern[str]
+    delegation_links: frozenset[str]
+    place_heads: frozenset[str]
+    # "am Abend", "later that day": a meeting elsewhere on the day just told
+    same_day: re.Pattern[str]
     # objects
     contrast: frozenset[str]
     # the words between a negated object and the one that corrects it ("nicht der EU, sondern der EFTA")

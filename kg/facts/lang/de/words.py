@@ -324,6 +324,19 @@ VOCABULARY = Vocabulary(
         ]
     ),
     clause_openers=frozenset(["als", "wo", "während", "nachdem", "bevor", "weil", "dass", "wenn"]),
+    meeting_back_determiners=frozenset(
+        {"dem", "das", "den", "der", "des", "diesem", "dieses", "ihrem", "ihres"}
+    ),
+    meeting_follow_ups=frozenset({"dort", "anschließend", "danach", "gastgeber", "gastgeberin", "teil"}),
+    object_pronouns=frozenset({"ihn", "ihm"}),
+    delegation_nouns=re.compile(
+        r"(?:[\w-]*(?:chefs|chefinnen|minister|ministerinnen|präsidenten|präsidentinnen)|Delegationen|"
+        r"Delegation|Vertreter|Vertreterinnen|Spitzen|Teilnehmer)",
+        re.I,
+    ),
+    delegation_links=frozenset({"der", "des", "aus", "und", ",", "von", "die"}),
+    place_heads=frozenset({"hauptstadt", "stadt", "hafenstadt", "küstenstadt", "metropole"}),
+    same_day=re.compile(r"\b(?:[Aa]m (?:Abend|Nachmittag|selben Tag)|[Ss]päter am Tag|am gleichen Tag)\b"),
     contrast=frozenset({"aber", "jedoch", "doch", "sondern"}),
     correction=re.compile(r"\s*,?\s*sondern\s+(?:(?:der|die|dem|den|des|in|im|zur|zum)\s+)?"),
     organ_words=re.compile(r"kommission|parlament|gerichtshof|zentralbank", re.I),

@@ -7,6 +7,7 @@ import re
 from kg.facts.lang.en.relations import RELATIONS_EN
 from kg.facts.patterns import (
     LanguagePatterns,
+    MeetingExample,
     MeetingRule,
     words_re,
 )
@@ -286,9 +287,86 @@ PATTERNS_EN = LanguagePatterns(
     meetings=(
         MeetingRule(
             "meet_verb",
-            words_re(r"meets?", r"met", r"meeting\s+with", r"hosts?", r"hosted", r"sat\s+down\s+with"),
+            words_re(
+                r"meets?",
+                r"met",
+                r"meeting\s+with",
+                r"hosts?",
+                r"hosted",
+                r"sat\s+down\s+with",
+                r"gathered",
+                r"gather",
+                r"convened",
+                r"convene",
+                r"assembled",
+            ),
             verbal=True,
-            version="2",
+            version="3",
+            tests=(
+                MeetingExample(
+                    "Indian Prime Minister Narendra Modi met Japan's Prime Minister Fumio Kishida in "
+                    "Tokyo on Friday.",
+                    frozenset({("Q1490", "2024-03-01", frozenset({"Q1058", "Q359480"}))}),
+                ),
+                MeetingExample(
+                    "G7 leaders gathered in Hiroshima on Friday for a three-day summit. On the sidelines "
+                    "of the summit, Joe Biden met Fumio Kishida.",
+                    frozenset({("Q34664", "2024-03-01", frozenset({"Q1764511", "Q6279", "Q359480"}))}),
+                ),
+                MeetingExample(
+                    "Foreign ministers of the Council of Europe convened in Strasbourg on Thursday. "
+                    "Ukraine's Foreign Minister Dmytro Kuleba addressed the session.",
+                    frozenset({("Q6602", "2024-02-29", frozenset({"Q8908", "Q24025631"}))}),
+                ),
+            ),
+        ),
+        # "Putin received him", "Abiy Ahmed welcomed the delegations": a reception, or those who join a
+        # meeting told before
+        MeetingRule(
+            "receive",
+            words_re(r"received", r"receives", r"welcomed", r"welcomes", r"greeted"),
+            verbal=True,
+            min_people=2,
+            needs_place=True,
+            joins=True,
+            version="1",
+            tests=(
+                MeetingExample(
+                    "Turkish President Recep Tayyip Erdoğan arrived in Budapest on Monday for a two-day "
+                    "visit. Prime Minister Viktor Orbán received him at the Carmelite Monastery.",
+                    frozenset({("Q1781", "2024-02-26", frozenset({"Q39259", "Q57641"}))}),
+                ),
+                MeetingExample(
+                    "Vladimir Putin received a letter from Joe Biden on Monday.",
+                    frozenset(),
+                ),
+                MeetingExample(
+                    "NATO foreign ministers met in Brussels on Tuesday. Later, Germany welcomed the decision "
+                    "to boost defence spending.",
+                    frozenset({("Q239", "2024-02-27", frozenset({"Q7184"}))}),
+                ),
+            ),
+        ),
+        # "Joe Biden also attended", "Participants included X and Y": those named join a meeting told before
+        MeetingRule(
+            "attend",
+            words_re(r"attended", r"took\s+part", r"participants", r"attendees"),
+            verbal=True,
+            min_people=2,
+            needs_place=True,
+            joins=True,
+            version="1",
+            tests=(
+                MeetingExample(
+                    "ASEAN foreign ministers met in Vientiane on Friday. Antony Blinken and Wang Yi also "
+                    "attended.",
+                    frozenset({("Q9326", "2024-03-01", frozenset({"Q7768", "Q7821917", "Q701801"}))}),
+                ),
+                MeetingExample(
+                    "Joe Biden attended a church service on Sunday.",
+                    frozenset(),
+                ),
+            ),
         ),
         MeetingRule(
             "talk_with",
@@ -299,9 +377,29 @@ PATTERNS_EN = LanguagePatterns(
             ),
             verbal=True,
             min_people=2,
-            version="2",
+            version="3",
+            tests=(
+                MeetingExample(
+                    "Secretary of State Antony Blinken spoke with Chinese Foreign Minister Wang Yi in "
+                    "Vientiane on Saturday.",
+                    frozenset({("Q9326", "2024-02-24", frozenset({"Q7821917", "Q701801"}))}),
+                ),
+            ),
         ),
-        MeetingRule("visit", words_re(r"visit(?:ed|s|ing)?", r"trip"), verbal=False, visit=True, version="2"),
+        MeetingRule(
+            "visit",
+            words_re(r"visit(?:ed|s|ing)?", r"trip"),
+            verbal=False,
+            visit=True,
+            version="3",
+            tests=(
+                MeetingExample(
+                    "Turkish President Recep Tayyip Erdoğan arrived in Budapest on Monday for a two-day "
+                    "visit. There he met Prime Minister Viktor Orbán.",
+                    frozenset({("Q1781", "2024-02-26", frozenset({"Q39259", "Q57641"}))}),
+                ),
+            ),
+        ),
         MeetingRule(
             "meet_noun",
             words_re(
@@ -312,9 +410,21 @@ PATTERNS_EN = LanguagePatterns(
                 r"(?<!accession\s)(?<!membership\s)negotiations",
                 r"conference",
                 r"session",
+                r"gathering",
             ),
             verbal=False,
-            version="2",
+            version="3",
+            tests=(
+                MeetingExample(
+                    "The summit of the African Union opened in Addis Ababa on Sunday. Cyril Ramaphosa "
+                    "and António Guterres attended the meeting.",
+                    frozenset({("Q3624", "2024-02-25", frozenset({"Q7159", "Q1148669", "Q311440"}))}),
+                ),
+                MeetingExample(
+                    "Talks between Wang Yi and Sergey Lavrov took place in Beijing on Tuesday.",
+                    frozenset({("Q956", "2024-02-27", frozenset({"Q701801", "Q58217"}))}),
+                ),
+            ),
         ),
     ),
 )

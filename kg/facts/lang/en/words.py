@@ -301,6 +301,18 @@ VOCABULARY = Vocabulary(
         ]
     ),
     clause_openers=frozenset(["when", "where", "while", "after", "before", "as"]),
+    meeting_back_determiners=frozenset({"the", "this", "that", "their", "its"}),
+    meeting_follow_ups=frozenset(
+        {"there", "afterwards", "later", "subsequently", "hosted", "welcomed", "received", "attended"}
+        | {"joined"}
+    ),
+    object_pronouns=frozenset({"him", "her"}),
+    delegation_nouns=re.compile(
+        r"(?:leaders?|heads?|presidents?|ministers?|delegations?|delegates|representatives|envoys|officials)"
+    ),
+    delegation_links=frozenset({"of", "from", "the", "and", ",", "member", "states"}),
+    place_heads=frozenset({"capital", "city", "port", "resort"}),
+    same_day=re.compile(r"\b(?:later (?:that|the same) day|that (?:evening|afternoon)|hours later)\b", re.I),
     contrast=frozenset({"but"}),
     correction=re.compile(r"\s*,?\s*but\s+(?:rather\s+)?(?:of|in|to)\s+(?:the\s+)?", re.I),
     organ_words=re.compile(r"commission|parliament|court|central bank", re.I),
