@@ -946,4 +946,212 @@ RELATIONS_DE = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
     ),
+    RelationRule(
+        # "Dem Staatenbund gehören Saudi-Arabien, Kuwait und Katar an": the organisation first, the
+        # members after the verb (belongs_to reads the members before it)
+        "belongs_to_inverted",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"IN": ["gehört", "gehören", "gehörte", "gehörten"]}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,16}", "CONTEXT": True},  # a long list
+                    {"TEXT": "an", "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.BEFORE_SUBJECT,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "Dem Golf-Kooperationsrat gehören Katar und Oman an.",
+                frozenset(
+                    {
+                        ("Q846", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                        ("Q842", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Die Andengemeinschaft tagte in Lima. Dem Staatenbund gehören Peru und Bolivien an.",
+                frozenset(
+                    {
+                        ("Q419", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q750", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Gründungsmitglieder des Staatenbunds sind Bolivien, Kolumbien und Peru": a founding list
+        "founding_members_are",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"REGEX": r"^Gründungsmitglied(?:er)?$"}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,6}"},
+                    {"TEXT": {"IN": ["sind", "waren", "ist", "war"]}},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "Gründungsmitglieder des Golf-Kooperationsrats sind Katar und Oman.",
+                frozenset(
+                    {
+                        ("Q846", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                        ("Q842", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Die Andengemeinschaft wurde 1969 von Bolivien, Kolumbien und Peru gegründet", "gegründet von":
+        # a founding list, Mitglieder seit der Gründung
+        "founded_by",
+        Tokens(
+            (
+                [
+                    {"TEXT": "von"},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,12}", "CONTEXT": True},
+                    {"TEXT": {"IN": ["gegründet", "gegründete", "gegründeten"]}, "CONTEXT": True},
+                ],
+                [{"TEXT": {"IN": ["gegründet", "gegründete"]}, "CONTEXT": True}, {"TEXT": "von"}],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.BEFORE_SUBJECT,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Die Andengemeinschaft wurde 1969 von Bolivien, Kolumbien und Peru gegründet.",
+                frozenset(
+                    {
+                        ("Q750", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q739", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q419", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                    }
+                ),
+                times=frozenset(
+                    {("Q750", "P580", "1969"), ("Q739", "P580", "1969"), ("Q419", "P580", "1969")}
+                ),
+            ),
+            RuleExample("Die Partei wurde von Studenten gegründet.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Bolivien ist nun Vollmitglied des Mercosur", "ist seit Montag Vollmitglied"
+        "full_member",
+        Tokens(([{"TEXT": {"REGEX": r"^Vollmitglied(?:er|s)?$"}}],)),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.LOCAL,
+        confidence=0.75,
+        subject_reach=10,
+        tests=(
+            RuleExample(
+                "Bolivien ist nun Vollmitglied des Mercosur.",
+                frozenset({("Q750", Predicate.MEMBER_OF.value, "Q4264", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Georgien wurde 1999 als 41. Mitglied aufgenommen", "als zehntes Mitglied in die SOZ
+        # aufgenommen": the passive admission (admit_as_member reads the organisation before the subject)
+        "admitted_as_nth_member",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"IN": ["wurde", "wurden", "ist", "sind", "war"]}, "CONTEXT": True},
+                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,6}", "CONTEXT": True},
+                    {"TEXT": "als"},
+                    {"TEXT": {"REGEX": r"^(?:\d+\.|\w+(?:te|ste)[smnr]?)$"}},
+                    {"TEXT": {"IN": ["Mitglied", "Vollmitglied", "Mitgliedstaat"]}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,8}"},
+                    {"TEXT": "aufgenommen"},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Der Europarat tagte. Georgien wurde 1999 als 41. Mitglied aufgenommen.",
+                frozenset({("Q230", Predicate.MEMBER_OF.value, "Q8908", "Positive")}),
+                times=frozenset({("Q230", "P580", "1999")}),
+            ),
+            RuleExample(
+                "Belarus wurde am 4. Juli 2024 als zehntes Mitglied in die Shanghaier Organisation für "
+                "Zusammenarbeit aufgenommen.",
+                frozenset({("Q184", Predicate.MEMBER_OF.value, "Q485207", "Positive")}),
+                times=frozenset({("Q184", "P580", "2024-07-04")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "die in Wien ansässige Organisation", "der in Riad ansässige Golf-Kooperationsrat"
+        "based_attribute",
+        Tokens(
+            (
+                [
+                    {"LOWER": "in"},
+                    {"IS_TITLE": True, "OP": "{1,3}", "CONTEXT": True},
+                    {"TEXT": {"REGEX": r"^ansässig(?:e|en|er|es|em)?$"}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"ansässig\w*"),
+        subject_after_only=True,
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "Der in Riad ansässige Golf-Kooperationsrat einigte sich auf ein Visum.",
+                frozenset({("Q217172", Predicate.HEADQUARTERS.value, "Q3692", "Positive")}),
+            ),
+            RuleExample("Ein in London ansässiger Analyst erwartet Kürzungen.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Bundeskanzler Friedrich Merz wurde am Dienstag vereidigt": sworn in, the office the title
+        # before the name gives (appointed reads "als/zum … vereidigt")
+        "sworn_in",
+        Tokens(([{"TEXT": {"IN": ["vereidigt", "vereidigte"]}}],)),
+        Predicate.HOLDS_POSITION,
+        ObjectSource.OFFICE_AFTER,
+        Scope.CLAUSE,
+        confidence=0.7,
+        subject_kinds=frozenset({EntityKind.PERSON}),
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Bundeskanzler Friedrich Merz wurde am 6. Mai 2025 vereidigt.",
+                frozenset({("Q566257", Predicate.HOLDS_POSITION.value, "Q4970706", "Positive")}),
+                times=frozenset({("Q566257", "P580", "2025-05-06")}),
+            ),
+            RuleExample("Die neuen Soldaten wurden am Montag in Berlin vereidigt.", frozenset()),
+        ),
+    ),
 )

@@ -764,4 +764,185 @@ RELATIONS_EN = (
         subject_reach=20,
         confidence=0.7,
     ),
+    RelationRule(
+        # "The Andean Community was founded in 1969 by Bolivia, Colombia …": a founding list, members
+        # from the founding (the organisation before the list, named or "the group")
+        "founded_by",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["founded", "established", "created", "formed"]}},
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,3}"},
+                    {"LOWER": "by"},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.BEFORE_SUBJECT,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "The Andean Community was founded in 1969 by Bolivia, Colombia and Peru.",
+                frozenset(
+                    {
+                        ("Q750", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q739", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q419", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                    }
+                ),
+                times=frozenset(
+                    {("Q750", "P580", "1969"), ("Q739", "P580", "1969"), ("Q419", "P580", "1969")}
+                ),
+            ),
+            RuleExample(
+                "Ministers of the Gulf Cooperation Council met in Doha. The group was founded by Qatar "
+                "and Oman.",
+                frozenset(
+                    {
+                        ("Q846", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                        ("Q842", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample("The party was founded by Nigeria's former president.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "The founding members of OPEC were Iran, Iraq and Kuwait"
+        "founding_members_are",
+        Tokens(
+            (
+                [
+                    {"LOWER": "founding"},
+                    {"LOWER": {"IN": MEMBER}},
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,6}"},
+                    {"LOWER": {"IN": ["are", "were", "include", "included"]}},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "The founding members of OPEC were Iran, Iraq and Kuwait.",
+                frozenset(
+                    {
+                        ("Q794", Predicate.MEMBER_OF.value, "Q7795", "Positive"),
+                        ("Q796", Predicate.MEMBER_OF.value, "Q7795", "Positive"),
+                        ("Q817", Predicate.MEMBER_OF.value, "Q7795", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Belarus became the tenth member of the SCO", "became a full member of Mercosur": joined
+        "became_member",
+        Tokens(
+            (
+                [
+                    # only the past: "will become a member" is a candidacy ("member" reads it so)
+                    {"LOWER": "became"},
+                    {"LOWER": {"IN": ["a", "an", "the", "its", "their"]}},
+                    {
+                        "LOWER": {
+                            "REGEX": r"^(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)|full|formal|official)$"
+                        },
+                        "OP": "{0,2}",
+                    },
+                    {"LOWER": {"IN": MEMBER}},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.75,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Belarus became the tenth member of the Shanghai Cooperation Organisation on July 4, 2024.",
+                frozenset({("Q184", Predicate.MEMBER_OF.value, "Q485207", "Positive")}),
+                times=frozenset({("Q184", "P580", "2024-07-04")}),
+            ),
+            RuleExample(
+                "Bolivia became a full member of Mercosur in March.",
+                frozenset({("Q750", Predicate.MEMBER_OF.value, "Q4264", "Positive")}),
+                times=frozenset({("Q750", "P580", "2024-03")}),
+                published="2024-07-09",
+            ),
+            RuleExample("Brazil became a member of the OPEC+ alliance last year.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Syria shares borders with Jordan, Lebanon and Iraq": the plural the "border" rule lacks
+        "shares_borders",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["share", "shares", "shared", "sharing"]}},
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,3}"},
+                    {"LOWER": "borders"},
+                    {"LOWER": "with"},
+                ],
+            )
+        ),
+        Predicate.SHARES_BORDER_WITH,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        confidence=0.8,
+        tests=(
+            RuleExample(
+                "Syria shares long borders with Jordan and Iraq.",
+                frozenset(
+                    {
+                        ("Q858", Predicate.SHARES_BORDER_WITH.value, "Q810", "Positive"),
+                        ("Q858", Predicate.SHARES_BORDER_WITH.value, "Q796", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "the Vienna-based organisation", "the Geneva-based WHO": the place, then the organisation
+        "based_attribute",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["the", "a", "an"]}},
+                    {"IS_TITLE": True, "OP": "{1,3}", "CONTEXT": True},
+                    {"TEXT": "-", "CONTEXT": True},
+                    {"LOWER": "based", "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"-based\b"),
+        subject_after_only=True,
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "Ministers of the Gulf Cooperation Council met on Monday. The Riyadh-based organisation "
+                "agreed on a common visa.",
+                frozenset({("Q217172", Predicate.HEADQUARTERS.value, "Q3692", "Positive")}),
+            ),
+            RuleExample(
+                "The Geneva-based World Health Organization sent experts.",
+                frozenset({("Q7817", Predicate.HEADQUARTERS.value, "Q71", "Positive")}),
+            ),
+            RuleExample("A London-based analyst said OPEC would cut output.", frozenset()),
+        ),
+    ),
 )
