@@ -41,7 +41,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.85,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Schweden ist ein enger NATO-Partner.",
@@ -65,7 +67,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Finnland ist seit Jahren ein Partner der NATO.",
@@ -96,7 +100,9 @@ RELATIONS_DE = (
         confidence=0.7,
         subject_reach=10,
         topic_object=True,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied der NATO.",
@@ -117,7 +123,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Finnland ist seit 2023 NATO-Mitglied.",
@@ -133,7 +141,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Polen ist Mitglied der Europäischen Union.",
@@ -155,7 +165,8 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: not read inside a longer trigger ("als Mitglied aufgenommen": admit_as_member)
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "Die NATO wächst. Schweden ist seit März Mitglied.",
@@ -181,7 +192,8 @@ RELATIONS_DE = (
         confidence=0.7,
         # 2: the infinitive and present ("… aufzunehmen") are to_admit_as_member's
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "Die NATO hat Schweden als Mitglied aufgenommen.",
@@ -206,6 +218,8 @@ RELATIONS_DE = (
         ObjectSource.BEFORE_SUBJECT,
         Scope.CLAUSE,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Die NATO beschloss, Schweden als Mitglied aufzunehmen.",
@@ -245,7 +259,9 @@ RELATIONS_DE = (
         polarity=Polarity.NEGATIVE,
         confidence=0.7,
         subject_reach=12,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Österreich und Irland bleiben außerhalb der NATO.",
@@ -275,7 +291,9 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Norwegen gehört der NATO an.",
@@ -297,7 +315,8 @@ RELATIONS_DE = (
         confidence=0.75,
         time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "Polen ist 1999 der NATO beigetreten.",
@@ -315,7 +334,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Georgien will der NATO beitreten.",
@@ -331,7 +352,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Ukraine hat einen Antrag auf Mitgliedschaft in der Europäischen Union gestellt.",
@@ -358,7 +381,9 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.7,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Allianz versprach, die Ukraine rasch in die NATO aufzunehmen.",
@@ -383,7 +408,9 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.7,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Finnland wurde 2023 in die NATO aufgenommen.",
@@ -412,7 +439,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.7,
         genitive_subject=True,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Sie sprachen über die Aufnahme der Ukraine in die NATO.",
@@ -469,7 +498,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         modality=Modality.INTENDED,
         confidence=0.7,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Ukraine strebt seit Jahren in die NATO.",
@@ -485,7 +516,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.75,
         subject_reach=10,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Moldau ist seit 2022 Kandidat für die Europäische Union.",
@@ -501,7 +534,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         modality=Modality.INVITED,
         confidence=0.75,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Bosnien erhielt eine Einladung der NATO.",
@@ -538,6 +573,8 @@ RELATIONS_DE = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.8,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Estland grenzt an Lettland.",
@@ -575,7 +612,8 @@ RELATIONS_DE = (
         confidence=0.8,
         # v2: eine Organisation verhängt Sanktionen auch ("Die EU verhängte Sanktionen gegen Russland")
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
-        version="2",
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Europäische Union verhängte neue Sanktionen gegen Russland.",
@@ -679,6 +717,8 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.8,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Die NATO hat ihren Sitz in Brüssel.",
@@ -704,6 +744,8 @@ RELATIONS_DE = (
         time_role=TimeRole.END,
         ends=True,
         topic_fallback=False,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Großbritannien ist 2020 aus der Europäischen Union ausgetreten.",
@@ -731,6 +773,8 @@ RELATIONS_DE = (
         ends=True,
         topic_fallback=False,
         excludes=("membership",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Nicaragua kündigte seine Mitgliedschaft in der Organisation Amerikanischer Staaten.",
@@ -756,6 +800,8 @@ RELATIONS_DE = (
         ends=True,
         topic_fallback=False,
         excludes=("left",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Mali will zum 1. April aus der Afrikanischen Union austreten.",
@@ -776,6 +822,8 @@ RELATIONS_DE = (
         time_role=TimeRole.START,
         topic_fallback=False,
         genitive_subject=True,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Mali wurde 2021 von der Afrikanischen Union suspendiert.",
@@ -803,6 +851,8 @@ RELATIONS_DE = (
         confidence=0.75,
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Olaf Scholz wurde am 8. Dezember 2021 zum Bundeskanzler gewählt.",
@@ -826,6 +876,8 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         excludes=("appointed",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Der Bundestag wählte Olaf Scholz im Dezember 2021 zum Bundeskanzler.",
@@ -848,6 +900,8 @@ RELATIONS_DE = (
         confidence=0.7,
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Friedrich Merz soll im Mai zum Bundeskanzler gewählt werden.",
@@ -868,6 +922,8 @@ RELATIONS_DE = (
         confidence=0.75,
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
         object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Finnland liegt an der Grenze zu Russland.",
@@ -885,6 +941,8 @@ RELATIONS_DE = (
         polarity=Polarity.NEGATIVE,
         confidence=0.75,
         excludes=("border",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Österreich grenzt nicht an Russland.",
@@ -904,6 +962,8 @@ RELATIONS_DE = (
         object_kinds=frozenset({EntityKind.PLACE}),
         subject_reach=10,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Der Hauptsitz der Weltgesundheitsorganisation ist in Genf.",
@@ -922,6 +982,8 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Die OSZE hat ihren Sitz nicht in Brüssel, sondern in Wien.",
@@ -945,6 +1007,8 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
     ),
     RelationRule(
         # "Dem Staatenbund gehören Saudi-Arabien, Kuwait und Katar an": the organisation first, the

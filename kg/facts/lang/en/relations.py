@@ -22,7 +22,9 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Sweden is a close NATO partner.",
@@ -55,7 +57,9 @@ RELATIONS_EN = (
         confidence=0.7,
         subject_reach=10,
         topic_object=True,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Ukraine is a valued partner, but not a member of NATO.",
@@ -91,7 +95,9 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Poland is a member of NATO.",
@@ -108,7 +114,9 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Austria is not part of NATO.",
@@ -137,7 +145,8 @@ RELATIONS_EN = (
         confidence=0.7,
         # 2: "admit", "admits", "admitting" are to_admit_as_member's
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "NATO admitted Finland as a member in 2023.",
@@ -165,6 +174,8 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         subject_after=re.compile(r"(?=\s)"),
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "NATO decided to admit Sweden as a member.",
@@ -204,7 +215,9 @@ RELATIONS_EN = (
         polarity=Polarity.NEGATIVE,
         confidence=0.7,
         subject_reach=12,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Austria and Ireland remain outside NATO.",
@@ -225,7 +238,9 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Norway and Iceland belong to NATO.",
@@ -247,7 +262,8 @@ RELATIONS_EN = (
         confidence=0.75,
         time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "Poland joined NATO in 1999.",
@@ -269,7 +285,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Georgia wants to join NATO.",
@@ -284,7 +302,9 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.LOCAL,
         confidence=0.75,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Moldova is an EU candidate.",
@@ -300,7 +320,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         modality=Modality.INVITED,
         confidence=0.75,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Bosnia received an invitation from NATO.",
@@ -333,6 +355,8 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "NATO invited Bosnia to start talks.",
@@ -359,6 +383,8 @@ RELATIONS_EN = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.8,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Estonia borders Latvia.",
@@ -398,7 +424,8 @@ RELATIONS_EN = (
         confidence=0.8,
         # v2: an organisation imposes sanctions too ("The EU imposed sanctions on Russia")
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
-        version="2",
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "The European Union imposed sanctions on Russia.",
@@ -484,6 +511,8 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.8,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "NATO is headquartered in Brussels.",
@@ -507,6 +536,8 @@ RELATIONS_EN = (
         time_role=TimeRole.END,
         ends=True,
         topic_fallback=False,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "The United Kingdom left the European Union in 2020.",
@@ -535,6 +566,8 @@ RELATIONS_EN = (
         ends=True,
         topic_fallback=False,
         excludes=("join",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Nicaragua ended its membership in the Organization of American States.",
@@ -561,6 +594,8 @@ RELATIONS_EN = (
         time_role=TimeRole.END,
         ends=True,
         topic_fallback=False,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Mali announced its withdrawal from the African Union effective April 1.",
@@ -583,6 +618,8 @@ RELATIONS_EN = (
         time_role=TimeRole.START,
         topic_fallback=False,
         excludes=("join",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Mali was suspended from the African Union in 2021.",
@@ -611,6 +648,8 @@ RELATIONS_EN = (
         confidence=0.75,
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Donald Tusk was elected Prime Minister of Poland on December 11, 2023.",
@@ -640,6 +679,8 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         excludes=("appointed",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Keir Starmer will be sworn in as Prime Minister of the United Kingdom on Friday.",
@@ -661,6 +702,8 @@ RELATIONS_EN = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.75,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Finland is a neighbour of Russia.",
@@ -681,6 +724,8 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         polarity=Polarity.NEGATIVE,
         confidence=0.75,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Austria does not border Russia.",
@@ -701,6 +746,8 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.75,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "The OSCE, based in Vienna, sent observers.",
@@ -720,6 +767,8 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         subject_reach=10,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "The headquarters of the World Health Organization are in Geneva.",
@@ -738,6 +787,8 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "The OSCE is based not in Brussels but in Vienna.",
@@ -763,6 +814,8 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         subject_reach=20,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
     ),
     RelationRule(
         # "The Andean Community was founded in 1969 by Bolivia, Colombia …": a founding list, members
