@@ -144,6 +144,19 @@ CASES = [
             ("Q17", SANCTIONS, "Q184", "+", "plain", None),
         },
     ),
+    # a list of organisations opens the clause
+    (
+        "en",
+        "The European Union and the African Union are members of the G20.",
+        "2024-05-14",
+        {("Q458", P463, "Q19771", "+", "plain", None), ("Q7159", P463, "Q19771", "+", "plain", None)},
+    ),
+    (
+        "en",
+        "NATO's chief and the European Union are partners.",
+        "2024-05-14",
+        set(),
+    ),
     # sworn in with the title before the name: that office, from the date
     (
         "en",

@@ -230,6 +230,7 @@ def _candidates_before(
 
 
 DATELINE_DASHES = frozenset({"-", "–", "—"})
+AGENT_LIST_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.COUNTRY})
 
 
 def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
@@ -239,10 +240,18 @@ def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
     if m.entity.kind is not EntityKind.ORGANISATION or not (m.span.text[:1].isupper() or anaphor):
         return False
     # "The Vienna-based organisation …": an anaphor's description opens the clause
-    lead = ctx.lower_words(begin, ctx.description_begins.get(m.span.begin, m.span.begin))
-    dash = max((i for i, w in enumerate(lead) if w in DATELINE_DASHES), default=-1)
-    before = [w for w in lead[dash + 1 :] if w[:1].isalnum()]  # "GENEVA (Reuters) - The EU …"
-    if any(w not in ctx.vocab.clause_opening_articles for w in before):
+    lead = ctx.words(begin, ctx.description_begins.get(m.span.begin, m.span.begin))
+    dash = max((i for i, (_, _, w) in enumerate(lead) if w in DATELINE_DASHES), default=-1)
+    before = [x for x in lead[dash + 1 :] if x[2][:1].isalnum()]  # "GENEVA (Reuters) - The EU …"
+    for b, e, w in before:
+        if w.lower() in ctx.vocab.clause_opening_articles:
+            continue
+        if w.lower() in ctx.patterns.coordination and any(
+            o.entity.kind in AGENT_LIST_KINDS for o in ctx.mentions_in(begin, b)
+        ):
+            continue  # "The EU and the African Union are members …": a list opens the clause
+        if any(o.entity.kind in AGENT_LIST_KINDS for o in ctx.mentions_overlapping(b, e)):
+            continue
         return False
     following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 20))[:1]
     return not following or following[0][2] not in ("'s", "’s")

@@ -1218,4 +1218,40 @@ RELATIONS_DE = (
             RuleExample("Die neuen Soldaten wurden am Montag in Berlin vereidigt.", frozenset()),
         ),
     ),
+    RelationRule(
+        # "Der Beitritt Indonesiens zur OECD wurde am Montag vollzogen", "… trat in Kraft": ein
+        # vollzogener Beitritt ist eine Mitgliedschaft
+        "accession_completed",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"REGEX": r"\bBeitritt(?:s|es)?$"}},
+                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
+                    {"TEXT": {"IN": ["vollzogen", "abgeschlossen", "wirksam"]}, "CONTEXT": True},
+                ],
+                [
+                    {"TEXT": {"REGEX": r"\bBeitritt(?:s|es)?$"}},
+                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
+                    {"TEXT": {"IN": ["trat", "tritt"]}, "CONTEXT": True},
+                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,4}", "CONTEXT": True},
+                    {"TEXT": "in", "CONTEXT": True},
+                    {"TEXT": "Kraft", "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        genitive_subject=True,
+        excludes=("join",),
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Der Beitritt Indonesiens zur OECD wurde am 5. Mai 2025 vollzogen.",
+                frozenset({("Q252", Predicate.MEMBER_OF.value, "Q41550", "Positive")}),
+                times=frozenset({("Q252", "P580", "2025-05-05")}),
+            ),
+        ),
+    ),
 )

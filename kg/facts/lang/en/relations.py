@@ -998,4 +998,51 @@ RELATIONS_EN = (
             RuleExample("A London-based analyst said OPEC would cut output.", frozenset()),
         ),
     ),
+    RelationRule(
+        # "Indonesia completed its accession to the OECD", "Timor-Leste's accession took effect on
+        # Sunday", "the accession of X to Y was completed": an accession done is a membership
+        "accession_completed",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["completed", "completes", "finalised", "finalized"]}},
+                    {"LOWER": {"IN": ["its", "their", "the"]}},
+                    {"LOWER": "formal", "OP": "?"},
+                    {"LOWER": "accession"},
+                ],
+                [
+                    {"LOWER": "accession"},
+                    {"TEXT": {"REGEX": r"^[^.;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
+                    {"LOWER": {"IN": ["took", "takes"]}, "CONTEXT": True},
+                    {"LOWER": "effect", "CONTEXT": True},
+                ],
+                [
+                    {"LOWER": "accession"},
+                    {"TEXT": {"REGEX": r"^[^.;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
+                    {"LOWER": {"IN": ["was", "has", "had"]}, "CONTEXT": True},
+                    {"LOWER": "been", "OP": "?", "CONTEXT": True},
+                    {"LOWER": {"IN": ["completed", "finalised", "finalized"]}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        genitive_subject=True,
+        excludes=("join",),
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Indonesia completed its accession to the OECD on May 5, 2025.",
+                frozenset({("Q252", Predicate.MEMBER_OF.value, "Q41550", "Positive")}),
+                times=frozenset({("Q252", "P580", "2025-05-05")}),
+            ),
+            RuleExample(
+                "The accession of Indonesia to the OECD was completed in 2025.",
+                frozenset({("Q252", Predicate.MEMBER_OF.value, "Q41550", "Positive")}),
+                times=frozenset({("Q252", "P580", "2025")}),
+            ),
+        ),
+    ),
 )
