@@ -329,10 +329,148 @@ DOCS = [
 ]
 
 
+# Written after the rule changes and scored once, untuned: a rough check of how the changes carry over
+# to texts they were not made on (still our own texts, so not a held-out measurement either).
+FRESH = [
+    {
+        "id": "fresh-en-csto",
+        "lang": "en",
+        "published": "2024-02-24",
+        "text": (
+            "YEREVAN (Reuters) - Armenia has frozen its participation in the Collective Security Treaty "
+            "Organization, its prime minister said on Friday. The Moscow-led alliance, founded in 2002 by "
+            "Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan, had failed to defend the "
+            "country, he said. Armenia, which borders Turkey, Georgia, Azerbaijan and Iran, has not "
+            "formally left the bloc."
+        ),
+        "facts": {
+            "required": [
+                fact("Q159", M, "Q318693"),
+                fact("Q184", M, "Q318693"),
+                fact("Q399", M, "Q318693"),
+                fact("Q232", M, "Q318693"),
+                fact("Q813", M, "Q318693"),
+                fact("Q863", M, "Q318693"),
+                fact("Q399", P47, "Q43"),
+                fact("Q399", P47, "Q230"),
+                fact("Q399", P47, "Q227"),
+                fact("Q399", P47, "Q794"),
+            ],
+            "optional": [fact("Q399", M, "Q318693", "-")],
+        },
+    },
+    {
+        "id": "fresh-de-interpol",
+        "lang": "de",
+        "published": "2024-11-28",
+        "text": (
+            "LYON (dpa) - Die internationale Polizeiorganisation Interpol hat am Mittwoch einen neuen "
+            "Generalsekretär bestimmt. Die in Lyon ansässige Organisation zählt 196 Mitgliedstaaten. "
+            "Russland ist weiterhin Mitglied, obwohl die Ukraine einen Ausschluss gefordert hatte."
+        ),
+        "facts": {
+            "required": [fact("Q8475", P159, "Q456"), fact("Q159", M, "Q8475")],
+            "optional": [],
+        },
+    },
+    {
+        "id": "fresh-en-caricom",
+        "lang": "en",
+        "published": "2025-02-20",
+        "text": (
+            "GEORGETOWN (AP) - Caribbean Community leaders met in Georgetown on Wednesday to discuss "
+            "the crisis in Haiti, a full member of the bloc since 2002. Suriname joined the group in "
+            "1995. The Georgetown-based organisation was founded in 1973 by Barbados, Guyana, Jamaica "
+            "and Trinidad and Tobago. Cuba is not a member."
+        ),
+        "facts": {
+            "required": [
+                fact("Q790", M, "Q205995"),
+                fact("Q730", M, "Q205995"),
+                fact("Q244", M, "Q205995"),
+                fact("Q734", M, "Q205995"),
+                fact("Q766", M, "Q205995"),
+                fact("Q754", M, "Q205995"),
+                fact("Q205995", P159, "Q10717"),
+                fact("Q241", M, "Q205995", "-"),
+            ],
+            "optional": [],
+        },
+    },
+    {
+        "id": "fresh-de-nordischer-rat",
+        "lang": "de",
+        "published": "2024-10-30",
+        "text": (
+            "REYKJAVÍK (dpa) - Die dänische Regierungschefin Mette Frederiksen hat den Nordischen Rat zu "
+            "einer engeren Zusammenarbeit in der Verteidigung aufgerufen. Dem Gremium gehören Dänemark, "
+            "Finnland, Island, Norwegen und Schweden an. Finnlands Präsident Alexander Stubb sprach sich "
+            "für gemeinsame Rüstungsprojekte aus. Die frühere estnische Regierungschefin Kaja Kallas "
+            "soll im Dezember das Amt der EU-Außenbeauftragten übernehmen."
+        ),
+        "facts": {
+            "required": [
+                fact("Q5015", P39, "Q795477"),
+                fact("Q35", M, "Q146165"),
+                fact("Q33", M, "Q146165"),
+                fact("Q189", M, "Q146165"),
+                fact("Q20", M, "Q146165"),
+                fact("Q34", M, "Q146165"),
+                fact("Q503143", P39, "Q29558"),
+            ],
+            "optional": [fact("Q11869065", P39, "Q737115"), fact("Q11869065", P39, "Q634291")],
+        },
+    },
+    {
+        "id": "fresh-en-oas",
+        "lang": "en",
+        "published": "2023-11-20",
+        "text": (
+            "WASHINGTON (Reuters) - Nicaragua completed its withdrawal from the Organization of American "
+            "States on Sunday, two years after it announced it would leave the Washington-based body. "
+            "Honduras and Belize remain members of the organisation. Cuba, which was suspended in 1962, "
+            "never returned."
+        ),
+        "facts": {
+            "required": [
+                fact("Q811", M, "Q123759", time="2023-11-19"),
+                fact("Q123759", P159, "Q61"),
+                fact("Q783", M, "Q123759"),
+                fact("Q242", M, "Q123759"),
+            ],
+            "optional": [fact("Q241", SUSP, "Q123759"), fact("Q241", M, "Q123759", "-")],
+        },
+    },
+    {
+        "id": "fresh-de-gus",
+        "lang": "de",
+        "published": "2024-10-12",
+        "text": (
+            "MINSK (dpa) - Die Staatschefs der Gemeinschaft Unabhängiger Staaten sind am Freitag in Minsk "
+            "zusammengekommen. Georgien war 2009 aus dem Staatenbund ausgetreten. Kasachstan und "
+            "Tadschikistan sind Gründungsmitglieder der Gemeinschaft. Der Sitz der Organisation ist in "
+            "Minsk."
+        ),
+        "facts": {
+            "required": [
+                fact("Q230", M, "Q7779"),
+                fact("Q232", M, "Q7779"),
+                fact("Q863", M, "Q7779"),
+                fact("Q7779", P159, "Q2280"),
+            ],
+            "optional": [],
+        },
+    },
+]
+
+
 def main() -> None:
     out = Path(__file__).with_name("dev.json")
     out.write_text(json.dumps({"documents": DOCS}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out} ({len(DOCS)} documents)")
+    fresh = Path(__file__).with_name("fresh.json")
+    fresh.write_text(json.dumps({"documents": FRESH}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {fresh} ({len(FRESH)} documents)")
 
 
 if __name__ == "__main__":
