@@ -56,7 +56,7 @@ def extract_facts(
     offices, index = extract_offices(ctx)  # first: role nouns of speakers resolve through its index
     ctx = ctx.with_offices(index)
     quotations = extract_quotations(ctx)
-    relations = extract_relations(ctx, quotations)
+    relations = extract_relations(ctx.with_organisation_anaphora(), quotations)
     meetings = extract_meetings(ctx)
     return Extraction(
         facts=tuple(offices + relations), quotations=tuple(quotations), meetings=tuple(meetings)

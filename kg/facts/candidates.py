@@ -3,6 +3,7 @@ filled (or none: the trigger joins something else, names no organisation, invite
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from kg.facts.context import DocContext
@@ -29,8 +30,10 @@ def find_candidate(ctx: DocContext, found: RuleHit) -> Candidate | None:
     s = ctx.sentence(found.sentence).span
     if rule.requires is not None and rule.requires.search(ctx.text, s.begin, s.end) is None:
         return None
-    if _joins_something_else(ctx, trigger, s.end) or _complement_is_no_organisation(
-        ctx, rule, trigger, s.end
+    if (
+        _joins_something_else(ctx, trigger, s.end)
+        or _complement_is_no_organisation(ctx, rule, trigger, s.end)
+        or _joins_a_name_the_kb_lacks(ctx, rule, trigger, s.begin)
     ):
         return None
     if rule.modality is Modality.INVITED and not _invitation_to_join(ctx, trigger, s.begin, s.end):
@@ -56,9 +59,33 @@ def _joins_something_else(ctx: DocContext, trigger: TriggerHit, end: int) -> boo
         after.append((b, e, w))
     if not after or after[0][2].lower() in ctx.patterns.join_followers:
         return False
+    if after[0][2].lower() in ctx.vocab.organisation_pronouns:
+        return False  # "joined it in 2017": the organisation named before (objects.pronoun_object)
     if ctx.organisations_in(after[0][0], after[-1][1]):
         return False
     return not ctx.mentions_overlapping(after[0][0], after[0][1])  # "join Finland and Sweden" in NATO
+
+
+def _joins_a_name_the_kb_lacks(ctx: DocContext, rule: RelationRule, trigger: TriggerHit, begin: int) -> bool:
+    """ "trat dem Schengen-Raum bei", "ist dem Schengen-Raum beigetreten": the noun phrase a verb of
+    joining brackets (or, where the verb ends the clause, the one right before it) names something no
+    mention covers — an organisation the KB lacks. No link rather than one to another organisation."""
+    if rule.predicate not in JOINABLE_OBJECT or rule.obj is ObjectSource.TREATY:
+        return False
+    if ctx.organisations_in(trigger.begin, trigger.end):
+        return False
+    words = ctx.words(trigger.begin, trigger.end)[1:]
+    if ctx.grammar.verb_final:
+        words = ctx.words(begin, trigger.begin)[-2:] + words
+    for (_, _, article), (b, e, word) in itertools.pairwise(words):
+        if (
+            article.lower() in ctx.vocab.object_articles
+            and word[:1].isupper()
+            and word.lower() not in ctx.vocab.months
+            and not ctx.mentions_overlapping(b, e)
+        ):
+            return True
+    return False
 
 
 def _complement_is_no_organisation(
@@ -73,6 +100,9 @@ def _complement_is_no_organisation(
     after = ctx.words(trigger.end, end)
     if rule.modality is Modality.INVITED and _invited_elsewhere(ctx, after):
         return True
+    inside = ctx.words(trigger.begin, trigger.end)
+    if len(inside) > 1 and inside[-1][2].lower() in ctx.vocab.complement_links:
+        after = [inside[-1], *after]  # "Mitglied der | Allianz der Sahelstaaten": the link is the trigger's
     if not after or after[0][2].lower() not in ctx.vocab.complement_links:
         return False
     phrase = []

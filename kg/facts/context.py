@@ -7,7 +7,7 @@ import bisect
 import copy
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -15,9 +15,21 @@ from kg.facts.kbview import KnowledgeView, has_members, is_alliance
 from kg.facts.lang import Grammar, LanguageRules, Vocabulary
 from kg.facts.patterns import LanguagePatterns
 from kg.facts.time import TimeMention, find_coarse_times, find_times
-from kg.model import Document, Entity, EntityKind, Mention, QuotationSpan, Sentence, Span, TextAnalysis, Token
+from kg.model import (
+    Document,
+    Entity,
+    EntityKind,
+    Extractor,
+    Mention,
+    QuotationSpan,
+    Sentence,
+    Span,
+    TextAnalysis,
+    Token,
+)
 
 AGENT_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION})
+ORG_ANAPHORA_LINKER = Extractor("kg.facts.organisation_anaphora", "1")
 RECENT_SENTENCES = 4  # a pronoun or role noun refers back at most this far
 
 
@@ -61,6 +73,68 @@ class DocContext:
         self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
         counts = Counter(m.entity.key for m in self.mentions if m.entity.kind is EntityKind.PERSON)
         self.person_salience = counts
+        self.description_begins: dict[int, int] = {}  # an anaphor's noun -> where its description begins
+
+    def with_organisation_anaphora(self) -> DocContext:
+        """This context with every organisation named by an anaphor ("the Alliance", "the bloc", "the
+        group", "die Organisation", "der Staatenbund") as a mention of the organisation it stands for, so
+        that relation rules find it as subject or object like a name; none where it resolves to nothing
+        or begins a name the KB lacks ("the Alliance of Sahel States", "das Bündnis Opec+")."""
+        found: list[Mention] = []
+        begins: dict[int, int] = {}
+        kinds = ((self.patterns.org_anaphora, False), (self.vocab.organisation_descriptions, True))
+        for pattern, recent in kinds:
+            for a in pattern.finditer(self.text):
+                noun = self.words(a.start(), a.end())[-1:]
+                if not noun or self.mentions_overlapping(noun[0][0], noun[0][1]):
+                    continue
+                b, e, _ = noun[0]
+                if any(m.span.begin < e and b < m.span.end for m in found) or self._begins_a_name(a.end()):
+                    continue
+                org = self.recent_organisation(b) if recent else self._anaphora_organisation(a)
+                if org is not None:
+                    found.append(Mention(self.span(b, e), self.sentence_at(b), org, 0.7, ORG_ANAPHORA_LINKER))
+                    begins[b] = a.start()
+        if not found:
+            return self
+        later = copy.copy(self)
+        later.mentions = tuple(sorted((*self.mentions, *found), key=lambda m: (m.span.begin, -m.span.end)))
+        later._mention_starts = [m.span.begin for m in later.mentions]
+        later.description_begins = begins
+        return later
+
+    def _begins_a_name(self, end: int) -> bool:
+        """The noun at ``end`` heads a name: a capitalised word the KB did not link follows it, or
+        a genitive with one ("Alliance of Sahel States", "Allianz der Sahelstaaten", "Bündnis Opec+")."""
+        after = self.words(end, min(len(self.text), end + 40))[:2]
+        if after and after[0][2].lower() in self.vocab.object_links and len(after) > 1:
+            after = after[1:]
+            if after[0][2][:1].isupper():
+                return True  # "the organisation of American States": the name, not an anaphor
+        if not after or not after[0][2][:1].isupper() or after[0][0] - end > 1:
+            return False
+        linked = [m for m in self.mentions_overlapping(after[0][0], after[0][1]) if m.entity.qid]
+        return not linked
+
+    def recent_organisation(self, offset: int) -> Entity | None:
+        """The organisation last named before ``offset`` in the few sentences before (not an organ, not
+        inside a quotation): what "the group", "die Organisation" refers to; else none."""
+        for m in self.mentions_back(offset):
+            if m.entity.kind is not EntityKind.ORGANISATION or m.span.end > offset:
+                continue
+            if self.in_quotation(m.span.begin) and not self.in_quotation(offset):
+                continue
+            if not has_members(self.kb, m.entity) and self.vocab.organ_words.search(m.entity.label):
+                continue  # "the Commission said the group …": the body it speaks for, not the Commission
+            return m.entity
+        return None
+
+    def _anaphora_organisation(self, a: re.Match[str]) -> Entity | None:
+        return (
+            self._bloc_before(a.start())
+            if self.vocab.bloc_anaphora.search(a.group(0))
+            else self.organisation_before(a.start(), alliance=True)  # "the Alliance", "das Bündnis"
+        )
 
     def with_offices(self, offices: OfficeIndex) -> DocContext:
         """This context for the passes after the offices pass: the same document, with its index."""
@@ -162,15 +236,21 @@ class DocContext:
         return tuple(sorted((*days, *coarse), key=lambda t: t.begin))
 
     # --- resolution -----------------------------------------------------------------------------
-    def recent_person(self, offset: int, *, exclude: set[str] | None = None) -> Entity | None:
-        """The person a pronoun at ``offset`` most likely means: the last person named outside quotations
-        in the few sentences before, else the person the text names most."""
+    def mentions_back(self, offset: int) -> Iterator[Mention]:
+        """Mentions beginning before ``offset``, nearest first, back to the start of the sentence
+        ``RECENT_SENTENCES`` before: how far a pronoun or anaphor refers back."""
         first_sentence = max(0, self.sentence_at(offset) - RECENT_SENTENCES)
         floor = self.sentence(first_sentence).span.begin if self.analysis.sentences else 0
         lo = bisect.bisect_left(self._mention_starts, offset)
         for m in reversed(self.mentions[:lo]):
             if m.span.begin < floor:
-                break
+                return
+            yield m
+
+    def recent_person(self, offset: int, *, exclude: set[str] | None = None) -> Entity | None:
+        """The person a pronoun at ``offset`` most likely means: the last person named outside quotations
+        in the few sentences before, else the person the text names most."""
+        for m in self.mentions_back(offset):
             if (
                 m.entity.kind is EntityKind.PERSON
                 and m.span.end <= offset
@@ -279,7 +359,9 @@ class DocContext:
         organisations = [
             m
             for m in self.mentions
-            if m.entity.kind is EntityKind.ORGANISATION and m.entity.key not in exclude
+            if m.entity.kind is EntityKind.ORGANISATION
+            and m.entity.key not in exclude
+            and m.linker != ORG_ANAPHORA_LINKER  # named, not referred to
         ]
         before = [m for m in organisations if m.span.end <= offset]
         if not before:
@@ -317,13 +399,9 @@ class DocContext:
             if m.entity.kind is EntityKind.ORGANISATION
         ]
         for a in self.patterns.org_anaphora.finditer(self.text, begin, end):
-            if any(b < a.end() and a.start() < e for b, e, _ in found):
+            if any(b < a.end() and a.start() < e for b, e, _ in found) or self._begins_a_name(a.end()):
                 continue
-            org = (
-                self._bloc_before(a.start())
-                if self.vocab.bloc_anaphora.search(a.group(0))
-                else self.organisation_before(a.start(), alliance=True)  # "the Alliance", "das Bündnis"
-            )
+            org = self._anaphora_organisation(a)
             if org is not None:
                 found.append((a.start(), a.end(), org))
         return sorted(found, key=lambda x: x[0])

@@ -24,6 +24,7 @@ def predicative_gap(ctx: DocContext, begin: int, end: int) -> bool:
             or low.rstrip(".") in ctx.vocab.months
             or low in ctx.vocab.weekdays
             or low in ctx.vocab.time_links
+            or ctx.vocab.ordinals.fullmatch(low)  # "the tenth member", "als 41. Mitglied"
         ):
             continue  # "war bis zum 1. Mai 2023 Mitglied", "since 1999"
         following = words[i + 1][2] if i + 1 < len(words) else ""

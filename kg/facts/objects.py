@@ -12,7 +12,7 @@ from kg.facts.kbview import has_members
 from kg.facts.lang import RULES
 from kg.facts.offices import appointed_office
 from kg.facts.patterns import ObjectSource, RelationRule
-from kg.facts.subjects import group_after
+from kg.facts.subjects import anaphora_right_after, group_after
 from kg.model import Entity, EntityKind, Mention, Modality, Predicate, TriggerHit
 
 FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
@@ -31,11 +31,27 @@ def find_objects(
     if rule.obj is ObjectSource.COUNTRY_AFTER:
         subject_keys = {m.entity.key for m in subjects}
         group = group_after(ctx, trigger.end, end, rule.object_kinds)
+        if not group and EntityKind.COUNTRY in rule.object_kinds:
+            # "verhängten Sanktionen gegen das Land", "imposed sanctions on the country"
+            country = _country_anaphora_after(ctx, trigger.end, end, subject_keys)
+            return [country] if country is not None else []
         return [m.entity for m in group if m.entity.key not in subject_keys]
     obj = _object(ctx, rule, trigger, subjects, begin, end)
     if obj is None:
         return []
     return [obj, *_coordinated_orgs(ctx, obj, trigger.end, end)]
+
+
+def _country_anaphora_after(ctx: DocContext, begin: int, end: int, subject_keys: set[str]) -> Entity | None:
+    """The country "das Land", "the country" right after ``begin`` stands for; where that is a subject
+    of the sentence ("Kanada … gegen das Land"), the one named before the sentence; else none."""
+    found = anaphora_right_after(ctx, begin, end)
+    if not found:
+        return None
+    if found[0].entity.key not in subject_keys:
+        return found[0].entity
+    earlier = ctx.country_before(ctx.sentence(found[0].sentence).span.begin, possessive=False)
+    return earlier if earlier is not None and earlier.key not in subject_keys else None
 
 
 def _organ(ctx: DocContext, org: Entity) -> bool:
@@ -119,7 +135,7 @@ def _object(
             ]
             if orgs:
                 return orgs[-1][2]
-    near = _nearest_org(ctx, trigger, subject_keys, begin, end)
+    near = _nearest_org(ctx, trigger, subject_keys, begin, end) or _pronoun_object(ctx, trigger, end)
     if near is None and rule.predicate in FALLBACK_TO_TOPIC_ORG and rule.topic_fallback:
         # "Ukraine applied to join NATO, but members are divided over whether Kyiv should be invited"
         earlier = [o for o in ctx.organisations_in(begin, trigger.begin) if o[2].key not in subject_keys]
@@ -204,8 +220,22 @@ def _clause_of(ctx: DocContext, trigger: TriggerHit, begin: int, end: int) -> tu
 
 
 def name_end(ctx: DocContext, begin: int, end: int) -> int:
-    """``end``, or later where a name begun before it ends ("the European Free Trade | Association")."""
-    return max([end, *(m.span.end for m in ctx.mentions_overlapping(begin, end))])
+    """``end``, or later where a name begun before it ends ("the European Free Trade | Association"),
+    or a description of an organisation ("the Suva-based | forum")."""
+    described = [
+        m.span.end
+        for m in ctx.mentions_in(end, min(len(ctx.text), end + 40))
+        if ctx.description_begins.get(m.span.begin, m.span.begin) < end
+    ]
+    return max([end, *described, *(m.span.end for m in ctx.mentions_overlapping(begin, end))])
+
+
+def _pronoun_object(ctx: DocContext, trigger: TriggerHit, end: int) -> Entity | None:
+    """ "India and Pakistan joined it in 2017", "trat ihr 1995 bei": the organisation last named."""
+    words = ctx.words(trigger.begin, trigger.end)[1:2] + ctx.words(trigger.end, end)[:1]
+    if not any(w.lower() in ctx.vocab.organisation_pronouns for _, _, w in words):
+        return None
+    return ctx.recent_organisation(trigger.begin)
 
 
 def _nearest_org(

@@ -27,7 +27,8 @@ SHAPE_NAMES = {
 
 def office_extractor(lang: str, shape: str) -> Extractor:
     # v2: a designated office holder ("der designierte Kanzler") is Intended, not Asserted
-    return Extractor(f"kg.facts.{lang}.offices.{shape}", "2")
+    # v3: a former holder ("former President X", "Ex-Kanzler X") holds it no longer: an ended fact
+    return Extractor(f"kg.facts.{lang}.offices.{shape}", "3")
 
 
 MAX_TITLE_WORDS = 8
@@ -73,6 +74,7 @@ def extract_offices(ctx: DocContext) -> tuple[list[Fact], OfficeIndex]:
                     extractor=office_extractor(ctx.lang, SHAPE_NAMES[shape]),
                     confidence=round((0.9 if position.qid else 0.75) * min(1.0, person.score + 0.1), 3),
                     modality=title_modality(ctx, phrase.begin, phrase.end),
+                    ended=title_ended(ctx, phrase.begin, phrase.end),
                 )
             )
     _counterparts(ctx, person_country)
@@ -423,8 +425,30 @@ def appointed_office(ctx: DocContext, person: Mention, begin: int, end: int) -> 
             link += 1
         phrase = _appointed_title(ctx, words, link) if link is not None else None
     if phrase is None:
-        return None
+        return _title_of_the_named(ctx, person, words)
     return _position(ctx, phrase, person)
+
+
+def _title_of_the_named(ctx: DocContext, person: Mention, words: list[tuple[int, int, str]]) -> Entity | None:
+    """ "Prime Minister X was sworn in on Tuesday", "Der neue Kanzler X wurde vereidigt": no office
+    after the verb, only a date or the sentence's end — the office is the title the person is named
+    with (not a former one)."""
+    first = words[0][2].lower() if words else ""
+    if first[:1].isalnum() and not first[:1].isdigit() and first not in _date_openers(ctx):
+        return None  # "was elected party leader": the verb names another office
+    for shape, phrase in _titles_of(ctx, person):
+        if shape != "apposition_after" and not title_ended(ctx, phrase.begin, phrase.end):
+            return _position(ctx, phrase, person)
+    return None
+
+
+def _date_openers(ctx: DocContext) -> frozenset[str]:
+    return (
+        ctx.vocab.time_links
+        | frozenset(w.split()[0] for w in ctx.vocab.weekday_openers)
+        | frozenset(w.split()[0] for w in ctx.vocab.month_openers)
+        | frozenset(w.split()[0] for w in ctx.vocab.year_openers)
+    )
 
 
 def _appointed_title(ctx: DocContext, words: list[tuple[int, int, str]], first: int) -> TitlePhrase | None:
@@ -461,3 +485,12 @@ def title_modality(ctx: DocContext, begin: int, end: int) -> Modality:
     if ctx.vocab.designate_title.search(ctx.text, max(0, begin - 1), min(len(ctx.text), end + 1)):
         return Modality.INTENDED
     return Modality.ASSERTED
+
+
+def title_ended(ctx: DocContext, begin: int, end: int) -> bool:
+    """ "former President X", "Ex-Kanzler X", "die frühere Außenministerin X": the holder no longer
+    holds the office (an ended fact, no current P39)."""
+    before = ctx.text[max(0, begin - 30) : begin]
+    first = ctx.text[begin:end].split(" ", 1)[0]
+    lead = first[: first.index("-") + 1] if "-" in first else first + " "
+    return bool(ctx.vocab.former_titles.search(before) or ctx.vocab.former_titles.search(lead))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from kg.facts.context import DocContext
+from kg.facts.context import ORG_ANAPHORA_LINKER, DocContext
 from kg.facts.gap import predicative_gap
 from kg.facts.kbview import capital_country
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
@@ -22,8 +22,8 @@ SUBJECT_AFTER_REACH = 70  # characters from the trigger to the link word ("für"
 
 
 def is_subject_mention(m: Mention, kinds: frozenset[EntityKind] = SUBJECT_KINDS) -> bool:
-    # adjectival demonyms (russische Nachbarn, Russian troops) are not subjects
-    return m.entity.kind in kinds and m.span.text[:1].isupper()
+    # adjectival demonyms (russische Nachbarn, Russian troops) are not subjects; "the bloc" is
+    return m.entity.kind in kinds and (m.span.text[:1].isupper() or m.linker == ORG_ANAPHORA_LINKER)
 
 
 def find_subjects(
@@ -36,7 +36,7 @@ def find_subjects(
         reach = min(end, trigger.end + SUBJECT_AFTER_REACH)
         link = rule.subject_after.search(ctx.text, trigger.end, reach)
         if link is not None:
-            group = group_after(ctx, link.end(), end, rule.subject_kinds) or _anaphora_right_after(
+            group = group_after(ctx, link.end(), end, rule.subject_kinds) or anaphora_right_after(
                 ctx, link.end(), end
             )
             if group:
@@ -230,17 +230,28 @@ def _candidates_before(
 
 
 DATELINE_DASHES = frozenset({"-", "–", "—"})
+AGENT_LIST_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.COUNTRY})
 
 
 def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
     """An organisation stands first in the clause, after an article at most: the clause's subject, not
     an attribute ("NATO's chief said …") or an object ("talks with the EU …")."""
-    if m.entity.kind is not EntityKind.ORGANISATION or not m.span.text[:1].isupper():
+    anaphor = m.linker == ORG_ANAPHORA_LINKER
+    if m.entity.kind is not EntityKind.ORGANISATION or not (m.span.text[:1].isupper() or anaphor):
         return False
-    lead = ctx.lower_words(begin, m.span.begin)
-    dash = max((i for i, w in enumerate(lead) if w in DATELINE_DASHES), default=-1)
-    before = [w for w in lead[dash + 1 :] if w[:1].isalnum()]  # "GENEVA (Reuters) - The EU …"
-    if any(w not in ctx.vocab.clause_opening_articles for w in before):
+    # "The Vienna-based organisation …": an anaphor's description opens the clause
+    lead = ctx.words(begin, ctx.description_begins.get(m.span.begin, m.span.begin))
+    dash = max((i for i, (_, _, w) in enumerate(lead) if w in DATELINE_DASHES), default=-1)
+    before = [x for x in lead[dash + 1 :] if x[2][:1].isalnum()]  # "GENEVA (Reuters) - The EU …"
+    for b, e, w in before:
+        if w.lower() in ctx.vocab.clause_opening_articles:
+            continue
+        if w.lower() in ctx.patterns.coordination and any(
+            o.entity.kind in AGENT_LIST_KINDS for o in ctx.mentions_in(begin, b)
+        ):
+            continue  # "The EU and the African Union are members …": a list opens the clause
+        if any(o.entity.kind in AGENT_LIST_KINDS for o in ctx.mentions_overlapping(b, e)):
+            continue
         return False
     following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 20))[:1]
     return not following or following[0][2] not in ("'s", "’s")
@@ -325,7 +336,7 @@ def _is_demonym(ctx: DocContext, m: Mention) -> bool:
     return bool(candidates) and candidates[0].entry.source == "demonym"
 
 
-def _anaphora_right_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
+def anaphora_right_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:
     """ "gilt für das Land nicht", "does not apply to the country": the country named before."""
     found = ctx.patterns.country_anaphora.match(
         ctx.text, begin + len(ctx.text[begin:end]) - len(ctx.text[begin:end].lstrip())

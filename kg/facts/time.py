@@ -215,6 +215,13 @@ def _coarse_patterns(rules: LanguageRules) -> tuple[tuple[str, re.Pattern[str]],
     patterns = (
         ("month_year", re.compile(rf"\b(?P<mon>{month})\.?\s+(?P<y>(?:1[89]|20)\d\d)\b", re.I)),
         ("relative_year", re.compile(rf"\b(?P<rel>{_alternatives(list(v.relative_years))})\b", re.I)),
+        # "in March", "im März": a month without a year, the last one up to the publication
+        (
+            "month_alone",
+            re.compile(
+                rf"\b(?:{_alternatives(list(v.month_openers))})\s*(?P<mon>{month})\b(?!\.?\s*\d)", re.I
+            ),
+        ),
         # a year alone, not part of a number or a date ("2023-24", "3.4.2023" are taken before)
         (
             "year",
@@ -243,6 +250,12 @@ def find_coarse_times(
             if kind == "month_year":
                 date = dt.date(int(groups["y"]), rules.vocab.months[groups["mon"].lower()], 1)
                 precision = TimePrecision.MONTH
+            elif kind == "month_alone":
+                if published is None:
+                    continue
+                number = rules.vocab.months[groups["mon"].lower()]
+                year = published.year if number <= published.month else published.year - 1
+                date, precision = dt.date(year, number, 1), TimePrecision.MONTH
             elif kind == "relative_year":
                 if published is None:
                     continue

@@ -193,3 +193,16 @@ class Vocabulary:
     # words of someone chosen but not yet in office ("designiert", "President-elect")
     appointment_links: frozenset[str]
     designate_title: re.Pattern[str]
+    # an organisation named by a description ("the group", "die Organisation", "der Staatenbund"): the
+    # organisation last named in the sentences before (beside ``org_anaphora``, "the Alliance")
+    organisation_descriptions: re.Pattern[str]
+    # ordinal numbers between a subject and its noun ("the tenth member", "38th member")
+    ordinals: re.Pattern[str]
+    # words before a title that say its holder no longer holds it ("former", "Ex-", "ehemalige")
+    former_titles: re.Pattern[str]
+    # words before a month given without a year ("in March", "im März"): dated against publication
+    month_openers: tuple[str, ...]
+    # articles before a noun phrase that names what is joined ("dem Schengen-Raum", "der Allianz …")
+    object_articles: frozenset[str]
+    # a pronoun object of a verb of joining or leaving standing for an organisation ("joined it")
+    organisation_pronouns: frozenset[str]

@@ -41,7 +41,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.85,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Schweden ist ein enger NATO-Partner.",
@@ -65,7 +67,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Finnland ist seit Jahren ein Partner der NATO.",
@@ -96,7 +100,9 @@ RELATIONS_DE = (
         confidence=0.7,
         subject_reach=10,
         topic_object=True,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied der NATO.",
@@ -117,7 +123,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Finnland ist seit 2023 NATO-Mitglied.",
@@ -133,7 +141,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Polen ist Mitglied der Europäischen Union.",
@@ -155,7 +165,8 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: not read inside a longer trigger ("als Mitglied aufgenommen": admit_as_member)
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "Die NATO wächst. Schweden ist seit März Mitglied.",
@@ -181,7 +192,8 @@ RELATIONS_DE = (
         confidence=0.7,
         # 2: the infinitive and present ("… aufzunehmen") are to_admit_as_member's
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "Die NATO hat Schweden als Mitglied aufgenommen.",
@@ -206,6 +218,8 @@ RELATIONS_DE = (
         ObjectSource.BEFORE_SUBJECT,
         Scope.CLAUSE,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Die NATO beschloss, Schweden als Mitglied aufzunehmen.",
@@ -245,7 +259,9 @@ RELATIONS_DE = (
         polarity=Polarity.NEGATIVE,
         confidence=0.7,
         subject_reach=12,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Österreich und Irland bleiben außerhalb der NATO.",
@@ -275,7 +291,9 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Norwegen gehört der NATO an.",
@@ -297,7 +315,8 @@ RELATIONS_DE = (
         confidence=0.75,
         time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "Polen ist 1999 der NATO beigetreten.",
@@ -315,7 +334,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Georgien will der NATO beitreten.",
@@ -331,7 +352,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Ukraine hat einen Antrag auf Mitgliedschaft in der Europäischen Union gestellt.",
@@ -358,7 +381,9 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.7,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Allianz versprach, die Ukraine rasch in die NATO aufzunehmen.",
@@ -383,7 +408,9 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.7,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Finnland wurde 2023 in die NATO aufgenommen.",
@@ -412,7 +439,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.7,
         genitive_subject=True,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Sie sprachen über die Aufnahme der Ukraine in die NATO.",
@@ -469,7 +498,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         modality=Modality.INTENDED,
         confidence=0.7,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Ukraine strebt seit Jahren in die NATO.",
@@ -485,7 +516,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.75,
         subject_reach=10,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Moldau ist seit 2022 Kandidat für die Europäische Union.",
@@ -501,7 +534,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         modality=Modality.INVITED,
         confidence=0.75,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Bosnien erhielt eine Einladung der NATO.",
@@ -538,6 +573,8 @@ RELATIONS_DE = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.8,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Estland grenzt an Lettland.",
@@ -575,7 +612,8 @@ RELATIONS_DE = (
         confidence=0.8,
         # v2: eine Organisation verhängt Sanktionen auch ("Die EU verhängte Sanktionen gegen Russland")
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
-        version="2",
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Die Europäische Union verhängte neue Sanktionen gegen Russland.",
@@ -679,6 +717,8 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.8,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Die NATO hat ihren Sitz in Brüssel.",
@@ -704,6 +744,8 @@ RELATIONS_DE = (
         time_role=TimeRole.END,
         ends=True,
         topic_fallback=False,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Großbritannien ist 2020 aus der Europäischen Union ausgetreten.",
@@ -731,6 +773,8 @@ RELATIONS_DE = (
         ends=True,
         topic_fallback=False,
         excludes=("membership",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Nicaragua kündigte seine Mitgliedschaft in der Organisation Amerikanischer Staaten.",
@@ -756,6 +800,8 @@ RELATIONS_DE = (
         ends=True,
         topic_fallback=False,
         excludes=("left",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Mali will zum 1. April aus der Afrikanischen Union austreten.",
@@ -776,6 +822,8 @@ RELATIONS_DE = (
         time_role=TimeRole.START,
         topic_fallback=False,
         genitive_subject=True,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Mali wurde 2021 von der Afrikanischen Union suspendiert.",
@@ -803,6 +851,8 @@ RELATIONS_DE = (
         confidence=0.75,
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Olaf Scholz wurde am 8. Dezember 2021 zum Bundeskanzler gewählt.",
@@ -826,6 +876,8 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         excludes=("appointed",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Der Bundestag wählte Olaf Scholz im Dezember 2021 zum Bundeskanzler.",
@@ -848,6 +900,8 @@ RELATIONS_DE = (
         confidence=0.7,
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Friedrich Merz soll im Mai zum Bundeskanzler gewählt werden.",
@@ -868,6 +922,8 @@ RELATIONS_DE = (
         confidence=0.75,
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
         object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Finnland liegt an der Grenze zu Russland.",
@@ -885,6 +941,8 @@ RELATIONS_DE = (
         polarity=Polarity.NEGATIVE,
         confidence=0.75,
         excludes=("border",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Österreich grenzt nicht an Russland.",
@@ -904,6 +962,8 @@ RELATIONS_DE = (
         object_kinds=frozenset({EntityKind.PLACE}),
         subject_reach=10,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Der Hauptsitz der Weltgesundheitsorganisation ist in Genf.",
@@ -922,6 +982,8 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Die OSZE hat ihren Sitz nicht in Brüssel, sondern in Wien.",
@@ -945,5 +1007,251 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
+    ),
+    RelationRule(
+        # "Dem Staatenbund gehören Saudi-Arabien, Kuwait und Katar an": the organisation first, the
+        # members after the verb (belongs_to reads the members before it)
+        "belongs_to_inverted",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"IN": ["gehört", "gehören", "gehörte", "gehörten"]}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,16}", "CONTEXT": True},  # a long list
+                    {"TEXT": "an", "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.BEFORE_SUBJECT,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "Dem Golf-Kooperationsrat gehören Katar und Oman an.",
+                frozenset(
+                    {
+                        ("Q846", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                        ("Q842", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Die Andengemeinschaft tagte in Lima. Dem Staatenbund gehören Peru und Bolivien an.",
+                frozenset(
+                    {
+                        ("Q419", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q750", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Gründungsmitglieder des Staatenbunds sind Bolivien, Kolumbien und Peru": a founding list
+        "founding_members_are",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"REGEX": r"^Gründungsmitglied(?:er)?$"}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,6}"},
+                    {"TEXT": {"IN": ["sind", "waren", "ist", "war"]}},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "Gründungsmitglieder des Golf-Kooperationsrats sind Katar und Oman.",
+                frozenset(
+                    {
+                        ("Q846", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                        ("Q842", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Die Andengemeinschaft wurde 1969 von Bolivien, Kolumbien und Peru gegründet", "gegründet von":
+        # a founding list, Mitglieder seit der Gründung
+        "founded_by",
+        Tokens(
+            (
+                [
+                    {"TEXT": "von"},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,12}", "CONTEXT": True},
+                    {"TEXT": {"IN": ["gegründet", "gegründete", "gegründeten"]}, "CONTEXT": True},
+                ],
+                [{"TEXT": {"IN": ["gegründet", "gegründete"]}, "CONTEXT": True}, {"TEXT": "von"}],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.BEFORE_SUBJECT,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Die Andengemeinschaft wurde 1969 von Bolivien, Kolumbien und Peru gegründet.",
+                frozenset(
+                    {
+                        ("Q750", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q739", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q419", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                    }
+                ),
+                times=frozenset(
+                    {("Q750", "P580", "1969"), ("Q739", "P580", "1969"), ("Q419", "P580", "1969")}
+                ),
+            ),
+            RuleExample("Die Partei wurde von Studenten gegründet.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Bolivien ist nun Vollmitglied des Mercosur", "ist seit Montag Vollmitglied"
+        "full_member",
+        Tokens(([{"TEXT": {"REGEX": r"^Vollmitglied(?:er|s)?$"}}],)),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.LOCAL,
+        confidence=0.75,
+        subject_reach=10,
+        tests=(
+            RuleExample(
+                "Bolivien ist nun Vollmitglied des Mercosur.",
+                frozenset({("Q750", Predicate.MEMBER_OF.value, "Q4264", "Positive")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Georgien wurde 1999 als 41. Mitglied aufgenommen", "als zehntes Mitglied in die SOZ
+        # aufgenommen": the passive admission (admit_as_member reads the organisation before the subject)
+        "admitted_as_nth_member",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"IN": ["wurde", "wurden", "ist", "sind", "war"]}, "CONTEXT": True},
+                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,6}", "CONTEXT": True},
+                    {"TEXT": "als"},
+                    {"TEXT": {"REGEX": r"^(?:\d+\.|\w+(?:te|ste)[smnr]?)$"}},
+                    {"TEXT": {"IN": ["Mitglied", "Vollmitglied", "Mitgliedstaat"]}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,8}"},
+                    {"TEXT": "aufgenommen"},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Der Europarat tagte. Georgien wurde 1999 als 41. Mitglied aufgenommen.",
+                frozenset({("Q230", Predicate.MEMBER_OF.value, "Q8908", "Positive")}),
+                times=frozenset({("Q230", "P580", "1999")}),
+            ),
+            RuleExample(
+                "Belarus wurde am 4. Juli 2024 als zehntes Mitglied in die Shanghaier Organisation für "
+                "Zusammenarbeit aufgenommen.",
+                frozenset({("Q184", Predicate.MEMBER_OF.value, "Q485207", "Positive")}),
+                times=frozenset({("Q184", "P580", "2024-07-04")}),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "die in Wien ansässige Organisation", "der in Riad ansässige Golf-Kooperationsrat"
+        "based_attribute",
+        Tokens(
+            (
+                [
+                    {"LOWER": "in"},
+                    {"IS_TITLE": True, "OP": "{1,3}", "CONTEXT": True},
+                    {"TEXT": {"REGEX": r"^ansässig(?:e|en|er|es|em)?$"}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"ansässig\w*"),
+        subject_after_only=True,
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "Der in Riad ansässige Golf-Kooperationsrat einigte sich auf ein Visum.",
+                frozenset({("Q217172", Predicate.HEADQUARTERS.value, "Q3692", "Positive")}),
+            ),
+            RuleExample("Ein in London ansässiger Analyst erwartet Kürzungen.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Bundeskanzler Friedrich Merz wurde am Dienstag vereidigt": sworn in, the office the title
+        # before the name gives (appointed reads "als/zum … vereidigt")
+        "sworn_in",
+        Tokens(([{"TEXT": {"IN": ["vereidigt", "vereidigte"]}}],)),
+        Predicate.HOLDS_POSITION,
+        ObjectSource.OFFICE_AFTER,
+        Scope.CLAUSE,
+        confidence=0.7,
+        subject_kinds=frozenset({EntityKind.PERSON}),
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Bundeskanzler Friedrich Merz wurde am 6. Mai 2025 vereidigt.",
+                frozenset({("Q566257", Predicate.HOLDS_POSITION.value, "Q4970706", "Positive")}),
+                times=frozenset({("Q566257", "P580", "2025-05-06")}),
+            ),
+            RuleExample("Die neuen Soldaten wurden am Montag in Berlin vereidigt.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Der Beitritt Indonesiens zur OECD wurde am Montag vollzogen", "… trat in Kraft": ein
+        # vollzogener Beitritt ist eine Mitgliedschaft
+        "accession_completed",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"REGEX": r"\bBeitritt(?:s|es)?$"}},
+                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
+                    {"TEXT": {"IN": ["vollzogen", "abgeschlossen", "wirksam"]}, "CONTEXT": True},
+                ],
+                [
+                    {"TEXT": {"REGEX": r"\bBeitritt(?:s|es)?$"}},
+                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
+                    {"TEXT": {"IN": ["trat", "tritt"]}, "CONTEXT": True},
+                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,4}", "CONTEXT": True},
+                    {"TEXT": "in", "CONTEXT": True},
+                    {"TEXT": "Kraft", "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        genitive_subject=True,
+        excludes=("join",),
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Der Beitritt Indonesiens zur OECD wurde am 5. Mai 2025 vollzogen.",
+                frozenset({("Q252", Predicate.MEMBER_OF.value, "Q41550", "Positive")}),
+                times=frozenset({("Q252", "P580", "2025-05-05")}),
+            ),
+        ),
     ),
 )

@@ -586,4 +586,22 @@ VOCABULARY = Vocabulary(
     year_openers=("im jahr", "im jahre"),
     appointment_links=frozenset({"zum", "zur", "zu", "neuen", "neue", "neuer", "als"}),
     designate_title=re.compile(r"\bdesigniert\w*|\b(?:zu)?künftig\w*|\bangehend\w*", re.I),
+    organisation_descriptions=re.compile(
+        # not "die Union" (in German news the CDU/CSU), "die internationale Gemeinschaft", "die Behörde"
+        r"\b(?:[Dd](?:er|ie|as|em|en|es)|[Dd]ieser|[Dd]iese[mns]?)\s+"
+        r"(?:(?!(?:internationalen?|bewaffneten?|militanten?|terroristischen?|islamistischen?)\b)"
+        r"[a-zäöü0-9][\wäöüß.-]*\s+){0,3}?"
+        r"(?:Staatenbund(?:e?s)?|Staatengemeinschaft|Staatengruppe|Staatenbündnis(?:ses)?|Organisation"
+        r"|Gemeinschaft|Gruppe|Gruppierung|Kartell(?:s)?|Forum(?:s)?|Zusammenschluss(?:es)?"
+        r"|Gerichtshof(?:e?s)?|Wirtschaftsblock(?:s)?|Block(?:s)?)\b"
+    ),
+    ordinals=re.compile(
+        r"\d+\.|(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft|\w+zehnt|\w+zigst)"
+        r"(?:e|er|es|en|em)?",
+        re.I,
+    ),
+    former_titles=re.compile(r"\b(?:ehemalig|früher|einstig|vormalig)\w*\s*$|\bEx-\s*$", re.I),
+    month_openers=("im", "seit", "anfang", "ende", "mitte", "seit anfang", "seit ende"),
+    object_articles=frozenset({"dem", "der", "den", "des"}),
+    organisation_pronouns=frozenset({"ihr", "ihm"}),
 )

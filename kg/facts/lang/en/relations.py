@@ -22,7 +22,9 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Sweden is a close NATO partner.",
@@ -55,7 +57,9 @@ RELATIONS_EN = (
         confidence=0.7,
         subject_reach=10,
         topic_object=True,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Ukraine is a valued partner, but not a member of NATO.",
@@ -91,7 +95,9 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.8,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Poland is a member of NATO.",
@@ -108,7 +114,9 @@ RELATIONS_EN = (
         Scope.LOCAL,
         confidence=0.7,
         subject_reach=10,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Austria is not part of NATO.",
@@ -137,7 +145,8 @@ RELATIONS_EN = (
         confidence=0.7,
         # 2: "admit", "admits", "admitting" are to_admit_as_member's
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "NATO admitted Finland as a member in 2023.",
@@ -165,6 +174,8 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         subject_after=re.compile(r"(?=\s)"),
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "NATO decided to admit Sweden as a member.",
@@ -204,7 +215,9 @@ RELATIONS_EN = (
         polarity=Polarity.NEGATIVE,
         confidence=0.7,
         subject_reach=12,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Austria and Ireland remain outside NATO.",
@@ -225,7 +238,9 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         confidence=0.75,
-        version="2",  # negation after the noun ("neither … nor"), corrections ("sondern")
+        # 2: negation after the noun ("neither … nor"), corrections ("sondern")
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Norway and Iceland belong to NATO.",
@@ -247,7 +262,8 @@ RELATIONS_EN = (
         confidence=0.75,
         time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
-        version="3",
+        # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="4",
         tests=(
             RuleExample(
                 "Poland joined NATO in 1999.",
@@ -269,7 +285,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.75,
         genitive_subject=True,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Georgia wants to join NATO.",
@@ -284,7 +302,9 @@ RELATIONS_EN = (
         ObjectSource.NEAR,
         Scope.LOCAL,
         confidence=0.75,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Moldova is an EU candidate.",
@@ -300,7 +320,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         modality=Modality.INVITED,
         confidence=0.75,
-        version="2",  # another party's stance: one model, active and passive
+        # 2: another party's stance: one model, active and passive
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "Bosnia received an invitation from NATO.",
@@ -333,6 +355,8 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "NATO invited Bosnia to start talks.",
@@ -359,6 +383,8 @@ RELATIONS_EN = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.8,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Estonia borders Latvia.",
@@ -398,7 +424,8 @@ RELATIONS_EN = (
         confidence=0.8,
         # v2: an organisation imposes sanctions too ("The EU imposed sanctions on Russia")
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
-        version="2",
+        # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="3",
         tests=(
             RuleExample(
                 "The European Union imposed sanctions on Russia.",
@@ -484,6 +511,8 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.8,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "NATO is headquartered in Brussels.",
@@ -507,6 +536,8 @@ RELATIONS_EN = (
         time_role=TimeRole.END,
         ends=True,
         topic_fallback=False,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "The United Kingdom left the European Union in 2020.",
@@ -535,6 +566,8 @@ RELATIONS_EN = (
         ends=True,
         topic_fallback=False,
         excludes=("join",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Nicaragua ended its membership in the Organization of American States.",
@@ -561,6 +594,8 @@ RELATIONS_EN = (
         time_role=TimeRole.END,
         ends=True,
         topic_fallback=False,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Mali announced its withdrawal from the African Union effective April 1.",
@@ -583,6 +618,8 @@ RELATIONS_EN = (
         time_role=TimeRole.START,
         topic_fallback=False,
         excludes=("join",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Mali was suspended from the African Union in 2021.",
@@ -611,6 +648,8 @@ RELATIONS_EN = (
         confidence=0.75,
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Donald Tusk was elected Prime Minister of Poland on December 11, 2023.",
@@ -640,6 +679,8 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         excludes=("appointed",),
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Keir Starmer will be sworn in as Prime Minister of the United Kingdom on Friday.",
@@ -661,6 +702,8 @@ RELATIONS_EN = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.75,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Finland is a neighbour of Russia.",
@@ -681,6 +724,8 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         polarity=Polarity.NEGATIVE,
         confidence=0.75,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "Austria does not border Russia.",
@@ -701,6 +746,8 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.75,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "The OSCE, based in Vienna, sent observers.",
@@ -720,6 +767,8 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         subject_reach=10,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "The headquarters of the World Health Organization are in Geneva.",
@@ -738,6 +787,8 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
         tests=(
             RuleExample(
                 "The OSCE is based not in Brussels but in Vienna.",
@@ -763,5 +814,235 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         subject_reach=20,
         confidence=0.7,
+        # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
+        version="2",
+    ),
+    RelationRule(
+        # "The Andean Community was founded in 1969 by Bolivia, Colombia …": a founding list, members
+        # from the founding (the organisation before the list, named or "the group")
+        "founded_by",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["founded", "established", "created", "formed"]}},
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,3}"},
+                    {"LOWER": "by"},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.BEFORE_SUBJECT,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "The Andean Community was founded in 1969 by Bolivia, Colombia and Peru.",
+                frozenset(
+                    {
+                        ("Q750", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q739", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                        ("Q419", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                    }
+                ),
+                times=frozenset(
+                    {("Q750", "P580", "1969"), ("Q739", "P580", "1969"), ("Q419", "P580", "1969")}
+                ),
+            ),
+            RuleExample(
+                "Ministers of the Gulf Cooperation Council met in Doha. The group was founded by Qatar "
+                "and Oman.",
+                frozenset(
+                    {
+                        ("Q846", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                        ("Q842", Predicate.MEMBER_OF.value, "Q217172", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample("The party was founded by Nigeria's former president.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "The founding members of OPEC were Iran, Iraq and Kuwait"
+        "founding_members_are",
+        Tokens(
+            (
+                [
+                    {"LOWER": "founding"},
+                    {"LOWER": {"IN": MEMBER}},
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,6}"},
+                    {"LOWER": {"IN": ["are", "were", "include", "included"]}},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "The founding members of OPEC were Iran, Iraq and Kuwait.",
+                frozenset(
+                    {
+                        ("Q794", Predicate.MEMBER_OF.value, "Q7795", "Positive"),
+                        ("Q796", Predicate.MEMBER_OF.value, "Q7795", "Positive"),
+                        ("Q817", Predicate.MEMBER_OF.value, "Q7795", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Belarus became the tenth member of the SCO", "became a full member of Mercosur": joined
+        "became_member",
+        Tokens(
+            (
+                [
+                    # only the past: "will become a member" is a candidacy ("member" reads it so)
+                    {"LOWER": "became"},
+                    {"LOWER": {"IN": ["a", "an", "the", "its", "their"]}},
+                    {
+                        "LOWER": {
+                            "REGEX": r"^(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)|full|formal|official)$"
+                        },
+                        "OP": "{0,2}",
+                    },
+                    {"LOWER": {"IN": MEMBER}},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.75,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Belarus became the tenth member of the Shanghai Cooperation Organisation on July 4, 2024.",
+                frozenset({("Q184", Predicate.MEMBER_OF.value, "Q485207", "Positive")}),
+                times=frozenset({("Q184", "P580", "2024-07-04")}),
+            ),
+            RuleExample(
+                "Bolivia became a full member of Mercosur in March.",
+                frozenset({("Q750", Predicate.MEMBER_OF.value, "Q4264", "Positive")}),
+                times=frozenset({("Q750", "P580", "2024-03")}),
+                published="2024-07-09",
+            ),
+            RuleExample("Brazil became a member of the OPEC+ alliance last year.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Syria shares borders with Jordan, Lebanon and Iraq": the plural the "border" rule lacks
+        "shares_borders",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["share", "shares", "shared", "sharing"]}},
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,3}"},
+                    {"LOWER": "borders"},
+                    {"LOWER": "with"},
+                ],
+            )
+        ),
+        Predicate.SHARES_BORDER_WITH,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        confidence=0.8,
+        tests=(
+            RuleExample(
+                "Syria shares long borders with Jordan and Iraq.",
+                frozenset(
+                    {
+                        ("Q858", Predicate.SHARES_BORDER_WITH.value, "Q810", "Positive"),
+                        ("Q858", Predicate.SHARES_BORDER_WITH.value, "Q796", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "the Vienna-based organisation", "the Geneva-based WHO": the place, then the organisation
+        "based_attribute",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["the", "a", "an"]}},
+                    {"IS_TITLE": True, "OP": "{1,3}", "CONTEXT": True},
+                    {"TEXT": "-", "CONTEXT": True},
+                    {"LOWER": "based", "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.HEADQUARTERS,
+        ObjectSource.COUNTRY_AFTER,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"-based\b"),
+        subject_after_only=True,
+        subject_kinds=frozenset({EntityKind.ORGANISATION}),
+        object_kinds=frozenset({EntityKind.PLACE}),
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "Ministers of the Gulf Cooperation Council met on Monday. The Riyadh-based organisation "
+                "agreed on a common visa.",
+                frozenset({("Q217172", Predicate.HEADQUARTERS.value, "Q3692", "Positive")}),
+            ),
+            RuleExample(
+                "The Geneva-based World Health Organization sent experts.",
+                frozenset({("Q7817", Predicate.HEADQUARTERS.value, "Q71", "Positive")}),
+            ),
+            RuleExample("A London-based analyst said OPEC would cut output.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Indonesia completed its accession to the OECD", "Timor-Leste's accession took effect on
+        # Sunday", "the accession of X to Y was completed": an accession done is a membership
+        "accession_completed",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["completed", "completes", "finalised", "finalized"]}},
+                    {"LOWER": {"IN": ["its", "their", "the"]}},
+                    {"LOWER": "formal", "OP": "?"},
+                    {"LOWER": "accession"},
+                ],
+                [
+                    {"LOWER": "accession"},
+                    {"TEXT": {"REGEX": r"^[^.;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
+                    {"LOWER": {"IN": ["took", "takes"]}, "CONTEXT": True},
+                    {"LOWER": "effect", "CONTEXT": True},
+                ],
+                [
+                    {"LOWER": "accession"},
+                    {"TEXT": {"REGEX": r"^[^.;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
+                    {"LOWER": {"IN": ["was", "has", "had"]}, "CONTEXT": True},
+                    {"LOWER": "been", "OP": "?", "CONTEXT": True},
+                    {"LOWER": {"IN": ["completed", "finalised", "finalized"]}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        genitive_subject=True,
+        excludes=("join",),
+        confidence=0.7,
+        time_role=TimeRole.START,
+        tests=(
+            RuleExample(
+                "Indonesia completed its accession to the OECD on May 5, 2025.",
+                frozenset({("Q252", Predicate.MEMBER_OF.value, "Q41550", "Positive")}),
+                times=frozenset({("Q252", "P580", "2025-05-05")}),
+            ),
+            RuleExample(
+                "The accession of Indonesia to the OECD was completed in 2025.",
+                frozenset({("Q252", Predicate.MEMBER_OF.value, "Q41550", "Positive")}),
+                times=frozenset({("Q252", "P580", "2025")}),
+            ),
+        ),
     ),
 )

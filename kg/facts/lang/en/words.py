@@ -492,4 +492,23 @@ VOCABULARY = Vocabulary(
     year_openers=("in", "in the year"),
     appointment_links=frozenset({"as", "the", "new", "its", "their", "his", "her", "a", "an", "to", "be"}),
     designate_title=re.compile(r"-elect\b|\bdesignate\b|-designate\b|\bincoming\b", re.I),
+    organisation_descriptions=re.compile(
+        # not "the international community", "the militant group", "the news agency": no organisation
+        r"\b[Tt]he\s+(?:(?:(?!(?:international|armed|rebel|militant|terrorist|jihadist|islamist|separatist"
+        r"|opposition|news|lobby|advocacy|ethnic|pressure|working|criminal|business|industry|trade|labou?r"
+        r"|research|parliamentary|political|student|civic|human)\b)[a-z0-9][a-z0-9-]*|\w+-based)\s+){0,3}?"
+        r"(?:group|grouping|organi[sz]ation|association|forum|cartel|Community|Union|agency|watchdog"
+        r"|league|court|federation)\b"
+    ),
+    ordinals=re.compile(
+        r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+        r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+        r"|(?:twenty|thirty|forty|fifty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+        r"|thirtieth|fortieth|fiftieth",
+        re.I,
+    ),
+    former_titles=re.compile(r"\b(?:former|onetime|one-time|erstwhile|then)\s*$|\b(?:ex|then)-\s*$", re.I),
+    month_openers=("in", "since", "in early", "in late", "in mid-", "early", "late"),
+    object_articles=frozenset({"the"}),
+    organisation_pronouns=frozenset({"it"}),
 )
