@@ -60,6 +60,7 @@ class DocContext:
         self._word_ends = [t.end for t in self.analysis.tokens]
         self._lowered = [t.text.lower() for t in self.analysis.tokens]
         self._times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
+        self._organisations: dict[tuple[int, int], tuple[tuple[int, int, Entity], ...]] = {}
         self.quotations: tuple[QuotationSpan, ...] = self.analysis.quotations
         self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
         counts = Counter(m.entity.key for m in self.mentions if m.entity.kind is EntityKind.PERSON)
@@ -136,7 +137,12 @@ class DocContext:
 
     def tense_words(self, begin: int, end: int) -> list[str]:
         """Lower-cased words that may be verbs: capitalised ones are names or German nouns ("Treffen")."""
-        return [w.lower() for _, _, w in self.words(begin, end) if not w[:1].isupper()]
+        first, last = self._word_range(begin, end)
+        return [
+            w
+            for w, (_, _, t) in zip(self._lowered[first:last], self._words[first:last], strict=True)
+            if not t[:1].isupper()
+        ]
 
     def times_in(self, begin: int, end: int) -> tuple[TimeMention, ...]:
         """The dated expressions of ``text[begin:end]``, resolved against the publication date (every
@@ -309,7 +315,14 @@ class DocContext:
         return self.organisation_before(offset, exclude=others) or self.organisation_before(offset)
 
     def organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
-        """Organisations named in ``text[begin:end]``: linked mentions and resolved anaphora."""
+        """Organisations named in ``text[begin:end]``: linked mentions and resolved anaphora (asked
+        for the same span by several passes: computed once)."""
+        known = self._organisations.get((begin, end))
+        if known is None:
+            known = self._organisations[(begin, end)] = tuple(self._organisations_in(begin, end))
+        return list(known)
+
+    def _organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
         found = [
             (m.span.begin, m.span.end, m.entity)
             for m in self.mentions_in(begin, end)
