@@ -17,6 +17,7 @@ FACTS = Path(__file__).resolve().parents[1] / "kg" / "facts"
 NOT_WORDS = {
     *("__all__", "OFFICE_SHAPES", "SHAPE_NAMES"),
     *("SUBJECT_DEPS", "CONJUNCT_DEPS", "NEGATION_DEPS"),
+    *("WORD_ATTRS", "WORD_TESTS"),  # spaCy Matcher attribute and operator names (kg/nlp/triggers.py)
 }
 WORD = re.compile(r"[^\W\d_]{2,}")
 

@@ -111,3 +111,33 @@ def test_the_office_index_is_read_only() -> None:
     assert index.titles["p"] == ("Präsident",) and index.person_country["p"] is poland
     with pytest.raises(TypeError):
         index.person_country["q"] = poland  # type: ignore[index]
+
+
+def test_word_tests_read_as_lexeme_flags_match_as_the_matcher_would_and_more_than_the_free_bits() -> None:
+    # 60 IN/NOT_IN/REGEX tests: more than spaCy's 45 free flag bits, so the last ones stay predicates
+    words = ["Polen", "Schweden", "Estland", "Lettland", "Litauen"]
+    rules = []
+    for i in range(20):
+        word = words[i % 5]
+        rules.append(TriggerPatterns(f"in{i}", tokens=([{"TEXT": {"IN": [word, f"x{i}"]}}],)))
+        rules.append(TriggerPatterns(f"lower{i}", tokens=([{"LOWER": {"IN": [word.lower(), f"y{i}"]}}],)))
+        not_and = {"LOWER": {"NOT_IN": [f"z{i}", "und"]}}
+        rules.append(
+            TriggerPatterns(f"re{i}", tokens=([{"TEXT": {"REGEX": f"^{word[:3]}(?:{i})?"}}, not_and],))
+        )
+    text = "Polen und Schweden, Estland UND Lettland. Litauen auch."
+    followed = {
+        "Polen": None,
+        "Schweden": "Schweden,",
+        "Estland": None,
+        "Lettland": "Lettland.",
+        "Litauen": "Litauen auch",
+    }
+    expected = []
+    for i in range(20):
+        word = words[i % 5]
+        at = text.index(word)
+        expected += [(f"in{i}", word, at), (f"lower{i}", word, at)]
+        if (trigger := followed[word]) is not None:
+            expected.append((f"re{i}", trigger, at))
+    assert sorted(_hits("de", text, tuple(rules))) == sorted(expected)

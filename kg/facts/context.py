@@ -65,10 +65,14 @@ class DocContext:
         self.tokens_by_sentence: dict[int, list[Token]] = {}
         for token in self.analysis.tokens:
             self.tokens_by_sentence.setdefault(token.sentence, []).append(token)
-        # Tokens in text order, for ``words`` (asked a hundred times per document: a bisection, not a scan)
+        # Tokens in text order, for ``words`` (asked a hundred times per document: two bisections and a
+        # slice, not a scan; tokens do not overlap, so their ends are in order too)
         self._words = [(t.begin, t.end, t.text) for t in self.analysis.tokens]
         self._word_begins = [t.begin for t in self.analysis.tokens]
+        self._word_ends = [t.end for t in self.analysis.tokens]
+        self._lowered = [t.text.lower() for t in self.analysis.tokens]
         self._times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
+        self._organisations: dict[tuple[int, int], tuple[tuple[int, int, Entity], ...]] = {}
         self.quotations: tuple[QuotationSpan, ...] = self.analysis.quotations
         self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
         counts = Counter(m.entity.key for m in self.mentions if m.entity.kind is EntityKind.PERSON)
@@ -196,22 +200,23 @@ class DocContext:
 
     def words(self, begin: int, end: int) -> list[tuple[int, int, str]]:
         """Words (and punctuation) of ``text[begin:end]`` as (begin, end, text), from the tokens."""
-        out = []
-        words = self._words
-        for i in range(bisect.bisect_left(self._word_begins, begin), len(words)):
-            word = words[i]
-            if word[0] >= end:
-                break
-            if word[1] <= end:
-                out.append(word)
-        return out
+        return self._words[slice(*self._word_range(begin, end))]
 
     def lower_words(self, begin: int, end: int) -> list[str]:
-        return [w.lower() for _, _, w in self.words(begin, end)]
+        return self._lowered[slice(*self._word_range(begin, end))]
+
+    def _word_range(self, begin: int, end: int) -> tuple[int, int]:
+        """The tokens lying wholly inside ``text[begin:end]``: indexes [first, last)."""
+        return bisect.bisect_left(self._word_begins, begin), bisect.bisect_right(self._word_ends, end)
 
     def tense_words(self, begin: int, end: int) -> list[str]:
         """Lower-cased words that may be verbs: capitalised ones are names or German nouns ("Treffen")."""
-        return [w.lower() for _, _, w in self.words(begin, end) if not w[:1].isupper()]
+        first, last = self._word_range(begin, end)
+        return [
+            w
+            for w, (_, _, t) in zip(self._lowered[first:last], self._words[first:last], strict=True)
+            if not t[:1].isupper()
+        ]
 
     def times_in(self, begin: int, end: int) -> tuple[TimeMention, ...]:
         """The dated expressions of ``text[begin:end]``, resolved against the publication date (every
@@ -392,7 +397,14 @@ class DocContext:
         return self.organisation_before(offset, exclude=others) or self.organisation_before(offset)
 
     def organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
-        """Organisations named in ``text[begin:end]``: linked mentions and resolved anaphora."""
+        """Organisations named in ``text[begin:end]``: linked mentions and resolved anaphora (asked
+        for the same span by several passes: computed once)."""
+        known = self._organisations.get((begin, end))
+        if known is None:
+            known = self._organisations[(begin, end)] = tuple(self._organisations_in(begin, end))
+        return list(known)
+
+    def _organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
         found = [
             (m.span.begin, m.span.end, m.entity)
             for m in self.mentions_in(begin, end)

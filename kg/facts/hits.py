@@ -46,7 +46,7 @@ def relation_hits(analysis: TextAnalysis, patterns: LanguagePatterns) -> list[Ru
             f"{analysis.doc_id}: analysed without the rules' triggers (load the nlp pipeline through "
             "kg.pipeline.load_pipeline, which passes them)"
         )
-    rules = {RELATION + r.name: (i, r) for i, r in enumerate(patterns.relations)}
+    rules = _rule_index(patterns)
     ends = [s.span.end for s in analysis.sentences]
     starts = [s.span.begin for s in analysis.sentences]
     by_rule: dict[str, list[TriggerHit]] = {}
@@ -66,6 +66,20 @@ def relation_hits(analysis: TextAnalysis, patterns: LanguagePatterns) -> list[Ru
             last_end = hit.end
             out.append(RuleHit(rule, order, hit, sentence))
     return sorted(_most_specific(_not_excluded(out)), key=lambda h: (h.sentence, h.order, h.hit.begin))
+
+
+_RULE_INDEX: dict[int, tuple[LanguagePatterns, dict[str, tuple[int, RelationRule]]]] = {}
+
+
+def _rule_index(patterns: LanguagePatterns) -> dict[str, tuple[int, RelationRule]]:
+    """Trigger key -> (place in the table, rule), built once per pattern table."""
+    known = _RULE_INDEX.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        known = _RULE_INDEX[id(patterns)] = (
+            patterns,
+            {RELATION + r.name: (i, r) for i, r in enumerate(patterns.relations)},
+        )
+    return known[1]
 
 
 def _not_excluded(hits: list[RuleHit]) -> list[RuleHit]:

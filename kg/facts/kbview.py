@@ -193,3 +193,22 @@ def same_named_city(kb: KnowledgeView, country: Entity, surface: str, lang: str)
             city = kb.entity(candidate.target, lang=lang)
             return city if isinstance(city, Entity) else None
     return None
+
+
+_DEMONYMS: weakref.WeakKeyDictionary[KnowledgeView, dict[tuple[str, str], bool]] = weakref.WeakKeyDictionary()
+
+
+def is_demonym(kb: KnowledgeView, name: str, lang: str) -> bool:
+    """Whether the KB's best reading of ``name`` is a demonym ("Finnish", "Russian"): asked for every
+    English subject candidate, so remembered per KB and name."""
+    if not hasattr(kb, "lookup"):
+        return False
+    try:
+        known = _DEMONYMS.setdefault(kb, {})
+    except TypeError:  # a KB that cannot be weakly referenced: asked every time
+        known = {}
+    found = known.get((name, lang))
+    if found is None:
+        candidates = kb.lookup(name, lang=lang)
+        found = known[(name, lang)] = bool(candidates) and candidates[0].entry.source == "demonym"
+    return found

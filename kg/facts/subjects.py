@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kg.facts.context import ORG_ANAPHORA_LINKER, DocContext
 from kg.facts.gap import predicative_gap
-from kg.facts.kbview import capital_country
+from kg.facts.kbview import capital_country, is_demonym
 from kg.facts.patterns import ObjectSource, RelationRule, Scope
 from kg.model import EntityKind, Extractor, Mention, Predicate, Token, TriggerHit
 
@@ -268,8 +268,7 @@ def _attributive_demonym(ctx: DocContext, m: Mention) -> bool:
         return False
     if following[0][2] in ctx.vocab.attributive_heads:
         return True  # "U.S. officials have said membership is not on the table": not the U.S.
-    candidates = ctx.kb.lookup(m.span.text, lang=ctx.lang)
-    return bool(candidates) and candidates[0].entry.source == "demonym"
+    return is_demonym(ctx.kb, m.span.text, ctx.lang)
 
 
 METONYMY_PREDICATES = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
@@ -330,10 +329,7 @@ def attributive_candidate(ctx: DocContext, trigger: TriggerHit, begin: int) -> M
 
 
 def _is_demonym(ctx: DocContext, m: Mention) -> bool:
-    if not hasattr(ctx.kb, "lookup"):
-        return False
-    candidates = ctx.kb.lookup(m.span.text, lang=ctx.lang)
-    return bool(candidates) and candidates[0].entry.source == "demonym"
+    return is_demonym(ctx.kb, m.span.text, ctx.lang)
 
 
 def anaphora_right_after(ctx: DocContext, begin: int, end: int) -> list[Mention]:

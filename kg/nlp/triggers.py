@@ -10,6 +10,11 @@ trigger): "Beitritt" inside "EU-Beitritt", as a regular expression over the text
 ``unless`` patterns veto a hit their trigger part overlaps ("Mitglied" is no bare membership noun in
 "Mitglied der NATO").
 
+Tests of a token's text the Matcher would run in Python for every token it reads (``IN``, ``NOT_IN``,
+``REGEX`` on ``TEXT``/``ORTH``/``LOWER``) are compiled into lexeme flags (spaCy's free bits
+``FLAG19`` … ``FLAG63``): decided once per distinct word when the vocabulary first sees it, and read
+by the Matcher in compiled code. A test without a free bit stays a Matcher predicate.
+
 The Matcher runs only around anchors: each pattern's required element with the longest words (a word,
 a list of words, or a regex on one token) is looked up for the whole document at once in the token
 array, and the Matcher reads the few tokens around each anchor found; a sentence without one costs no
@@ -21,7 +26,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from kg.model import TriggerHit, TriggerPatterns
@@ -33,6 +39,9 @@ OWN_KEYS = (CONTEXT, SPAN)
 TokenPattern = Sequence[Mapping[str, Any]]
 MERGE_GAP = 10  # windows closer than this are read in one call (fewer calls; few tokens more)
 UNBOUNDED = 10_000  # "+" or "*": the window of such a pattern is the whole document
+FREE_FLAGS = range(19, 64)  # lexeme flag bits no spaCy attribute uses (FLAG19 … FLAG63)
+WORD_ATTRS = {"TEXT": False, "ORTH": False, "LOWER": True}  # attribute -> tested lower-cased
+WORD_TESTS = ("IN", "NOT_IN", "REGEX")
 
 
 class TriggerMatcher:
@@ -40,8 +49,10 @@ class TriggerMatcher:
 
     def __init__(self, vocab: Any, rules: Sequence[TriggerPatterns]) -> None:
         from spacy.matcher import Matcher
+        from spacy.schemas import validate_token_pattern
 
-        self._matcher = Matcher(vocab, validate=True)
+        # validated as the rules write them; the compiled elements name flag bits the schema lacks
+        self._matcher = Matcher(vocab, validate=False)
         # one key per pattern: the alignment of a match says which element each token matched,
         # and only the pattern's own context flags can say which of those are the trigger
         self._keys: dict[int, tuple[str, bool, tuple[bool, ...], tuple[re.Pattern[str] | None, ...]]] = {}
@@ -52,7 +63,10 @@ class TriggerMatcher:
                 for i, pattern in enumerate(patterns):
                     key = f"{rule.rule}\x00{'unless' if vetoes else 'match'}\x00{i}"
                     elements = [{k: v for k, v in e.items() if k not in OWN_KEYS} for e in pattern]
-                    self._matcher.add(key, [elements])
+                    errors = validate_token_pattern(elements)
+                    if errors:
+                        raise ValueError(f"rule {rule.rule}: invalid token pattern {pattern!r}: {errors}")
+                    self._matcher.add(key, [[_compiled(vocab, e) for e in elements]])
                     self._anchors.add(elements)
                     context = tuple(bool(e.get(CONTEXT)) for e in pattern)
                     spans = tuple(re.compile(e[SPAN]) if SPAN in e else None for e in pattern)
@@ -92,7 +106,9 @@ class TriggerMatcher:
 
     def _regex_hits(self, doc: Any, text: str) -> list[TriggerHit]:
         """A rule still written as a regular expression: once over the document's text."""
-        starts = [t.idx for t in doc]
+        from spacy.attrs import IDX
+
+        starts = doc.to_array(IDX).tolist()  # not ``t.idx for t in doc``: a Token object per token
         out = []
         for rule, regex in self._regexes:
             assert regex is not None
@@ -120,6 +136,64 @@ def trigger_matcher(vocab: Any, rules: Sequence[TriggerPatterns]) -> TriggerMatc
     if found is None:
         found = _COMPILED[key] = TriggerMatcher(vocab, rules)
     return found
+
+
+@dataclass(frozen=True)
+class _WordTest:
+    """One ``IN``/``REGEX`` test of a word (``NOT_IN``: the ``IN`` test's flag must be off), as a
+    lexeme flag getter: called with a word's text when the vocabulary adds the word."""
+
+    lower: bool
+    words: frozenset[str] = frozenset()
+    regex: re.Pattern[str] | None = None
+    lower_of: Callable[[str], str] = field(default=str.lower, compare=False)
+
+    def __call__(self, orth: str) -> bool:
+        word = self.lower_of(orth) if self.lower else orth
+        return bool(self.regex.search(word)) if self.regex is not None else word in self.words
+
+
+def _compiled(vocab: Any, element: Mapping[str, Any]) -> dict[str, Any]:
+    """``element`` with its word tests as lexeme flags (``{"FLAG19": True}``) where a bit is free."""
+    from spacy.attrs import LOWER
+
+    out: dict[str, Any] = {}
+    for attr, value in element.items():
+        lower = WORD_ATTRS.get(attr.upper()) if isinstance(attr, str) else None
+        if (
+            lower is None
+            or not isinstance(value, Mapping)
+            or len(value) != 1
+            or next(iter(value)) not in WORD_TESTS
+        ):
+            out[attr] = value
+            continue
+        [(op, arg)] = value.items()
+        test = _WordTest(
+            lower,
+            words=frozenset(arg) if op != "REGEX" else frozenset(),
+            regex=re.compile(arg) if op == "REGEX" else None,
+            lower_of=vocab.lex_attr_getters.get(LOWER, str.lower),
+        )
+        bit = _flag(vocab, test)
+        if bit is None:
+            out[attr] = value
+        else:
+            out[f"FLAG{bit}"] = op != "NOT_IN"
+    return out
+
+
+def _flag(vocab: Any, test: _WordTest) -> int | None:
+    """The flag bit of ``test`` in ``vocab``: the one already given to an equal test, else a free one
+    (None when all are taken)."""
+    getters = vocab.lex_attr_getters
+    for bit in FREE_FLAGS:
+        if getters.get(bit) == test:
+            return bit
+    for bit in FREE_FLAGS:
+        if bit not in getters:
+            return int(vocab.add_flag(test, flag_id=bit))
+    return None
 
 
 class _Anchors:
@@ -220,4 +294,3 @@ def _most(op: Any) -> int:
     if found.group(2):
         return int(found.group(3)) if found.group(3) else UNBOUNDED
     return int(found.group(1))
-
