@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
 from types import MappingProxyType
 
 from kg.facts.kbview import KnowledgeView, has_members, is_alliance
@@ -50,21 +52,27 @@ class DocContext:
         self.text = self.document.text
         self.mentions = tuple(sorted(self.mentions, key=lambda m: (m.span.begin, -m.span.end)))
         self._mention_starts = [m.span.begin for m in self.mentions]
-        self.tokens_by_sentence: dict[int, list[Token]] = {}
-        for token in self.analysis.tokens:
-            self.tokens_by_sentence.setdefault(token.sentence, []).append(token)
         # Tokens in text order, for ``words`` (asked a hundred times per document: two bisections and a
         # slice, not a scan; tokens do not overlap, so their ends are in order too)
-        self._words = [(t.begin, t.end, t.text) for t in self.analysis.tokens]
-        self._word_begins = [t.begin for t in self.analysis.tokens]
-        self._word_ends = [t.end for t in self.analysis.tokens]
-        self._lowered = [t.text.lower() for t in self.analysis.tokens]
+        tokens = self.analysis.tokens
+        self._words: list[tuple[int, int, str]] = list(map(attrgetter("begin", "end", "text"), tokens))
+        self._word_begins: list[int] = list(map(attrgetter("begin"), tokens))
+        self._word_ends: list[int] = list(map(attrgetter("end"), tokens))
+        self._lowered = [w.lower() for _, _, w in self._words]
         self._times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
         self._organisations: dict[tuple[int, int], tuple[tuple[int, int, Entity], ...]] = {}
         self.quotations: tuple[QuotationSpan, ...] = self.analysis.quotations
         self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
         counts = Counter(m.entity.key for m in self.mentions if m.entity.kind is EntityKind.PERSON)
         self.person_salience = counts
+
+    @cached_property
+    def tokens_by_sentence(self) -> dict[int, list[Token]]:
+        """The tokens of each sentence (read only where a parser ran)."""
+        out: dict[int, list[Token]] = {}
+        for token in self.analysis.tokens:
+            out.setdefault(token.sentence, []).append(token)
+        return out
 
     def with_offices(self, offices: OfficeIndex) -> DocContext:
         """This context for the passes after the offices pass: the same document, with its index."""
