@@ -57,6 +57,7 @@ class DocContext:
         self.grammar: Grammar = self.rules.grammar
         self.mentions = tuple(sorted(self.mentions, key=lambda m: (m.span.begin, -m.span.end)))
         self._mention_starts = [m.span.begin for m in self.mentions]
+        self._longest_mention = max((m.span.end - m.span.begin for m in self.mentions), default=0)
         # Tokens in text order, for ``words`` (asked a hundred times per document: two bisections and a
         # slice, not a scan; tokens do not overlap, so their ends are in order too)
         tokens = self.analysis.tokens
@@ -119,14 +120,21 @@ class DocContext:
         return out
 
     def mentions_overlapping(self, begin: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.span.begin < end and begin < m.span.end]
+        # only a mention beginning less than the longest mention's length before ``begin`` can reach it
+        lo = bisect.bisect_right(self._mention_starts, begin - self._longest_mention)
+        hi = bisect.bisect_left(self._mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if begin < m.span.end]
 
     def words(self, begin: int, end: int) -> list[tuple[int, int, str]]:
         """Words (and punctuation) of ``text[begin:end]`` as (begin, end, text), from the tokens."""
-        return self._words[slice(*self._word_range(begin, end))]
+        return self._words[
+            bisect.bisect_left(self._word_begins, begin) : bisect.bisect_right(self._word_ends, end)
+        ]
 
     def lower_words(self, begin: int, end: int) -> list[str]:
-        return self._lowered[slice(*self._word_range(begin, end))]
+        return self._lowered[
+            bisect.bisect_left(self._word_begins, begin) : bisect.bisect_right(self._word_ends, end)
+        ]
 
     def _word_range(self, begin: int, end: int) -> tuple[int, int]:
         """The tokens lying wholly inside ``text[begin:end]``: indexes [first, last)."""
