@@ -253,7 +253,7 @@ def other_party_stance(
         return None
     opposition = bool(set(words) & _opposition_words(ctx))
     text = " ".join(words)
-    abandoned = any(_whole_word(a).search(text) for a in ctx.patterns.abandonment)
+    abandoned = _any_whole_word(ctx.patterns.abandonment).search(text) is not None
     own = factuality(ctx, rule, [w for w in cues if w not in ctx.patterns.denial_cues])
     return _stance(opposition, _negates(ctx, words), abandoned, pending=False, own=own)
 
@@ -322,7 +322,7 @@ def _active_stance(
     negated = _negates(ctx, outer) or (ctx.grammar.verb_final and _negates(ctx, final_verb))
     stance = ctx.lower_words(sentence_begin, np_begin) + final_verb
     text = " ".join(stance)
-    abandoned = any(_whole_word(a).search(text) for a in patterns.abandonment)
+    abandoned = _any_whole_word(patterns.abandonment).search(text) is not None
     pending = bool(ctx.vocab.pending.search(text)) and not set(stance) & _opposition_words(ctx)
     found = _stance(opposition, negated, abandoned, pending=pending, own=own)
     return found if found is not None else own
@@ -359,11 +359,20 @@ def _whole_word(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
+@lru_cache(maxsize=16)
+def _any_whole_word(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for "any of ``phrases`` as whole words" (the alternation backtracks through every
+    phrase at each place, so it finds one wherever one of the phrases' own regexes would)."""
+    if not phrases:
+        return re.compile(r"$^")
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
 def factuality(ctx: DocContext, rule: RelationRule, cue_words: list[str]) -> tuple[Polarity, Modality]:
     words = set(cue_words)
     text = " ".join(cue_words)
     negative = bool(words & ctx.patterns.negation) or any(p in text for p in ctx.patterns.negation_phrases)
-    if any(_whole_word(a).search(text) for a in ctx.patterns.abandonment):
+    if _any_whole_word(ctx.patterns.abandonment).search(text) is not None:
         negative = not negative  # "gave up its bid": no; "will never give up its aim of joining": yes
     if words & ctx.patterns.denial_cues:
         return Polarity.NEGATIVE, Modality.DENIED
