@@ -175,6 +175,9 @@ def _drafts_for(
     # "X and Y attended the meeting", "An dem Treffen nahmen X und Y teil": a meeting told before, and
     # the people of the clause take part in it
     definite = not rule.verbal and _definite(ctx, trigger, s.begin)
+    # "… hat die Jahrestagung begonnen. Zu dem Treffen in Reykjavík reisten …": the sentence before
+    # dates the meeting the noun refers to (its place only where "dort"/"there" says so)
+    dated_before = definite and before is not None and "\n" not in ctx.text[before.end : s.begin]
     linked = _linked_after(ctx, ctx.words(s.begin, s.end), _index_of(ctx, trigger, s.begin, s.end))
     reading = replace(rule, verbal=True) if definite and not linked else rule
     participants = find_participants(ctx, reading, trigger, s.begin, s.end)
@@ -187,7 +190,10 @@ def _drafts_for(
         delegated = _delegations(ctx, s.begin, s.end)
         participants = unique(participants + body + delegated)
     same_day = bool(ctx.vocab.same_day.search(ctx.text, s.begin, s.end))
-    refers = back or definite or rule.joins or same_day
+    # "Bundeskanzler Olaf Scholz empfing seinen Gast": a meeting verb with one person and no place
+    # may still join the visit or meeting told just before
+    lone_person = rule.verbal and not places and any(e.kind is EntityKind.PERSON for e in participants)
+    refers = back or definite or rule.joins or same_day or lone_person
     pending = False
     if (not places and (len(participants) < 2 or rule.needs_place)) or len(participants) < rule.min_people:
         # joining a meeting told before takes a person, or those a delegation noun names ("Later,
@@ -201,7 +207,7 @@ def _drafts_for(
         for t in ctx.times_in(s.begin, s.end)
         if not ctx.in_quotation(t.begin) and not _date_of_saying(ctx, t.begin)
     ]
-    if not times and back and before is not None:
+    if not times and (back or dated_before) and before is not None:
         times = [t for t in ctx.times_in(before.begin, before.end) if not ctx.in_quotation(t.begin)][-1:]
     if rule.visit and not participants and places:
         return [
