@@ -340,10 +340,13 @@ def _delegations(ctx: DocContext, begin: int, end: int) -> list[Entity]:
     words = ctx.words(begin, end)
     named = outermost([m for m in ctx.mentions_in(begin, end) if m.entity.kind in DELEGATION_KINDS])
     links = ctx.vocab.delegation_links | ctx.patterns.coordination
+    people_starts = {m.span.begin for m in ctx.mentions_in(begin, end) if m.entity.kind is EntityKind.PERSON}
     out: list[Entity] = []
     for i, (b, e, w) in enumerate(words):
         if ctx.in_quotation(b) or not ctx.vocab.delegation_nouns.fullmatch(w):
             continue
+        if i + 1 < len(words) and words[i + 1][0] in people_starts:
+            continue  # "dem serbischen Präsidenten Aleksandar Vučić": a title of the person after it
         # "G20 leaders", "EU foreign ministers", "ASEAN-Außenminister": the name right before the noun
         # (lower-case words between), or inside its compound
         k = i - 1
