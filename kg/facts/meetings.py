@@ -175,19 +175,30 @@ def _drafts_for(
     # "X and Y attended the meeting", "An dem Treffen nahmen X und Y teil": a meeting told before, and
     # the people of the clause take part in it
     definite = not rule.verbal and _definite(ctx, trigger, s.begin)
+    # "… hat die Jahrestagung begonnen. Zu dem Treffen in Reykjavík reisten …": the sentence before
+    # dates the meeting the noun refers to (its place only where "dort"/"there" says so)
+    dated_before = definite and before is not None and "\n" not in ctx.text[before.end : s.begin]
     linked = _linked_after(ctx, ctx.words(s.begin, s.end), _index_of(ctx, trigger, s.begin, s.end))
     reading = replace(rule, verbal=True) if definite and not linked else rule
     participants = find_participants(ctx, reading, trigger, s.begin, s.end)
-    delegated: list[Entity] = []
+    delegated: list[Entity] = []  # named by a delegation noun or as the body that meets
     if not rule.visit:
         label = _label_mention(ctx, trigger, s.end)
         body = [label.entity] if label is not None and label.entity.kind is EntityKind.ORGANISATION else []
         if not rule.verbal:
             body += _body_before(ctx, trigger, s.begin)
-        delegated = _delegations(ctx, s.begin, s.end)
-        participants = unique(participants + body + delegated)
+        delegated = body + _delegations(ctx, s.begin, s.end)
+        participants = unique(participants + delegated)
     same_day = bool(ctx.vocab.same_day.search(ctx.text, s.begin, s.end))
-    refers = back or definite or rule.joins or same_day
+    # "Bundeskanzler Olaf Scholz empfing seinen Gast": a meeting verb with one person and no place
+    # may still join the visit or meeting told just before
+    lone_person = (
+        rule.verbal
+        and not places
+        and len(participants) < 2
+        and any(e.kind is EntityKind.PERSON for e in participants)
+    )
+    refers = back or definite or rule.joins or same_day or lone_person
     pending = False
     if (not places and (len(participants) < 2 or rule.needs_place)) or len(participants) < rule.min_people:
         # joining a meeting told before takes a person, or those a delegation noun names ("Later,
@@ -201,7 +212,7 @@ def _drafts_for(
         for t in ctx.times_in(s.begin, s.end)
         if not ctx.in_quotation(t.begin) and not _date_of_saying(ctx, t.begin)
     ]
-    if not times and back and before is not None:
+    if not times and (back or dated_before) and before is not None:
         times = [t for t in ctx.times_in(before.begin, before.end) if not ctx.in_quotation(t.begin)][-1:]
     if rule.visit and not participants and places:
         return [
@@ -305,6 +316,9 @@ def _join_earlier(ctx: DocContext, draft: _Draft, earlier: list[_Draft]) -> None
     people = {e.key for e in draft.participants}
     other = max(reachable, key=lambda o: len(people & {e.key for e in o.participants}))
     if draft.place is None:
+        # "… is due to meet Amherd in Davos": a place the KB does not know is no place told before
+        if other.place is not None and _unknown_place_named(ctx, ctx.sentence(here).span):
+            return
         draft.place = other.place
     if draft.date_ is None and (
         draft.same_day or other.place is None or draft.place is None or draft.place.key == other.place.key
@@ -339,13 +353,18 @@ def _delegations(ctx: DocContext, begin: int, end: int) -> list[Entity]:
         while k > 0 and i - k <= DELEGATION_GAP and words[k][2].islower():
             k -= 1
         previous_begin = words[k][0] if i else b
+        # a name, not an adjective ("dem serbischen Präsidenten" names no delegation of Serbia)
         out += [
-            m.entity for m in named if previous_begin < m.span.end <= e and not ctx.in_quotation(m.span.begin)
+            m.entity
+            for m in named
+            if previous_begin < m.span.end <= e
+            and m.span.text[:1].isupper()
+            and not ctx.in_quotation(m.span.begin)
         ]
         at, gap = e, DELEGATION_GAP
         for m in (m for m in named if m.span.begin >= e):
             others = [x for x in ctx.words(at, m.span.begin) if x[2].lower() not in links]
-            if len(others) > gap or after_place_preposition(ctx, m, begin):
+            if len(others) > gap or after_place_preposition(ctx, m, begin) or not m.span.text[:1].isupper():
                 break
             out.append(m.entity)
             at, gap = m.span.end, 0

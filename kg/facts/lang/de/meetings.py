@@ -23,8 +23,14 @@ MEETINGS_DE = (
             r"versammel(?:t|te|ten)",
         ),
         verbal=True,
-        version="3",
+        version="4",
         tests=(
+            MeetingExample(
+                "Der britische Premierminister Keir Starmer ist am Mittwoch zu seinem Antrittsbesuch in "
+                "Berlin eingetroffen. Bundeskanzler Olaf Scholz empfing seinen Gast vor dem Kanzleramt.",
+                frozenset({("Q64", "2024-02-28", frozenset({"Q61053"}))}),
+            ),
+            MeetingExample("Olaf Scholz traf am Montag Vertreter der Industrie.", frozenset()),
             MeetingExample(
                 "Bundeskanzler Olaf Scholz traf am Mittwoch in Rom die italienische Ministerpräsidentin "
                 "Giorgia Meloni.",
@@ -44,7 +50,7 @@ MEETINGS_DE = (
         re.compile(r"\btreffen\b"),
         verbal=True,
         min_people=2,
-        version="3",
+        version="4",
         tests=(
             MeetingExample(
                 "Der spanische Regierungschef Pedro Sánchez will Emmanuel Macron am Freitag in Madrid "
@@ -60,7 +66,7 @@ MEETINGS_DE = (
         re.compile(r"\b(?:berat(?:en|t)|berät|berieten?|tag(?:t|te|ten|en))\b"),
         verbal=True,
         needs_place=True,
-        version="3",
+        version="4",
         tests=(
             MeetingExample(
                 "Die Staats- und Regierungschefs der G20 berieten am Montag in Neu-Delhi.",
@@ -77,7 +83,7 @@ MEETINGS_DE = (
         ),
         verbal=True,
         min_people=2,
-        version="3",
+        version="4",
         tests=(
             MeetingExample(
                 "Am Donnerstag sprach Emmanuel Macron in Paris mit Olaf Scholz.",
@@ -113,7 +119,7 @@ MEETINGS_DE = (
         min_people=2,
         needs_place=True,
         joins=True,
-        version="1",
+        version="2",
         tests=(
             MeetingExample(
                 "Die Staats- und Regierungschefs der Afrikanischen Union versammelten sich am Samstag in "
@@ -149,10 +155,20 @@ MEETINGS_DE = (
             r"Termine?",
             r"Beratung\w*",
             r"[\w-]+-Gipfel\w*",
+            # compounds: "Sondergipfel", "Außenministertreffen", "Jahrestagung" (not "Vertagung")
+            r"\w+gipfel\w*",
+            r"\w+treffen",
+            r"Tagung(?:en)?",
+            r"(?!Vertagung)\w+tagung(?:en)?",
         ),
         verbal=False,
-        version="3",
+        version="4",
         tests=(
+            MeetingExample(
+                "Die Außenminister der EU kamen am Montag in Luxemburg zu einem Sondertreffen zusammen. Die "
+                "Vertagung der Entscheidung sorgte für Kritik.",
+                frozenset({("Q1842", "2024-02-26", frozenset({"Q458"}))}),
+            ),
             MeetingExample(
                 "Die Staats- und Regierungschefs der Westafrikanischen Wirtschaftsgemeinschaft kamen am "
                 "Samstag in Accra zu einem Sondergipfel zusammen. An dem Treffen nahmen die Präsidenten "

@@ -301,7 +301,7 @@ PATTERNS_EN = LanguagePatterns(
                 r"assembled",
             ),
             verbal=True,
-            version="3",
+            version="4",
             tests=(
                 MeetingExample(
                     "Indian Prime Minister Narendra Modi met Japan's Prime Minister Fumio Kishida in "
@@ -329,7 +329,7 @@ PATTERNS_EN = LanguagePatterns(
             min_people=2,
             needs_place=True,
             joins=True,
-            version="1",
+            version="2",
             tests=(
                 MeetingExample(
                     "Turkish President Recep Tayyip Erdoğan arrived in Budapest on Monday for a two-day "
@@ -355,7 +355,7 @@ PATTERNS_EN = LanguagePatterns(
             min_people=2,
             needs_place=True,
             joins=True,
-            version="1",
+            version="2",
             tests=(
                 MeetingExample(
                     "ASEAN foreign ministers met in Vientiane on Friday. Antony Blinken and Wang Yi also "
@@ -377,7 +377,7 @@ PATTERNS_EN = LanguagePatterns(
             ),
             verbal=True,
             min_people=2,
-            version="3",
+            version="4",
             tests=(
                 MeetingExample(
                     "Secretary of State Antony Blinken spoke with Chinese Foreign Minister Wang Yi in "
@@ -413,7 +413,7 @@ PATTERNS_EN = LanguagePatterns(
                 r"gathering",
             ),
             verbal=False,
-            version="3",
+            version="4",
             tests=(
                 MeetingExample(
                     "The summit of the African Union opened in Addis Ababa on Sunday. Cyril Ramaphosa "

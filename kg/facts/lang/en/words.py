@@ -308,7 +308,8 @@ VOCABULARY = Vocabulary(
     ),
     object_pronouns=frozenset({"him", "her"}),
     delegation_nouns=re.compile(
-        r"(?:leaders?|heads?|presidents?|ministers?|delegations?|delegates|representatives|envoys|officials)"
+        r"(?:leaders|heads|presidents|ministers|delegations?|delegates|representatives|envoys|officials)",
+        re.I,
     ),
     delegation_links=frozenset({"of", "from", "the", "and", ",", "member", "states"}),
     place_heads=frozenset({"capital", "city", "port", "resort"}),
