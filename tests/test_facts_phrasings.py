@@ -751,3 +751,4 @@ def test_an_english_adjective_of_nationality_before_a_noun_is_no_subject() -> No
     mentions = hand_mentions(text, {**MORE, "Finnish": finnish})
     found = extract_facts(doc, pipeline("en").analyse(doc), mentions, load_knowledge_base())
     assert [(f.subject.qid, f.sentence) for f in found.facts] == [("Q33", 2)]
+

@@ -74,6 +74,7 @@ SANDU, IOHANNIS, ORBAN, KRISTERSSON = "Q15071069", "Q701484", "Q57641", "Q178039
 BRUSSELS, CHISINAU, BUDAPEST = "Q239", "Q21197", "Q1781"
 ESTONIA, MALTA, LITHUANIA, LATVIA, RUSSIA, ALBANIA = "Q191", "Q233", "Q37", "Q211", "Q159", "Q222"
 MONTENEGRO = "Q236"
+ABUJA, ECOWAS = "Q3787", "Q193272"
 
 
 @pytest.fixture(scope="module")
@@ -274,3 +275,20 @@ def test_a_passive_of_opposing_with_another_partys_agent_denies(english: pyoxigr
     assert {c[3] for c in candidacies if c[0] == ALBANIA} == {"Denied"}  # "was blocked by Greece"
     montenegro = {c[3] for c in candidacies if c[0] == MONTENEGRO}
     assert montenegro and "Denied" not in montenegro  # "was welcomed by Italy"
+
+
+def test_the_dateline_places_a_gathering_of_delegations_the_lead_tells(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "ABUJA (kg) - Die Staats- und Regierungschefs der ECOWAS kamen am Sonntag zu einem Gipfel "
+        "zusammen. Es ging um Handel und Sicherheit.\n\nNach Angaben von Diplomaten sollen die "
+        "Staats- und Regierungschefs der ECOWAS im Herbst erneut zu einem Gipfel zusammenkommen."
+    )
+    store = extract(tmp_path, text, "de", "2025-03-03")
+    rows = store.query(
+        PREFIXES + "SELECT ?m ?place WHERE { GRAPH ?g { ?m a kgo:Meeting . OPTIONAL { ?m <"
+        + WDT + "P276> ?place } } }"
+    )
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    places = sorted(r["place"].value.removeprefix(WD) if r["place"] else "-" for r in rows)
+    assert places == [ABUJA]  # the lead's summit is in Abuja; the later one, a plan placed nowhere, is none
+    assert _participants_at(store, ABUJA) == {ECOWAS}

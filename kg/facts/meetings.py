@@ -74,7 +74,7 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
     merged = [d for d in _merge(drafts) if not d.visit]  # a visit nobody is met at is no meeting
     for d in merged:
         d.date_ = d.date_ or d.fallback_date
-    dateline = _dateline_place(ctx)
+    dateline, _ = _dateline_place(ctx)
     for d in merged:
         # "HIROSHIMA, Japan - … Zelenskyy met Modi on the sidelines": the wire copy's dateline
         people = [e for e in d.participants if e.kind is EntityKind.PERSON]
@@ -84,7 +84,7 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             and len(people) >= 2
             and not _unknown_place_named(ctx, ctx.sentence(d.evidence_sentence).span)
         ):
-            d.place = dateline
+            d.place = dateline.entity
     out = []
     for d in merged:
         sentence = ctx.sentence(d.evidence_sentence)
@@ -144,9 +144,13 @@ def _unknown_place_named(ctx: DocContext, span: Span) -> bool:
     return False
 
 
-def _dateline_place(ctx: DocContext) -> Entity | None:
-    """The city of a dateline opening the text's first paragraph ("BRUSSELS (AP) —", "Wien –")."""
-    for sentence in ctx.analysis.sentences[:3]:
+LEAD_SENTENCES = 2  # the dateline's sentence and the next: the lead, told from where it happened
+
+
+def _dateline_place(ctx: DocContext) -> tuple[Mention | None, int]:
+    """The city of a dateline opening the text's first paragraph ("BRUSSELS (AP) —", "Wien –"), and
+    the index of the sentence it opens."""
+    for index, sentence in enumerate(ctx.analysis.sentences[:3]):
         found = ctx.vocab.dateline.match(ctx.text, sentence.span.begin)
         if found is None:
             continue
@@ -156,8 +160,8 @@ def _dateline_place(ctx: DocContext) -> Entity | None:
             if is_settlement(ctx.kb, m.entity)
         ]
         if places:
-            return places[0].entity
-    return None
+            return places[0], index
+    return None, -1
 
 
 def _drafts_for(
@@ -189,6 +193,13 @@ def _drafts_for(
             body += _body_before(ctx, trigger, s.begin)
         delegated = body + _delegations(ctx, s.begin, s.end)
         participants = unique(participants + delegated)
+    if not places and delegated and not rule.visit:
+        # "ABUJA (Reuters) - ECOWAS leaders gathered for a summit on Sunday": a gathering of
+        # delegations the lead tells, told from where it happens
+        dateline, dateline_sentence = _dateline_place(ctx)
+        in_lead = 0 <= sentence_index - dateline_sentence < LEAD_SENTENCES
+        if dateline is not None and in_lead and not _unknown_place_named(ctx, s):
+            places = [dateline]
     same_day = bool(ctx.vocab.same_day.search(ctx.text, s.begin, s.end))
     # "Bundeskanzler Olaf Scholz empfing seinen Gast": a meeting verb with one person and no place
     # may still join the visit or meeting told just before
