@@ -401,6 +401,13 @@ def _stat_key(path: Path) -> tuple[str, int, int]:
 def _load(
     key: tuple[tuple[str, int, int], ...], extra_files: tuple[Path, ...], lexicon_key: tuple[Any, ...]
 ) -> KnowledgeBase:
+    from kg.kb.cache import cached
+
+    identity = tuple((str(Path(path).resolve()), mtime, size) for path, mtime, size in key + lexicon_key)
+    return cached("kb", identity, KnowledgeBase, lambda: _build(key, extra_files))
+
+
+def _build(key: tuple[tuple[str, int, int], ...], extra_files: tuple[Path, ...]) -> KnowledgeBase:
     kb_paths = [Path(k[0]) for k in key[: len(key) - len(extra_files)]]
     files = [read_kb(p) for p in kb_paths]
     for path in extra_files:

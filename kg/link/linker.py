@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.kb import KnowledgeBase, NameEntry
+from kg.kb.cache import cached
 from kg.kb.names import final_forms, is_acronym, normalise
 from kg.link.beyond import ACRONYM, NIL_NAME, add_names_beyond_kb, find_speakers
 from kg.link.matcher import Match, NameTrie
@@ -69,14 +70,20 @@ def lexicon_trie(kb: KnowledgeBase) -> NameTrie[NameEntry]:
     """The trie of every name in ``kb``; built once per KB (a KB never changes)."""
     trie = _TRIES.get(kb)
     if trie is None:
-        trie = NameTrie()
-        for _key, entry in kb.name_entries():
-            trie.add(entry.form, entry)
-            if entry.source in ("label", "alias") and entry.target[:1] == "Q":
-                folded = without_accents(entry.form)
-                if folded != entry.form:  # wire copy drops accents: "Viktor Orban", "Sauli Niinisto"
-                    trie.add(folded, entry)
-        _TRIES[kb] = trie
+        # kept in the start-up cache too (kg.kb.cache), by the KB's version: a hash of its files
+        identity = (kb.version, tuple((s.name, s.path, s.items) for s in kb.sources))
+        trie = _TRIES[kb] = cached("name-trie", identity, NameTrie, lambda: _build_trie(kb))
+    return trie
+
+
+def _build_trie(kb: KnowledgeBase) -> NameTrie[NameEntry]:
+    trie: NameTrie[NameEntry] = NameTrie()
+    for _key, entry in kb.name_entries():
+        trie.add(entry.form, entry)
+        if entry.source in ("label", "alias") and entry.target[:1] == "Q":
+            folded = without_accents(entry.form)
+            if folded != entry.form:  # wire copy drops accents: "Viktor Orban", "Sauli Niinisto"
+                trie.add(folded, entry)
     return trie
 
 
