@@ -59,7 +59,7 @@ def _joins_something_else(ctx: DocContext, trigger: TriggerHit, end: int) -> boo
         after.append((b, e, w))
     if not after or after[0][2].lower() in ctx.patterns.join_followers:
         return False
-    if after[0][2].lower() in ctx.vocab.object_pronouns:
+    if after[0][2].lower() in ctx.vocab.organisation_pronouns:
         return False  # "joined it in 2017": the organisation named before (objects.pronoun_object)
     if ctx.organisations_in(after[0][0], after[-1][1]):
         return False

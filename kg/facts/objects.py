@@ -229,7 +229,7 @@ def name_end(ctx: DocContext, begin: int, end: int) -> int:
 def _pronoun_object(ctx: DocContext, trigger: TriggerHit, end: int) -> Entity | None:
     """ "India and Pakistan joined it in 2017", "trat ihr 1995 bei": the organisation last named."""
     words = ctx.words(trigger.begin, trigger.end)[1:2] + ctx.words(trigger.end, end)[:1]
-    if not any(w.lower() in ctx.vocab.object_pronouns for _, _, w in words):
+    if not any(w.lower() in ctx.vocab.organisation_pronouns for _, _, w in words):
         return None
     return ctx.recent_organisation(trigger.begin)
 

@@ -191,4 +191,4 @@ class Vocabulary:
     # articles before a noun phrase that names what is joined ("dem Schengen-Raum", "der Allianz …")
     object_articles: frozenset[str]
     # a pronoun object of a verb of joining or leaving standing for an organisation ("joined it")
-    object_pronouns: frozenset[str]
+    organisation_pronouns: frozenset[str]

@@ -590,5 +590,5 @@ VOCABULARY = Vocabulary(
     former_titles=re.compile(r"\b(?:ehemalig|früher|einstig|vormalig)\w*\s*$|\bEx-\s*$", re.I),
     month_openers=("im", "seit", "anfang", "ende", "mitte", "seit anfang", "seit ende"),
     object_articles=frozenset({"dem", "der", "den", "des"}),
-    object_pronouns=frozenset({"ihr", "ihm"}),
+    organisation_pronouns=frozenset({"ihr", "ihm"}),
 )

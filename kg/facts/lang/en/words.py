@@ -498,5 +498,5 @@ VOCABULARY = Vocabulary(
     former_titles=re.compile(r"\b(?:former|onetime|one-time|erstwhile|then)\s*$|\b(?:ex|then)-\s*$", re.I),
     month_openers=("in", "since", "in early", "in late", "in mid-", "early", "late"),
     object_articles=frozenset({"the"}),
-    object_pronouns=frozenset({"it"}),
+    organisation_pronouns=frozenset({"it"}),
 )
