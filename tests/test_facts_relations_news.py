@@ -85,6 +85,17 @@ CASES = [
             ("Q757276", P159, "Q38807", "+", "plain", None),
         },
     ),
+    (
+        "de",
+        "Der Nordische Rat tagte in Reykjavík. Dem Gremium gehören Dänemark und Island an. Die in "
+        "Kopenhagen ansässige Organisation plant eine Reform.",
+        "2024-05-14",
+        {
+            ("Q35", P463, "Q146165", "+", "plain", None),
+            ("Q189", P463, "Q146165", "+", "plain", None),
+            ("Q146165", P159, "Q1748", "+", "plain", None),
+        },
+    ),
     # a name the KB lacks: no fact rather than one about another organisation
     (
         "de",

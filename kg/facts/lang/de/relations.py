@@ -1184,7 +1184,10 @@ RELATIONS_DE = (
         ),
         Predicate.HEADQUARTERS,
         ObjectSource.COUNTRY_AFTER,
-        Scope.CLAUSE,
+        Scope.LOCAL,
+        # an attribute holds whatever the clause's verb says ("… plans a reform", "… did not cut output")
+        modality=Modality.ASSERTED,
+        polarity=Polarity.POSITIVE,
         subject_after=re.compile(r"ansässig\w*"),
         subject_after_only=True,
         subject_kinds=frozenset({EntityKind.ORGANISATION}),

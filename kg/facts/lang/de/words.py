@@ -590,8 +590,8 @@ VOCABULARY = Vocabulary(
         # not "die Union" (in German news the CDU/CSU), "die internationale Gemeinschaft", "die Behörde"
         r"\b(?:[Dd](?:er|ie|as|em|en|es)|[Dd]ieser|[Dd]iese[mns]?)\s+"
         r"(?:(?!(?:internationalen?|bewaffneten?|militanten?|terroristischen?|islamistischen?)\b)"
-        r"[a-zäöü0-9][\wäöüß.-]*\s+){0,3}?"
-        r"(?:Staatenbund(?:e?s)?|Staatengemeinschaft|Staatengruppe|Staatenbündnis(?:ses)?|Organisation"
+        r"[a-zäöü0-9][\wäöüß.-]*\s+|in\s+[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?"  # "die in Lyon ansässige …"
+        r"(?:Staatenbund(?:e?s)?|Gremium(?:s)?|Staatengemeinschaft|Staatengruppe|Staatenbündnis(?:ses)?|Organisation"
         r"|Gemeinschaft|Gruppe|Gruppierung|Kartell(?:s)?|Forum(?:s)?|Zusammenschluss(?:es)?"
         r"|Gerichtshof(?:e?s)?|Wirtschaftsblock(?:s)?|Block(?:s)?)\b"
     ),

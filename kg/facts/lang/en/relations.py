@@ -979,7 +979,10 @@ RELATIONS_EN = (
         ),
         Predicate.HEADQUARTERS,
         ObjectSource.COUNTRY_AFTER,
-        Scope.CLAUSE,
+        Scope.LOCAL,
+        # an attribute holds whatever the clause's verb says ("… plans a reform", "… did not cut output")
+        modality=Modality.ASSERTED,
+        polarity=Polarity.POSITIVE,
         subject_after=re.compile(r"-based\b"),
         subject_after_only=True,
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
@@ -1043,6 +1046,45 @@ RELATIONS_EN = (
                 frozenset({("Q252", Predicate.MEMBER_OF.value, "Q41550", "Positive")}),
                 times=frozenset({("Q252", "P580", "2025")}),
             ),
+        ),
+    ),
+    RelationRule(
+        # "Nicaragua completed its withdrawal from the OAS", "the withdrawal took effect on Sunday": a
+        # leaving done (will_leave reads "announced its withdrawal from")
+        "withdrawal_completed",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["completed", "completes", "finalised", "finalized"]}},
+                    {"LOWER": {"IN": ["its", "their", "the"]}},
+                    {"LOWER": "formal", "OP": "?"},
+                    {"LOWER": {"IN": ["withdrawal", "exit"]}},
+                ],
+                [
+                    {"LOWER": {"IN": ["withdrawal", "exit"]}},
+                    {"TEXT": {"REGEX": r"^[^.;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
+                    {"LOWER": {"IN": ["took", "takes"]}, "CONTEXT": True},
+                    {"LOWER": "effect", "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        genitive_subject=True,
+        confidence=0.7,
+        time_role=TimeRole.END,
+        ends=True,
+        topic_fallback=False,
+        tests=(
+            RuleExample(
+                "Nicaragua completed its withdrawal from the Organization of American States on "
+                "November 19, 2023.",
+                frozenset({("Q811", Predicate.MEMBER_OF.value, "Q123759", "Positive")}),
+                times=frozenset({("Q811", "P582", "2023-11-19")}),
+                modality="Asserted",
+            ),
+            RuleExample("The army completed its withdrawal from the border town.", frozenset()),
         ),
     ),
 )
