@@ -6,29 +6,13 @@ pipeline; every test asserts the document's exact fact set."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-from functools import cache
-
 import pytest
+from _analysis_support import analyse_text
 
-from kg.kb import KnowledgeBase, load_knowledge_base
-from kg.model import Document, Fact, TimePrecision
-from kg.nlp import NlpPipeline
-from kg.pipeline import analyse_document, load_pipeline
+from kg.model import Fact, TimePrecision
 
 P39, P47, P159, P463 = "P39", "P47", "P159", "P463"
 SANCTIONS = "imposesSanctionsOn"
-
-
-@cache
-def _kb() -> KnowledgeBase:
-    return load_knowledge_base()
-
-
-@cache
-def _pipeline(lang: str) -> NlpPipeline:
-    return load_pipeline(lang, model="blank")
 
 
 def _time(f: Fact) -> str | None:
@@ -43,11 +27,7 @@ def _time(f: Fact) -> str | None:
 
 
 def _facts(lang: str, text: str, published: str) -> set[tuple[object, ...]]:
-    doc = Document(
-        "news", text, lang, "news", hashlib.sha256(text.encode()).hexdigest(),
-        published=dt.date.fromisoformat(published),
-    )  # fmt: skip
-    result = analyse_document(doc, _pipeline(lang).analyse(doc), _kb())
+    result = analyse_text(text, lang, published, "news")
     return {
         (
             f.subject.qid or f.subject.label,

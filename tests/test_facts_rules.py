@@ -3,18 +3,12 @@ the facts its rule entry lists — no more, no fewer."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-from functools import cache
-
 import pytest
+from _analysis_support import analyse_text
 
 from kg.facts.lang import RULES
 from kg.facts.patterns import RuleExample
-from kg.kb import KnowledgeBase, load_knowledge_base
-from kg.model import Document, DocumentResult, TimePrecision, TimeRef
-from kg.nlp import NlpPipeline
-from kg.pipeline import analyse_document, load_pipeline
+from kg.model import DocumentResult, TimePrecision, TimeRef
 
 EXAMPLES = [
     pytest.param(lang, rule.name, example, id=f"{lang}-{rule.name}-{i}")
@@ -24,23 +18,8 @@ EXAMPLES = [
 ]
 
 
-@cache
-def _kb() -> KnowledgeBase:
-    return load_knowledge_base()
-
-
-@cache
-def _pipeline(lang: str) -> NlpPipeline:
-    return load_pipeline(lang, model="blank")
-
-
 def _result(lang: str, example: RuleExample) -> DocumentResult:
-    text = example.text
-    doc = Document(
-        "rule-example", text, lang, "rule-example", hashlib.sha256(text.encode()).hexdigest(),
-        published=dt.date.fromisoformat(example.published),
-    )  # fmt: skip
-    return analyse_document(doc, _pipeline(lang).analyse(doc), _kb())
+    return analyse_text(example.text, lang, example.published, "rule-example")
 
 
 def _time_literal(time: TimeRef) -> str:

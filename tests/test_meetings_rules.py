@@ -3,18 +3,11 @@ exactly the meetings its rule entry lists (place, date, participants) — no mor
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-from functools import cache
-
 import pytest
+from _analysis_support import analyse_text
 
 from kg.facts.lang import RULES
 from kg.facts.patterns import MeetingExample
-from kg.kb import KnowledgeBase, load_knowledge_base
-from kg.model import Document
-from kg.nlp import NlpPipeline
-from kg.pipeline import analyse_document, load_pipeline
 
 EXAMPLES = [
     pytest.param(lang, rule.name, example, id=f"{lang}-{rule.name}-{i}")
@@ -24,23 +17,8 @@ EXAMPLES = [
 ]
 
 
-@cache
-def _kb() -> KnowledgeBase:
-    return load_knowledge_base()
-
-
-@cache
-def _pipeline(lang: str) -> NlpPipeline:
-    return load_pipeline(lang, model="blank")
-
-
 def _meetings(lang: str, example: MeetingExample) -> set[tuple[str, str, frozenset[str]]]:
-    text = example.text
-    doc = Document(
-        "meeting-example", text, lang, "meeting-example", hashlib.sha256(text.encode()).hexdigest(),
-        published=dt.date.fromisoformat(example.published),
-    )  # fmt: skip
-    result = analyse_document(doc, _pipeline(lang).analyse(doc), _kb())
+    result = analyse_text(example.text, lang, example.published, "meeting-example")
     return {
         (
             (m.place.qid or m.place.key) if m.place is not None else "",
