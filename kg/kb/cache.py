@@ -88,8 +88,8 @@ def _write(path: Path, value: object) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as out:
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-            out.flush()
-            os.fsync(out.fileno())
+        # no fsync: the rename is what keeps readers from a half-written file, and a file a crash
+        # left damaged does not load and is built again
         os.replace(tmp, path)
     except Exception:  # not writable, or an object that does not pickle: it is only a cache
         log.debug("cache %s not written", path, exc_info=True)
