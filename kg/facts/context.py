@@ -110,6 +110,9 @@ class DocContext:
         later = copy.copy(self)
         later.mentions = tuple(sorted((*self.mentions, *found), key=lambda m: (m.span.begin, -m.span.end)))
         later._mention_starts = [m.span.begin for m in later.mentions]
+        # what depends on the mentions is not shared with the context without the anaphora
+        later._longest_mention = max(self._longest_mention, *(m.span.end - m.span.begin for m in found))
+        later._organisations = {}
         later.description_begins = begins
         return later
 
