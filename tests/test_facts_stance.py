@@ -6,24 +6,16 @@ sondern Y". Read in-process (blank pipeline, bundled KB), asserted on exact fact
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-
 import pytest
-from test_facts_rules import _kb, _pipeline
+from _analysis_support import analyse_text
 
-from kg.model import Document, Predicate
-from kg.pipeline import analyse_document
+from kg.model import Predicate
 
 SWEDEN, ALBANIA, NATO, EU = "Q34", "Q222", "Q7184", "Q458"
 
 
 def _facts(text: str, lang: str) -> set[tuple[str, Predicate, str, str, str]]:
-    doc = Document(
-        "stance", text, lang, "stance", hashlib.sha256(text.encode()).hexdigest(),
-        published=dt.date(2024, 3, 1),
-    )  # fmt: skip
-    result = analyse_document(doc, _pipeline(lang).analyse(doc), _kb())
+    result = analyse_text(text, lang, "2024-03-01", "stance")
     return {
         (
             f.subject.qid or f.subject.key,
