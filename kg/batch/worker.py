@@ -250,7 +250,7 @@ def _outcome(
         origin=document.origin,
         graph_iri=graph_iri,
         nquads=data,
-        triples=len(built.lines) + 1,
+        triples=built.count + 1,
         mentions=len(result.mentions),
         entity_keys=tuple(sorted({m.entity.key for m in result.mentions})),
         facts=len(result.facts),

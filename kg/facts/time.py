@@ -58,10 +58,14 @@ def _date_patterns(rules: LanguageRules) -> tuple[tuple[str, re.Pattern[str]], .
         ("relative", re.compile(rf"\b(?P<rel>{relative})\b", re.I)),
     )
     _DATE_PATTERNS[rules.lang] = patterns
+    # Every pattern above needs a digit, a weekday or a relative day: a text with none has no date
+    # (most sentences), found with one search instead of a search per pattern.
+    _DATE_CUES[rules.lang] = re.compile(rf"\d|{weekday}|{relative}", re.I)
     return patterns
 
 
 _DATE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+_DATE_CUES: dict[str, re.Pattern[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -77,12 +81,15 @@ def find_times(
     text: str, offset: int, published: dt.date | None, clause_words: list[str], rules: LanguageRules
 ) -> list[TimeMention]:
     """Dated expressions of ``text`` (which starts at document ``offset``), resolved where possible."""
+    patterns = _date_patterns(rules)
+    if _DATE_CUES[rules.lang].search(text) is None:
+        return []
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
     weekdays: list[TimeMention] = []
     glue_words = "|".join(rules.vocab.weekday_date_glue)
     weekday_date_glue = re.compile(rf",?\s*(?:(?:{glue_words})\s+)?")
-    for kind, pattern in _date_patterns(rules):
+    for kind, pattern in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < e and b < m.end() for b, e in taken):
                 continue

@@ -163,7 +163,8 @@ class DocumentLines:
 
     graph_iri: str
     context_iri: str  # the nif:Context node, which carries the content hash
-    lines: tuple[str, ...]
+    lines: tuple[str, ...]  # an item may be a block of several lines (of one record's own node)
+    count: int  # how many lines (statements) in all
 
     def nquads(self) -> bytes:
         return "".join(self.lines).encode("utf-8")
@@ -181,6 +182,8 @@ class _GraphBuilder:
         self.run = nt.node(run_iri(run, base_iri))
         self._tail = f" {nt.iri(self.graph_iri)} .\n"
         self._lines: dict[str, None] = {}
+        self._in_blocks = 0  # lines added as blocks beyond one per block (see ``add_block``)
+        self._evidence: dict[tuple[int, int], str] = {}  # span -> its nif:Sentence node, once described
         self._labelled: set[tuple[str, str, str]] = set()
         self._extractors: dict[str, Extractor] = {}
         self._entities: dict[int, str] = {}  # id(entity) -> term, while the result holds the entities
@@ -188,8 +191,17 @@ class _GraphBuilder:
     def add(self, subject: str, predicate: str, obj: str) -> None:
         self._lines[f"{subject} {predicate} {obj}{self._tail}"] = None
 
+    def add_block(self, subject: str, pairs: tuple[tuple[str, str], ...]) -> None:
+        """Lines of a node that only this call describes (a mention's, a fact's own node): they cannot
+        repeat, so they go in as one block, not as a line each to be checked for duplicates."""
+        head, tail = subject + " ", self._tail
+        self._lines["".join([f"{head}{p} {o}{tail}" for p, o in pairs])] = None
+        self._in_blocks += len(pairs) - 1
+
     def lines(self) -> DocumentLines:
-        return DocumentLines(self.graph_iri, self.context_iri, tuple(self._lines))
+        return DocumentLines(
+            self.graph_iri, self.context_iri, tuple(self._lines), len(self._lines) + self._in_blocks
+        )
 
     def fragment(self, fragment: str) -> str:
         return nt.iri(f"{self.graph_iri}#{fragment}")
@@ -224,18 +236,23 @@ class _GraphBuilder:
                 f"does not match the document text there {text[span.begin : span.end]!r}"
             )
 
-    def _add_offsets(self, node: str, span: Span) -> None:
-        self.add(node, _T.REFERENCE_CONTEXT, self.context)
-        self.add(node, _T.BEGIN_INDEX, _offset(span.begin))
-        self.add(node, _T.END_INDEX, _offset(span.end))
-        self.add(node, _T.ANCHOR_OF, nt.string(span.text))
+    def _offsets(self, span: Span) -> tuple[tuple[str, str], ...]:
+        return (
+            (_T.REFERENCE_CONTEXT, self.context),
+            (_T.BEGIN_INDEX, _offset(span.begin)),
+            (_T.END_INDEX, _offset(span.end)),
+            (_T.ANCHOR_OF, nt.string(span.text)),
+        )
 
     def evidence(self, span: Span) -> str:
         """The nif:Sentence node of an evidence span (one per span, however many records cite it)."""
+        key = (span.begin, span.end)
+        node = self._evidence.get(key)
+        if node is not None and self.document.text[span.begin : span.end] == span.text:
+            return node  # described already (and checked: the same offsets, the same text)
         self._check_span(span, "evidence")
-        node = self.fragment(f"sentence={span.begin},{span.end}")
-        self.add(node, _T.TYPE, _T.NIF_SENTENCE)
-        self._add_offsets(node, span)
+        node = self._evidence[key] = self.fragment(f"sentence={span.begin},{span.end}")
+        self.add_block(node, ((_T.TYPE, _T.NIF_SENTENCE), *self._offsets(span)))
         return node
 
     # --- entities, extractors, provenance ------------------------------------------------------
@@ -282,26 +299,32 @@ class _GraphBuilder:
             self.add(r, _T.WAS_ASSOCIATED_WITH, term)
 
     def _provenance(self, node: str, evidence: Span, extractor: Extractor, confidence: float) -> None:
+        # ``node`` is the record's own (one per record): its lines go in as one block
         sentence = self.evidence(evidence)
-        self.add(node, _T.EVIDENCE, sentence)
-        # Derived from the document and from the evidence span, stated plainly (kgo:evidence is a
-        # sub-property of prov:wasDerivedFrom, but queries should not need a reasoner).
-        self.add(node, _T.WAS_DERIVED_FROM, self.context)
-        self.add(node, _T.WAS_DERIVED_FROM, sentence)
-        self.add(node, _T.CONFIDENCE, nt.double(confidence))
-        self.add(node, _T.EXTRACTOR_OF, self.extractor(extractor))
-        self.add(node, _T.WAS_GENERATED_BY, self.run)
+        self.add_block(
+            node,
+            (
+                (_T.EVIDENCE, sentence),
+                # Derived from the document and from the evidence span, stated plainly (kgo:evidence is
+                # a sub-property of prov:wasDerivedFrom, but queries should not need a reasoner).
+                (_T.WAS_DERIVED_FROM, self.context),
+                (_T.WAS_DERIVED_FROM, sentence),
+                (_T.CONFIDENCE, nt.double(confidence)),
+            ),
+        )
+        self.add_block(node, ((_T.EXTRACTOR_OF, self.extractor(extractor)), (_T.WAS_GENERATED_BY, self.run)))
 
     # --- records -------------------------------------------------------------------------------
 
     def add_mention(self, mention: Mention) -> None:
         span = mention.span
         self._check_span(span, "mention")
+        # one mention per span (document_lines): the node's lines go in as blocks, in the same order
         node = self.fragment(f"char={span.begin},{span.end}")
-        self.add(node, _T.TYPE, _T.NIF_PHRASE)
-        self._add_offsets(node, span)
-        self.add(node, _T.TA_IDENT_REF, self.entity(mention.entity))
-        self.add(node, _T.CONFIDENCE, nt.double(mention.score))
+        self.add_block(node, ((_T.TYPE, _T.NIF_PHRASE), *self._offsets(span)))
+        self.add_block(
+            node, ((_T.TA_IDENT_REF, self.entity(mention.entity)), (_T.CONFIDENCE, nt.double(mention.score)))
+        )
         self.add(node, _T.EXTRACTOR_OF, self.extractor(mention.linker))
 
     def fact_iri(self, fact: Fact) -> str:
@@ -322,12 +345,18 @@ class _GraphBuilder:
         subject = self.entity(fact.subject)
         predicate = nt.iri(fact.predicate.value)
         obj = self.entity(fact.object)
-        self.add(node, _T.TYPE, _T.FACT)
-        self.add(node, _T.SUBJECT, subject)
-        self.add(node, _T.PREDICATE, predicate)
-        self.add(node, _T.OBJECT, obj)
-        self.add(node, _T.POLARITY, _LOCAL_NAMES[fact.polarity.value])
-        self.add(node, _T.MODALITY, _LOCAL_NAMES[fact.modality.value])
+        # one fact per node (document_lines): its own lines go in as one block
+        self.add_block(
+            node,
+            (
+                (_T.TYPE, _T.FACT),
+                (_T.SUBJECT, subject),
+                (_T.PREDICATE, predicate),
+                (_T.OBJECT, obj),
+                (_T.POLARITY, _LOCAL_NAMES[fact.polarity.value]),
+                (_T.MODALITY, _LOCAL_NAMES[fact.modality.value]),
+            ),
+        )
         if fact.attributed_to is not None:
             self.add(node, _T.ATTRIBUTED_TO, self.entity(fact.attributed_to))
         if fact.time is not None:
