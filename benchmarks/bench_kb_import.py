@@ -27,16 +27,20 @@ from pathlib import Path
 FAKE_BASE = 900_000_000
 
 
+def claim(value: dict[str, str]) -> dict[str, object]:
+    return {"mainsnak": {"snaktype": "value", "datavalue": {"value": value}}, "rank": "normal"}
+
+
 def entity(n: int) -> str:
     qid = f"Q{FAKE_BASE + n}"
     human = n % 10 == 0
     claims: dict[str, list[object]] = {
-        "P31": [{"mainsnak": {"snaktype": "value", "datavalue": {"value": {"id": "Q5" if human else "Q515"}}}, "rank": "normal"}],
-        "P17": [{"mainsnak": {"snaktype": "value", "datavalue": {"value": {"id": "Q183"}}}, "rank": "normal"}],
-        "P1082": [{"mainsnak": {"snaktype": "value", "datavalue": {"value": {"amount": f"+{n * 7}"}}}, "rank": "normal"}],
+        "P31": [claim({"id": "Q5" if human else "Q515"})],
+        "P17": [claim({"id": "Q183"})],
+        "P1082": [claim({"amount": f"+{n * 7}"})],
     }
     if human:
-        claims["P39"] = [{"mainsnak": {"snaktype": "value", "datavalue": {"value": {"id": "Q4970706"}}}, "rank": "normal"}]
+        claims["P39"] = [claim({"id": "Q4970706"})]
     name = f"Testort {n}" if not human else f"Testperson {n}"
     return json.dumps(
         {

@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import rdflib  # noqa: E402
+import rdflib
 
-from kg.kb import load_knowledge_base  # noqa: E402
-from kg.model import Document  # noqa: E402
-from kg.pipeline import Pipelines, analyse_document, run_provenance  # noqa: E402
-from kg.rdf import document_quads  # noqa: E402
+from kg.kb import load_knowledge_base
+from kg.model import Document
+from kg.pipeline import Pipelines, analyse_document, run_provenance
+from kg.rdf import document_quads
 
 HERE = Path(__file__).resolve().parent
 NIF = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -45,7 +45,11 @@ def gold(lang: str) -> list[tuple[str, str, list[Mention]]]:
     for phrase in g.subjects(rdflib.RDF.type, NIF.Phrase):
         ctx = str(g.value(phrase, NIF.referenceContext))
         docs[ctx][1].append(
-            (int(g.value(phrase, NIF.beginIndex)), int(g.value(phrase, NIF.endIndex)), str(g.value(phrase, ITS)))
+            (
+                int(g.value(phrase, NIF.beginIndex)),
+                int(g.value(phrase, NIF.endIndex)),
+                str(g.value(phrase, ITS)),
+            )
         )
     return [(ctx, text, sorted(ms)) for ctx, (text, ms) in sorted(docs.items())]
 
@@ -88,10 +92,11 @@ def system_mentions(text: str, lang: str, pipelines: Pipelines, kb: object, run:
     for q in quads:
         by_node.setdefault(q.subject.value, {})[q.predicate.value] = q.object.value
     for props in by_node.values():
-        if props.get(str(rdflib.RDF.type)) == str(NIF.Phrase) or str(ITS) in props:
-            if str(ITS) in props and str(NIF.beginIndex) in props:
-                b, e = int(props[str(NIF.beginIndex)]), int(props[str(NIF.endIndex)])
-                out[(b, e)] = (b, e, props[str(ITS)])
+        if (props.get(str(rdflib.RDF.type)) == str(NIF.Phrase) or str(ITS) in props) and (
+            str(ITS) in props and str(NIF.beginIndex) in props
+        ):
+            b, e = int(props[str(NIF.beginIndex)]), int(props[str(NIF.endIndex)])
+            out[(b, e)] = (b, e, props[str(ITS)])
     return sorted(out.values())
 
 
@@ -135,7 +140,9 @@ def main() -> int:
 
 def show_errors(text: str, gold_ms: list[Mention], system: list[Mention]) -> None:
     for b, e, iri in gold_ms:
-        if (b, e, iri) not in system and not any(sb == b and se == e and same_entity(iri, si) for sb, se, si in system):
+        if (b, e, iri) not in system and not any(
+            sb == b and se == e and same_entity(iri, si) for sb, se, si in system
+        ):
             print(f"  missed   {text[b:e]!r} {iri.rsplit('/', 1)[-1]}", file=sys.stderr)
     for b, e, iri in system:
         if not any(gb == b and ge == e and same_entity(gi, iri) for gb, ge, gi in gold_ms):

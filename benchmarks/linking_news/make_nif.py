@@ -61,12 +61,18 @@ def turtle(lang: str, docs: list[tuple[str, str, list[tuple[int, int, str, str]]
         out.append(f"{ctx} a nif:Context, nif:RFC5147String ;")
         out.append(f"    nif:isString {literal(text)} ;")
         out.append(f'    dcterms:language "{lang}" ;')
-        out.append(f'    nif:beginIndex "0"^^xsd:nonNegativeInteger ; nif:endIndex "{len(text)}"^^xsd:nonNegativeInteger .')
+        out.append(
+            f'    nif:beginIndex "0"^^xsd:nonNegativeInteger ; '
+            f'nif:endIndex "{len(text)}"^^xsd:nonNegativeInteger .'
+        )
         for b, e, s, iri in mentions:
             out.append(f"<{BASE}{doc_id}#char={b},{e}> a nif:Phrase, nif:RFC5147String ;")
             out.append(f"    nif:referenceContext {ctx} ;")
             out.append(f"    nif:anchorOf {literal(s)} ;")
-            out.append(f'    nif:beginIndex "{b}"^^xsd:nonNegativeInteger ; nif:endIndex "{e}"^^xsd:nonNegativeInteger ;')
+            out.append(
+                f'    nif:beginIndex "{b}"^^xsd:nonNegativeInteger ; '
+                f'nif:endIndex "{e}"^^xsd:nonNegativeInteger ;'
+            )
             out.append(f"    itsrdf:taIdentRef <{iri}> .")
         out.append("")
     return "\n".join(out)
