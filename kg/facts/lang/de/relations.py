@@ -612,8 +612,10 @@ RELATIONS_DE = (
         confidence=0.8,
         # v2: eine Organisation verhängt Sanktionen auch ("Die EU verhängte Sanktionen gegen Russland")
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
+        # v4: people and firms are sanctioned too, named after a description ("on two generals, X and Y")
+        object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION}),
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        version="4",
         tests=(
             RuleExample(
                 "Die Europäische Union verhängte neue Sanktionen gegen Russland.",
@@ -626,6 +628,10 @@ RELATIONS_DE = (
             RuleExample(
                 "Japan hat keine Sanktionen gegen Venezuela verhängt.",
                 frozenset({("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "Q717", "Negative")}),
+            ),
+            RuleExample(
+                "Japan verhängte Sanktionen gegen den russischen Unternehmer Igor Petrow.",
+                frozenset({("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Igor Petrow", "Positive")}),
             ),
         ),
     ),
