@@ -8,7 +8,15 @@ from pathlib import Path
 M, P159 = "P463", "P159"
 CAND, PART, SANC, SUSP = "candidateFor", "partnerOf", "imposesSanctionsOn", "suspendedFrom"
 OECD, EFTA, EU, UNSC, ASEAN, OSCE, ICC, WTO, MERCOSUR = (
-    "Q41550", "Q166546", "Q458", "Q37470", "Q7768", "Q81299", "Q47488", "Q7825", "Q4264"
+    "Q41550",
+    "Q166546",
+    "Q458",
+    "Q37470",
+    "Q7768",
+    "Q81299",
+    "Q47488",
+    "Q7825",
+    "Q4264",
 )
 P5 = ["Q148", "Q142", "Q159", "Q145", "Q30"]  # China, France, Russia, United Kingdom, United States
 
@@ -77,7 +85,7 @@ DOCS = [
         ),
         "facts": {
             "required": members(
-                P5 + ["Q262", "Q734", "Q884", "Q1044", "Q215", "Q35", "Q41", "Q843", "Q804", "Q1045"], UNSC
+                [*P5, "Q262", "Q734", "Q884", "Q1044", "Q215", "Q35", "Q41", "Q843", "Q804", "Q1045"], UNSC
             ),
             "optional": [],
         },
@@ -104,8 +112,8 @@ DOCS = [
                 fact("Q145", SANC, "~Zaw Min Thant"),
                 fact("Q16", SANC, "~Htun Lwin Oo"),
                 fact("Q16", SANC, "~Zaw Min Thant"),
-            ]
-            + members(["Q252", "Q833", "Q869"], ASEAN),
+                *members(["Q252", "Q833", "Q869"], ASEAN),
+            ],
             "optional": [fact("Q836", M, ASEAN)],
         },
     },
@@ -169,7 +177,7 @@ DOCS = [
             "Januar im Rat vertreten."
         ),
         "facts": {
-            "required": members(P5 + ["Q35", "Q41", "Q843", "Q804", "Q1045"], UNSC),
+            "required": members([*P5, "Q35", "Q41", "Q843", "Q804", "Q1045"], UNSC),
             "optional": [],
         },
         "meetings": [{"location": "Q60", "participants": [UNSC], "date": "2025-03-03"}],

@@ -395,8 +395,27 @@ RELATIONS_EN = (
         genitive_subject=True,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: an open question after a negation states nothing; "left X to join Y" is a joining
+        version="4",
         tests=(
+            RuleExample(
+                "Austria and Sweden left EFTA in 1995 to join the European Union.",
+                frozenset(
+                    {
+                        ("Q40", Predicate.MEMBER_OF.value, "Q458", "Positive"),
+                        ("Q34", Predicate.MEMBER_OF.value, "Q458", "Positive"),
+                        ("Q40", Predicate.MEMBER_OF.value, "Q166546", "Positive"),
+                        ("Q34", Predicate.MEMBER_OF.value, "Q166546", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Argentina has not confirmed whether it will take up membership of the OECD.", frozenset()
+            ),
+            RuleExample(
+                "Finland completed its accession talks with the EU.",
+                frozenset({("Q33", Predicate.CANDIDATE_FOR.value, "Q458", "Positive")}),
+            ),
             RuleExample(
                 "Georgia wants to join NATO.",
                 frozenset({("Q230", Predicate.CANDIDATE_FOR.value, "Q7184", "Positive")}),
@@ -1195,7 +1214,14 @@ RELATIONS_EN = (
                     {"LOWER": "been", "OP": "?", "CONTEXT": True},
                     {"LOWER": {"IN": ["completed", "finalised", "finalized"]}, "CONTEXT": True},
                 ],
-            )
+            ),
+            # v2: "completed its accession talks" is a step of a candidacy, not the accession
+            unless=(
+                [
+                    {"LOWER": "accession"},
+                    {"LOWER": {"IN": ["talks", "negotiations", "process", "bid", "application", "protocol"]}},
+                ],
+            ),
         ),
         Predicate.MEMBER_OF,
         ObjectSource.NEAR,
@@ -1204,6 +1230,7 @@ RELATIONS_EN = (
         excludes=("join",),
         confidence=0.7,
         time_role=TimeRole.START,
+        version="2",
         tests=(
             RuleExample(
                 "Indonesia completed its accession to the OECD on May 5, 2025.",
