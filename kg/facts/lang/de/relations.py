@@ -14,7 +14,8 @@ TREATY_DE = re.compile(
 # token patterns (spaCy Matcher): "CONTEXT" elements must match but are not the trigger; "SPAN" narrows
 # the trigger inside a hyphenated compound ("Beitritt" in "EU-Beitritt")
 PARTNER_COMPOUND = r"\b\w+-Partner(?:n|s|in|innen|staat\w*|land|länder\w*)?\b"
-PARTNER_NOUN = r"\b(?:Dialogp|P)artner(?:n|s|in|land|staat)?$"
+# "Schlüsselpartner", "Sicherheitspartner", "Partnerländern" too (partner_of v4)
+PARTNER_NOUN = r"\b(?:(?!Handels|Gesprächs|Verhandlungs|Koalitions|Geschäfts)[A-ZÄÖÜ][a-zäöüß]+p|P)artner(?:n|s|in|land|ländern?|staat|staaten)?$"
 PARTNER_BARE = r"\bPartner(?:in|land|länder|staat|staaten)?$"
 MEMBER_COMPOUND = r"\b\w+-Mitglied(?:er|s|staat\w*)?\b|\b\w+-Mitgliedsl(?:a|ä)nd\w*\b"
 MEMBER_NOUN = r"\b(?:Gründungsm|M)itglied(?:er|s)?$"
@@ -69,8 +70,13 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: compounds ("Schlüsselpartner der OECD") and plural country nouns
+        version="4",
         tests=(
+            RuleExample(
+                "Brasilien ist ein Schlüsselpartner der OECD.",
+                frozenset({("Q155", Predicate.PARTNER_OF.value, "Q41550", "Positive")}),
+            ),
             RuleExample(
                 "Finnland ist seit Jahren ein Partner der NATO.",
                 frozenset({("Q33", Predicate.PARTNER_OF.value, "Q7184", "Positive")}),
