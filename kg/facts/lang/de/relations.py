@@ -15,7 +15,10 @@ TREATY_DE = re.compile(
 # the trigger inside a hyphenated compound ("Beitritt" in "EU-Beitritt")
 PARTNER_COMPOUND = r"\b\w+-Partner(?:n|s|in|innen|staat\w*|land|länder\w*)?\b"
 # "Schlüsselpartner", "Sicherheitspartner", "Partnerländern" too (partner_of v4)
-PARTNER_NOUN = r"\b(?:(?!Handels|Gesprächs|Verhandlungs|Koalitions|Geschäfts)[A-ZÄÖÜ][a-zäöüß]+p|P)artner(?:n|s|in|land|ländern?|staat|staaten)?$"
+PARTNER_NOUN = (
+    r"\b(?:(?!Handels|Gesprächs|Verhandlungs|Koalitions|Geschäfts)[A-ZÄÖÜ][a-zäöüß]+p|P)artner"
+    r"(?:n|s|in|land|ländern?|staat|staaten)?$"
+)
 PARTNER_BARE = r"\bPartner(?:in|land|länder|staat|staaten)?$"
 MEMBER_COMPOUND = r"\b\w+-Mitglied(?:er|s|staat\w*)?\b|\b\w+-Mitgliedsl(?:a|ä)nd\w*\b"
 MEMBER_NOUN = r"\b(?:Gründungsm|M)itglied(?:er|s)?$"
