@@ -41,11 +41,28 @@ def find_candidate(ctx: DocContext, found: RuleHit) -> Candidate | None:
     subjects = find_subjects(ctx, rule, trigger, s.begin, s.end)
     if not subjects:
         return None
+    if rule.obj is ObjectSource.CO_SUBJECTS:
+        return _mutual(ctx, found, subjects)
     objects = find_objects(ctx, rule, trigger, subjects, s.begin, s.end)
     if not objects:
         return None
     subjects = subjects + _comitative_after(ctx, objects, subjects, trigger.end, s.end)
     return Candidate(rule, trigger, found.sentence, tuple(subjects), tuple(objects))
+
+
+def _mutual(ctx: DocContext, found: RuleHit, subjects: list[Mention]) -> Candidate | None:
+    """ "Australia and Indonesia signed a partnership", "… a partnership with Indonesia": the first party
+    and the others (coordinated with it, or after "with"/"mit" in the clause)."""
+    s = ctx.sentence(found.sentence).span
+    after = ctx.words(found.hit.end, s.end)
+    link = next((e for _, e, w in after[:3] if w.lower() in ctx.patterns.participant_links), None)
+    others: dict[str, Entity] = {m.entity.key: m.entity for m in subjects[1:]}
+    if link is not None:
+        others |= {m.entity.key: m.entity for m in group_after(ctx, link, s.end)}
+    others.pop(subjects[0].entity.key, None)
+    if not others:
+        return None
+    return Candidate(found.rule, found.hit, found.sentence, (subjects[0],), tuple(others.values()))
 
 
 def _joins_something_else(ctx: DocContext, trigger: TriggerHit, end: int) -> bool:

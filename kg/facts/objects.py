@@ -30,7 +30,11 @@ def find_objects(
         return [office] if office is not None else []
     if rule.obj is ObjectSource.COUNTRY_AFTER:
         subject_keys = {m.entity.key for m in subjects}
-        group = group_after(ctx, trigger.end, end, rule.object_kinds)
+        group = (
+            described_targets_after(ctx, trigger.end, end, rule.object_kinds)
+            if EntityKind.PERSON in rule.object_kinds
+            else []
+        ) or group_after(ctx, trigger.end, end, rule.object_kinds)
         if not group and EntityKind.COUNTRY in rule.object_kinds:
             # "verhängten Sanktionen gegen das Land", "imposed sanctions on the country"
             country = _country_anaphora_after(ctx, trigger.end, end, subject_keys)
@@ -40,6 +44,62 @@ def find_objects(
     if obj is None:
         return []
     return [obj, *_coordinated_orgs(ctx, obj, trigger.end, end)]
+
+
+TARGET_LEAD_WORDS = 6  # "on two Myanmar generals, X": a description of the targets before their names
+
+
+def described_targets_after(
+    ctx: DocContext, begin: int, end: int, kinds: frozenset[EntityKind]
+) -> list[Mention]:
+    """ "sanctions on Russian businessman Oleg Volkov and the shipping firm Baltic Star Shipping Ltd",
+    "Sanktionen gegen den Unternehmer Igor Petrow": people and firms named after a short description
+    (lower-case words, numbers, an attributive country: "Myanmar generals"), coordinated with more of
+    them, each maybe described again. The description holds no preposition of an agent ("by", "von")."""
+    out: list[Mention] = []
+    lead = 0
+    previous = begin
+    for m in ctx.mentions_in(begin, end):
+        between = ctx.words(previous, m.span.begin)
+        if any(w.lower() in ctx.vocab.agent_prepositions for _, _, w in between):
+            break
+        described = all(
+            w[:1].islower()
+            or w[:1].isdigit()
+            or w == ","
+            or ctx.mentions_overlapping(b, e)
+            or ctx.patterns.title_head.fullmatch(w)
+            or ctx.patterns.title_modifier.fullmatch(w)  # "on Defence Minister X"
+            or (ctx.vocab.capitalised_nouns and w.isalpha())  # "gegen den Unternehmer X"
+            for b, e, w in between
+        )
+        if not described:
+            break
+        lead += len(between)
+        if lead > TARGET_LEAD_WORDS * (len(out) + 1):
+            break
+        following = ctx.words(m.span.end, end)[:1]
+        attributive = (
+            bool(following)
+            and following[0][2][:1].islower()
+            and following[0][2].isalpha()
+            and (following[0][2].lower() not in ctx.patterns.coordination)
+        )
+        possessor = bool(following) and following[0][2] in ("'s", "’s")
+        if (
+            m.entity.kind in kinds
+            and m.span.text[:1].isupper()
+            and not (
+                (m.entity.kind is EntityKind.COUNTRY and attributive)
+                or (m.entity.kind is EntityKind.PERSON and possessor)  # "X's firm": the firm
+            )
+        ):
+            if out and not any(w.lower() in ctx.patterns.coordination for _, _, w in between):
+                break
+            if m.entity.key not in {o.entity.key for o in out}:
+                out.append(m)
+        previous = m.span.end
+    return out
 
 
 def _country_anaphora_after(ctx: DocContext, begin: int, end: int, subject_keys: set[str]) -> Entity | None:

@@ -22,6 +22,9 @@ class ObjectSource(StrEnum):
     TREATY = "treaty"  # a treaty clause in the clause (Artikel 5, Article 5)
     COUNTRY_AFTER = "country_after"  # grenzt an die Ukraine; borders Russia
     OFFICE_AFTER = "office_after"  # appointed Secretary General of NATO; zum Bundeskanzler gewählt
+    # the other parties of a mutual relation: "A and B signed a partnership", "A signed a partnership with
+    # B" (the first subject relates to the others)
+    CO_SUBJECTS = "co_subjects"
 
 
 class Scope(StrEnum):

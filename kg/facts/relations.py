@@ -127,6 +127,15 @@ def judge(ctx: DocContext, candidate: Candidate, quotations: list[Quotation]) ->
     if modality is Modality.ASSERTED and governed_by_demand(ctx, s.begin, trigger.begin):
         modality = Modality.DEMANDED
     predicate = rule.predicate
+    if predicate is Predicate.CANDIDATE_FOR and _open_question(ctx, subjects[-1].span.end, trigger.begin):
+        return None  # "has not confirmed whether it will take up membership": nothing is stated
+    if (
+        predicate is Predicate.CANDIDATE_FOR
+        and polarity is Polarity.POSITIVE
+        and modality is Modality.ASSERTED
+        and _left_to_join(ctx, subjects[-1].span.end, trigger.begin)
+    ):
+        predicate = Predicate.MEMBER_OF  # "left EFTA in 1995 to join the EU": the joining happened
     if (
         np_begin is not None
         and modality is Modality.ASSERTED
@@ -187,6 +196,25 @@ def facts_of(ctx: DocContext, candidate: Candidate, judgement: Judgement) -> lis
         for m in candidate.subjects
         for obj, obj_polarity in pairs
     ]
+
+
+def _open_question(ctx: DocContext, begin: int, end: int) -> bool:
+    """A negation, then an open question before the trigger ("has not confirmed whether", "hat noch
+    nicht entschieden, ob"): what is undecided is not stated, neither way."""
+    words = ctx.lower_words(begin, end)
+    at = next((i for i, w in enumerate(words) if w in ctx.vocab.open_question), None)
+    return at is not None and any(w in ctx.patterns.negation for w in words[:at])
+
+
+def _left_to_join(ctx: DocContext, begin: int, end: int) -> bool:
+    """A verb of leaving in the past, then a purpose clause of joining ("left EFTA in 1995 to join the
+    EU", "verließ die EFTA, um der EU beizutreten") with no other predicate between."""
+    words = ctx.lower_words(begin, end)
+    at = next((i for i, w in enumerate(words) if w in ctx.vocab.leaving_to_join), None)
+    if at is None:
+        return False
+    between = words[at + 1 :]
+    return len(between) <= 10 and not any(w in ctx.vocab.predicate_conjunctions for w in between)
 
 
 def _membership_with_effects(ctx: DocContext, trigger: TriggerHit, end: int) -> bool:

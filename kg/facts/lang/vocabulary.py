@@ -206,3 +206,14 @@ class Vocabulary:
     object_articles: frozenset[str]
     # a pronoun object of a verb of joining or leaving standing for an organisation ("joined it")
     organisation_pronouns: frozenset[str]
+    # prepositions of an agent ("sanctioned by", "von"): a description of sanction targets stops there
+    agent_prepositions: frozenset[str] = frozenset()
+    capitalised_nouns: bool = False  # German: a description of targets may hold nouns ("den Unternehmer")
+    # a question left open after a negation ("has not confirmed whether", "hat nicht entschieden, ob"):
+    # no candidacy is stated, neither way
+    open_question: frozenset[str] = frozenset()
+    # an accession stated as done ("Costa Rica's accession was completed", "der Beitritt ist
+    # abgeschlossen"): a membership, not a candidacy
+    completion_words: frozenset[str] = frozenset()
+    # verbs of leaving before a purpose "to join" ("left EFTA to join the EU"): the joining happened
+    leaving_to_join: frozenset[str] = frozenset()

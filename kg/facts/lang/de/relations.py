@@ -14,7 +14,11 @@ TREATY_DE = re.compile(
 # token patterns (spaCy Matcher): "CONTEXT" elements must match but are not the trigger; "SPAN" narrows
 # the trigger inside a hyphenated compound ("Beitritt" in "EU-Beitritt")
 PARTNER_COMPOUND = r"\b\w+-Partner(?:n|s|in|innen|staat\w*|land|länder\w*)?\b"
-PARTNER_NOUN = r"\b(?:Dialogp|P)artner(?:n|s|in|land|staat)?$"
+# "Schlüsselpartner", "Sicherheitspartner", "Partnerländern" too (partner_of v4)
+PARTNER_NOUN = (
+    r"\b(?:(?!Handels|Gesprächs|Verhandlungs|Koalitions|Geschäfts)[A-ZÄÖÜ][a-zäöüß]+p|P)artner"
+    r"(?:n|s|in|land|ländern?|staat|staaten)?$"
+)
 PARTNER_BARE = r"\bPartner(?:in|land|länder|staat|staaten)?$"
 MEMBER_COMPOUND = r"\b\w+-Mitglied(?:er|s|staat\w*)?\b|\b\w+-Mitgliedsl(?:a|ä)nd\w*\b"
 MEMBER_NOUN = r"\b(?:Gründungsm|M)itglied(?:er|s)?$"
@@ -69,8 +73,13 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: compounds ("Schlüsselpartner der OECD") and plural country nouns
+        version="4",
         tests=(
+            RuleExample(
+                "Brasilien ist ein Schlüsselpartner der OECD.",
+                frozenset({("Q155", Predicate.PARTNER_OF.value, "Q41550", "Positive")}),
+            ),
             RuleExample(
                 "Finnland ist seit Jahren ein Partner der NATO.",
                 frozenset({("Q33", Predicate.PARTNER_OF.value, "Q7184", "Positive")}),
@@ -336,8 +345,18 @@ RELATIONS_DE = (
         genitive_subject=True,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: an open question after a negation states nothing; "left X to join Y" is a joining
+        version="4",
         tests=(
+            RuleExample(
+                "Österreich verließ 1995 die EFTA, um der EU beizutreten.",
+                frozenset(
+                    {
+                        ("Q40", Predicate.MEMBER_OF.value, "Q458", "Positive"),
+                        ("Q40", Predicate.MEMBER_OF.value, "Q166546", "Positive"),
+                    }
+                ),
+            ),
             RuleExample(
                 "Georgien will der NATO beitreten.",
                 frozenset({("Q230", Predicate.CANDIDATE_FOR.value, "Q7184", "Positive")}),
@@ -354,8 +373,13 @@ RELATIONS_DE = (
         genitive_subject=True,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: an open question after a negation states nothing; "left X to join Y" is a joining
+        version="4",
         tests=(
+            RuleExample(
+                "Argentinien hat noch nicht entschieden, ob es die Mitgliedschaft in der OECD anstrebt.",
+                frozenset(),
+            ),
             RuleExample(
                 "Die Ukraine hat einen Antrag auf Mitgliedschaft in der Europäischen Union gestellt.",
                 frozenset({("Q212", Predicate.CANDIDATE_FOR.value, "Q458", "Positive")}),
@@ -536,7 +560,8 @@ RELATIONS_DE = (
         confidence=0.75,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: an open question after a negation states nothing; "left X to join Y" is a joining
+        version="4",
         tests=(
             RuleExample(
                 "Bosnien erhielt eine Einladung der NATO.",
@@ -612,8 +637,10 @@ RELATIONS_DE = (
         confidence=0.8,
         # v2: eine Organisation verhängt Sanktionen auch ("Die EU verhängte Sanktionen gegen Russland")
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
+        # v4: people and firms are sanctioned too, named after a description ("on two generals, X and Y")
+        object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION}),
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        version="4",
         tests=(
             RuleExample(
                 "Die Europäische Union verhängte neue Sanktionen gegen Russland.",
@@ -626,6 +653,12 @@ RELATIONS_DE = (
             RuleExample(
                 "Japan hat keine Sanktionen gegen Venezuela verhängt.",
                 frozenset({("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "Q717", "Negative")}),
+            ),
+            RuleExample(
+                "Japan verhängte Sanktionen gegen den russischen Unternehmer Igor Petrow.",
+                frozenset(
+                    {("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Igor Petrow", "Positive")}
+                ),
             ),
         ),
     ),
@@ -814,7 +847,11 @@ RELATIONS_DE = (
     RelationRule(
         # "Mali wurde 2021 von der Afrikanischen Union suspendiert": Mitglied bleibt es (kgo:suspendedFrom)
         "suspended",
-        re.compile(r"\bsuspendiert\b|\bSuspendierung\b"),
+        # v3: "Venezuelas Mitgliedschaft bleibt ausgesetzt"
+        re.compile(
+            r"\bsuspendiert\b|\bSuspendierung\b"
+            r"|\bMitgliedschaft\b(?=(?:\s+[^\s.,;:!?]+){0,4}\s+(?:ausgesetzt|suspendiert)\b)"
+        ),
         Predicate.SUSPENDED_FROM,
         ObjectSource.NEAR,
         Scope.CLAUSE,
@@ -823,7 +860,8 @@ RELATIONS_DE = (
         topic_fallback=False,
         genitive_subject=True,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        excludes=("membership",),
+        version="3",
         tests=(
             RuleExample(
                 "Mali wurde 2021 von der Afrikanischen Union suspendiert.",
@@ -833,6 +871,10 @@ RELATIONS_DE = (
             RuleExample(
                 "Die Afrikanische Union hat Mali am Montag suspendiert.",
                 frozenset({("Q912", Predicate.SUSPENDED_FROM.value, "Q7159", "Positive")}),
+            ),
+            RuleExample(
+                "Venezuelas Mitgliedschaft im Mercosur bleibt ausgesetzt.",
+                frozenset({("Q717", Predicate.SUSPENDED_FROM.value, "Q4264", "Positive")}),
             ),
         ),
     ),
@@ -1228,9 +1270,10 @@ RELATIONS_DE = (
         Tokens(
             (
                 [
-                    {"TEXT": {"REGEX": r"\bBeitritt(?:s|es)?$"}},
-                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,8}", "CONTEXT": True},
-                    {"TEXT": {"IN": ["vollzogen", "abgeschlossen", "wirksam"]}, "CONTEXT": True},
+                    # v2: "Die Aufnahme Boliviens in den Mercosur ist abgeschlossen" too
+                    {"TEXT": {"REGEX": r"\b(?:Beitritt(?:s|es)?|Aufnahme)$"}},
+                    {"TEXT": {"REGEX": r"^[^;:!?]+$"}, "OP": "{0,10}", "CONTEXT": True},
+                    {"TEXT": {"IN": ["vollzogen", "abgeschlossen", "wirksam", "besiegelt"]}, "CONTEXT": True},
                 ],
                 [
                     {"TEXT": {"REGEX": r"\bBeitritt(?:s|es)?$"}},
@@ -1246,14 +1289,19 @@ RELATIONS_DE = (
         ObjectSource.NEAR,
         Scope.CLAUSE,
         genitive_subject=True,
-        excludes=("join",),
+        excludes=("join", "admission"),
         confidence=0.7,
         time_role=TimeRole.START,
+        version="2",
         tests=(
             RuleExample(
                 "Der Beitritt Indonesiens zur OECD wurde am 5. Mai 2025 vollzogen.",
                 frozenset({("Q252", Predicate.MEMBER_OF.value, "Q41550", "Positive")}),
                 times=frozenset({("Q252", "P580", "2025-05-05")}),
+            ),
+            RuleExample(
+                "Die Aufnahme Boliviens in den Mercosur ist seit dem vergangenen Jahr abgeschlossen.",
+                frozenset({("Q750", Predicate.MEMBER_OF.value, "Q4264", "Positive")}),
             ),
         ),
     ),

@@ -604,4 +604,9 @@ VOCABULARY = Vocabulary(
     month_openers=("im", "seit", "anfang", "ende", "mitte", "seit anfang", "seit ende"),
     object_articles=frozenset({"dem", "der", "den", "des"}),
     organisation_pronouns=frozenset({"ihr", "ihm"}),
+    agent_prepositions=frozenset({"von", "vom", "durch", "wegen", "für", "nach", "in", "im", "aus"}),
+    capitalised_nouns=True,
+    open_question=frozenset({"ob"}),
+    completion_words=frozenset({"abgeschlossen", "vollzogen", "besiegelt", "wirksam", "vollendet"}),
+    leaving_to_join=frozenset({"verließ", "verließen", "verlassen", "austrat", "austraten"}),
 )

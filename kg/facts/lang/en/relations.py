@@ -16,7 +16,18 @@ CHUNK = r"^[\w-]+$"
 RELATIONS_EN = (
     RelationRule(
         "partner",
-        Tokens(([{"LOWER": {"IN": ["partner", "partners", "partnered"]}}],)),
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["partner", "partners", "partnered"]}},
+                    # v4: "a partner country of NATO", "partner nations of the OSCE"
+                    {
+                        "LOWER": {"IN": ["country", "countries", "nation", "nations", "state", "states"]},
+                        "OP": "?",
+                    },
+                ],
+            )
+        ),
         Predicate.PARTNER_OF,
         ObjectSource.ADJACENT,
         Scope.LOCAL,
@@ -24,12 +35,109 @@ RELATIONS_EN = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: "partner country of", prenominal adjectives ("key", "major", "Mediterranean partners")
+        version="4",
         tests=(
             RuleExample(
                 "Sweden is a close NATO partner.",
                 frozenset({("Q34", Predicate.PARTNER_OF.value, "Q7184", "Positive")}),
             ),
+            RuleExample(
+                "Mongolia is a partner country of NATO.",
+                frozenset({("Q711", Predicate.PARTNER_OF.value, "Q7184", "Positive")}),
+            ),
+            RuleExample(
+                "Egypt and Israel are key Mediterranean partners of the OSCE.",
+                frozenset(
+                    {
+                        ("Q79", Predicate.PARTNER_OF.value, "Q81299", "Positive"),
+                        ("Q801", Predicate.PARTNER_OF.value, "Q81299", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Australia and Indonesia signed a strategic partnership", "Japan agreed a partnership with
+        # India": a partnership of the parties (the first with the others)
+        "partnership_signed",
+        Tokens(
+            (
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "signed",
+                                "sign",
+                                "signs",
+                                "agreed",
+                                "agree",
+                                "agrees",
+                                "launched",
+                                "forged",
+                                "sealed",
+                                "upgraded",
+                                "established",
+                                "concluded",
+                            ]
+                        }
+                    },
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,4}"},
+                    {"LOWER": {"IN": ["partnership", "partnerships"]}},
+                ],
+            )
+        ),
+        Predicate.PARTNER_OF,
+        ObjectSource.CO_SUBJECTS,
+        Scope.CLAUSE,
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "Australia and Indonesia signed a comprehensive strategic partnership on Wednesday.",
+                frozenset({("Q408", Predicate.PARTNER_OF.value, "Q252", "Positive")}),
+            ),
+            RuleExample(
+                "Japan signed a security partnership with India.",
+                frozenset({("Q17", Predicate.PARTNER_OF.value, "Q668", "Positive")}),
+            ),
+            RuleExample("Brazil signed a partnership agreement.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "ASEAN's dialogue partners, including Japan and India", "NATO's partners such as Mongolia":
+        # the partners named after the noun
+        "partners_including",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": ["partner", "partners"]}},
+                    {"LOWER": {"IN": ["country", "countries", "nations", "states"]}, "OP": "?"},
+                    {"LOWER": ",", "OP": "?", "CONTEXT": True},
+                    {
+                        "LOWER": {"IN": ["including", "include", "includes", "such", "are", "were"]},
+                        "CONTEXT": True,
+                    },
+                ],
+            )
+        ),
+        Predicate.PARTNER_OF,
+        ObjectSource.ADJACENT,
+        Scope.LOCAL,
+        subject_after=re.compile(r"\b(?:including|include|includes|such as|are|were)\b", re.I),
+        subject_after_only=True,
+        confidence=0.75,
+        tests=(
+            RuleExample(
+                "ASEAN's dialogue partners, including Japan, India and New Zealand, will attend.",
+                frozenset(
+                    {
+                        ("Q17", Predicate.PARTNER_OF.value, "Q7768", "Positive"),
+                        ("Q668", Predicate.PARTNER_OF.value, "Q7768", "Positive"),
+                        ("Q664", Predicate.PARTNER_OF.value, "Q7768", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample("NATO's partners are worried about the war.", frozenset()),
         ),
     ),
     RelationRule(
@@ -287,8 +395,27 @@ RELATIONS_EN = (
         genitive_subject=True,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: an open question after a negation states nothing; "left X to join Y" is a joining
+        version="4",
         tests=(
+            RuleExample(
+                "Austria and Sweden left EFTA in 1995 to join the European Union.",
+                frozenset(
+                    {
+                        ("Q40", Predicate.MEMBER_OF.value, "Q458", "Positive"),
+                        ("Q34", Predicate.MEMBER_OF.value, "Q458", "Positive"),
+                        ("Q40", Predicate.MEMBER_OF.value, "Q166546", "Positive"),
+                        ("Q34", Predicate.MEMBER_OF.value, "Q166546", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Argentina has not confirmed whether it will take up membership of the OECD.", frozenset()
+            ),
+            RuleExample(
+                "Finland completed its accession talks with the EU.",
+                frozenset({("Q33", Predicate.CANDIDATE_FOR.value, "Q458", "Positive")}),
+            ),
             RuleExample(
                 "Georgia wants to join NATO.",
                 frozenset({("Q230", Predicate.CANDIDATE_FOR.value, "Q7184", "Positive")}),
@@ -424,8 +551,10 @@ RELATIONS_EN = (
         confidence=0.8,
         # v2: an organisation imposes sanctions too ("The EU imposed sanctions on Russia")
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
+        # v4: people and firms are sanctioned too, named after a description ("on two generals, X and Y")
+        object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION}),
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        version="4",
         tests=(
             RuleExample(
                 "The European Union imposed sanctions on Russia.",
@@ -438,6 +567,21 @@ RELATIONS_EN = (
             RuleExample(
                 "Japan has not imposed sanctions on Venezuela.",
                 frozenset({("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "Q717", "Negative")}),
+            ),
+            RuleExample(
+                "Canada imposed sanctions on Russian businessman Oleg Volkov and on two firms, Baltic Star "
+                "Group and Igor Sechin's Northern Energy.",
+                frozenset(
+                    {
+                        ("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Oleg Volkov", "Positive"),
+                        (
+                            "Q16",
+                            Predicate.IMPOSES_SANCTIONS_ON.value,
+                            "nil:Organisation:Baltic Star Group",
+                            "Positive",
+                        ),
+                    }
+                ),
             ),
         ),
     ),
@@ -865,6 +1009,50 @@ RELATIONS_EN = (
         ),
     ),
     RelationRule(
+        # "The council's 15 members are China, France …", "ASEAN's ten members include Indonesia": a list
+        # of members after the noun
+        "members_are",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": MEMBER}},
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,6}"},
+                    {"LOWER": {"IN": ["are", "were", "include", "included", "includes", "comprise"]}},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "The United Nations Security Council's five permanent members are China, France and Russia.",
+                frozenset(
+                    {
+                        ("Q148", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q142", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q159", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "ASEAN's ten members include Indonesia and Malaysia.",
+                frozenset(
+                    {
+                        ("Q252", Predicate.MEMBER_OF.value, "Q7768", "Positive"),
+                        ("Q833", Predicate.MEMBER_OF.value, "Q7768", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "The members of the United Nations Security Council are divided over Iran.", frozenset()
+            ),
+        ),
+    ),
+    RelationRule(
         # "The founding members of OPEC were Iran, Iraq and Kuwait"
         "founding_members_are",
         Tokens(
@@ -1026,7 +1214,14 @@ RELATIONS_EN = (
                     {"LOWER": "been", "OP": "?", "CONTEXT": True},
                     {"LOWER": {"IN": ["completed", "finalised", "finalized"]}, "CONTEXT": True},
                 ],
-            )
+            ),
+            # v2: "completed its accession talks" is a step of a candidacy, not the accession
+            unless=(
+                [
+                    {"LOWER": "accession"},
+                    {"LOWER": {"IN": ["talks", "negotiations", "process", "bid", "application", "protocol"]}},
+                ],
+            ),
         ),
         Predicate.MEMBER_OF,
         ObjectSource.NEAR,
@@ -1035,6 +1230,7 @@ RELATIONS_EN = (
         excludes=("join",),
         confidence=0.7,
         time_role=TimeRole.START,
+        version="2",
         tests=(
             RuleExample(
                 "Indonesia completed its accession to the OECD on May 5, 2025.",

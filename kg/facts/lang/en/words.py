@@ -239,6 +239,8 @@ VOCABULARY = Vocabulary(
     ),
     adjective_like=re.compile(
         r"[a-zäöüß][a-zäöüß-]*(?:e|er|en|es|em|est|ive|al|ful|ic|ing|ble|ant|ent|ong|time|key|close)$"
+        # prenominal adjectives of no such ending, and capitalised ones of a region ("Mediterranean")
+        r"|key|main|major|top|chief|new|old|[A-Z][a-z]+(?:ean|ian|an|ic)"
     ),
     relative_openers=frozenset({"which", "who", "whose"}),
     generic_place_words=frozenset({"european", "united", "republic", "federal", "union", "states"}),
@@ -512,4 +514,8 @@ VOCABULARY = Vocabulary(
     month_openers=("in", "since", "in early", "in late", "in mid-", "early", "late"),
     object_articles=frozenset({"the"}),
     organisation_pronouns=frozenset({"it"}),
+    agent_prepositions=frozenset({"by", "from", "over", "for", "after", "because", "in"}),
+    open_question=frozenset({"whether"}),
+    completion_words=frozenset({"completed", "complete", "finalised", "finalized", "concluded", "effective"}),
+    leaving_to_join=frozenset({"left", "quit", "exited", "abandoned"}),
 )
