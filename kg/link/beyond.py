@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from kg.kb import KnowledgeBase
@@ -100,10 +101,10 @@ def _cue_names(tokens: Sequence[Token], document: Document, kb: KnowledgeBase) -
     lang, text = document.lang, document.text
     connectors = CONNECTORS.get(lang, frozenset())
     out: list[Mention] = []
-    for i, token in enumerate(tokens):
-        cue = _cue_of(token, lang)
-        if cue is None:
-            continue
+    cues = list(map(_cue_of_word, [t.text for t in tokens], repeat(lang)))  # cached per word, in C
+    for i in [i for i, cue in enumerate(cues) if cue is not None]:
+        token, cue = tokens[i], cues[i]
+        assert cue is not None
         first = last = i
         if cue.first:
             words = 0

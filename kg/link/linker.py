@@ -224,9 +224,16 @@ def _disambiguate(
         if len({e.target for e in f.entries}) == 1 and f.entries[0].source in ("label", "alias", "variant")
     }
     coherence = Coherence(anchors, kb)
-    scored = [
-        score_candidates(f.entries, kb, _context(f, pieces, kb), coherence, document.lang) for f in found
-    ]
+    # the same name in the same context scores the same: once per document (names repeat)
+    by_name: dict[tuple[tuple[int, ...], Context], list[Scored]] = {}
+    scored = []
+    for f in found:
+        context = _context(f, pieces, kb)
+        key = (tuple(map(id, f.entries)), context)  # the entries are the KB's own, alive throughout
+        candidates = by_name.get(key)
+        if candidates is None:
+            candidates = by_name[key] = score_candidates(f.entries, kb, context, coherence, document.lang)
+        scored.append(candidates)
     # One referent per name in a document: mentions with the same candidates share the winner.
     groups: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, candidates in enumerate(scored):

@@ -126,8 +126,12 @@ def load_pipeline(
 _TOKEN_ATTRS = ("IDX", "LENGTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IS_SPACE")
 
 
-def _names(strings: Any, keys: list[int]) -> list[str]:
-    """The strings of a column of hash keys, each distinct key looked up once."""
+def _names(strings: Any, column: Any) -> list[str]:
+    """The strings of a column of hash keys (a numpy array), each distinct key looked up once; a
+    column of zeros (no annotation: a blank pipeline's tags) without a look-up per token."""
+    if not column.any():
+        return [""] * len(column)
+    keys = column.tolist()
     names = {key: strings[key] if key else "" for key in set(keys)}
     return [names[key] for key in keys]
 
@@ -138,37 +142,56 @@ def _tokens(
     """The non-space tokens of ``doc`` with the index of the sentence (by ``sentence_starts``) each is
     in; lemmas from the doc, else from ``lemmas``, else the word itself.
 
+    The fields are made column by column from one ``doc.to_array`` (spaces dropped, sentence indices
+    by one ``searchsorted``, tag columns of zeros not looked up): per token only the record is built.
     Token records are made without the frozen dataclass's ``__init__`` (eleven ``object.__setattr__``
     calls, two thirds of building a token: profiled): ``object.__new__`` and the field values as its
     ``__dict__``, inline (Token has no ``__post_init__`` to skip; ``tests/test_nlp_tokens.py`` checks
     each equals ``Token(**values)``).
     """
+    import numpy
+
     if len(doc) == 0:
         return ()
     rows = doc.to_array(list(_TOKEN_ATTRS))
-    begins, lengths, lemma_keys, pos_keys, tag_keys, dep_keys, _, spaces = rows.T.tolist()
+    kept = numpy.flatnonzero(rows[:, 7] == 0)  # not IS_SPACE
+    if not len(kept):
+        return ()
+    rows = rows[kept]
+    starts = rows[:, 0].astype("int64")
+    indices = kept.tolist()
+    begins = starts.tolist()
+    ends = (starts + rows[:, 1].astype("int64")).tolist()
+    later_starts = numpy.asarray(sentence_starts[1:], dtype="int64")
+    # a token's sentence: how many later sentence starts are at or before it
+    sentences = numpy.searchsorted(later_starts, starts, side="right").tolist()
+    words = [text[b:e] for b, e in zip(begins, ends, strict=True)]
     strings = doc.vocab.strings
-    doc_lemmas, pos, tag = _names(strings, lemma_keys), _names(strings, pos_keys), _names(strings, tag_keys)
+    pos, tag = _names(strings, rows[:, 3]), _names(strings, rows[:, 4])
     if has_parser:
-        dep = _names(strings, dep_keys)
-        heads = [i + h for i, h in enumerate(rows[:, 6].astype("int64").tolist())]  # relative offsets
+        dep = _names(strings, rows[:, 5])
+        heads = (kept + rows[:, 6].astype("int64")).tolist()  # relative offsets
     else:
-        dep = [""] * len(begins)
-        heads = [-1] * len(begins)
+        dep = [""] * len(kept)
+        heads = [-1] * len(kept)
     known: dict[str, str] = lemmas.known if lemmas is not None else {}  # lemmas looked up so far
-    later_starts = sentence_starts[1:]  # a token's sentence: how many of these are at or before it
+    if rows[:, 2].any():
+        doc_lemmas = _names(strings, rows[:, 2])
+        lemma_of = [
+            lemma or (known[w] if w in known else lemmas[w] if lemmas is not None else w)
+            for w, lemma in zip(words, doc_lemmas, strict=True)
+        ]
+    elif lemmas is not None:
+        get = known.get
+        lemma_of = [found if (found := get(w)) is not None else lemmas[w] for w in words]
+    else:
+        lemma_of = words
     new, set_field = object.__new__, object.__setattr__
     tokens: list[Token] = []
     append = tokens.append
-    for i, begin in enumerate(begins):
-        if spaces[i]:
-            continue
-        end = begin + lengths[i]
-        word = text[begin:end]
-        lemma = doc_lemmas[i]
-        if not lemma:
-            looked_up = known.get(word)
-            lemma = looked_up if looked_up is not None else lemmas[word] if lemmas is not None else word
+    for i, word, lemma, begin, end, sentence, p, t, d, head in zip(
+        indices, words, lemma_of, begins, ends, sentences, pos, tag, dep, heads, strict=True
+    ):
         token = new(Token)
         set_field(token, "__dict__", {
             "index": i,
@@ -176,11 +199,11 @@ def _tokens(
             "lemma": lemma,
             "begin": begin,
             "end": end,
-            "sentence": bisect.bisect_right(later_starts, begin),
-            "pos": pos[i],
-            "tag": tag[i],
-            "dep": dep[i],
-            "head": heads[i],
+            "sentence": sentence,
+            "pos": p,
+            "tag": t,
+            "dep": d,
+            "head": head,
             "is_title": word[:1].isupper(),
         })
         append(token)

@@ -22,6 +22,12 @@ DOUBLE_QUOTES: dict[str, str] = {
 SINGLE_QUOTES: dict[str, str] = {"‚": "‘’", "‘": "’‘"}
 ALL_MARKS = '„“”"»«‚‘’'
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# the scan jumps from mark to mark: the characters between them cannot open or close a quotation
+OPENING_MARK = re.compile(f"[{re.escape(''.join(DOUBLE_QUOTES) + ''.join(SINGLE_QUOTES))}]")
+CLOSING_MARKS = {
+    closers: re.compile(f"[{re.escape(closers)}]")
+    for closers in {*DOUBLE_QUOTES.values(), *SINGLE_QUOTES.values()}
+}
 
 
 @dataclass(frozen=True)
@@ -43,8 +49,9 @@ def find_quotations(text: str) -> list[QuoteMarks]:
     """Top-level quotations of ``text`` in order; nested single quotes stay inside their double quote."""
     found: list[QuoteMarks] = []
     paragraph_ends = [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
-    i = 0
     n = len(text)
+    found_mark = OPENING_MARK.search(text)
+    i = found_mark.start() if found_mark is not None else n
     while i < n:
         ch = text[i]
         closers = DOUBLE_QUOTES.get(ch)
@@ -54,12 +61,18 @@ def find_quotations(text: str) -> list[QuoteMarks]:
             if not _is_word(prev) and i + 1 < n and _is_word(text[i + 1]):
                 closers = SINGLE_QUOTES[ch]
         if closers is None:
-            i += 1
+            found_mark = OPENING_MARK.search(text, i + 1)
+            i = found_mark.start() if found_mark is not None else n
             continue
         para_end = next(e for e in paragraph_ends if e > i)
         j = i + 1
         close = -1
+        closing = CLOSING_MARKS[closers]
         while j < para_end:
+            at = closing.search(text, j, para_end)  # the next candidate closing mark, in C
+            if at is None:
+                break
+            j = at.start()
             c = text[j]
             if c in closers:
                 is_single = c in "‘’"
@@ -76,10 +89,12 @@ def find_quotations(text: str) -> list[QuoteMarks]:
             while inner_end > i + 1 and text[inner_end - 1].isspace():
                 inner_end -= 1
             found.append(QuoteMarks(i, inner_end, i + 1, inner_end, closed=False))
-            i = para_end
+            found_mark = OPENING_MARK.search(text, para_end)
+            i = found_mark.start() if found_mark is not None else n
             continue
         found.append(QuoteMarks(i, close, i + 1, close, closed=True))
-        i = close + 1
+        found_mark = OPENING_MARK.search(text, close + 1)
+        i = found_mark.start() if found_mark is not None else n
     return [_trimmed(q, text) for q in found if q.inner_end > q.inner_begin]
 
 

@@ -231,19 +231,34 @@ class _Anchors:
             target[h] = (max(old[0], reach[0]), max(old[1], reach[1]))
 
     def windows(self, doc: Any) -> list[tuple[int, int]]:
-        """Token ranges [a, b) covering every possible match, disjoint, in order."""
+        """Token ranges [a, b) covering every possible match, disjoint, in order.
+
+        The tokens are filtered by one set test each (the anchors' hashes; the regexes decided once
+        per distinct word, across documents): the reach is looked up only for the anchors found."""
         n = len(doc)
         if self._everywhere or not n:
             return [(0, n)] if n else []
         from spacy.attrs import LOWER, ORTH
 
-        rows = doc.to_array([ORTH, LOWER]).tolist()
+        rows = doc.to_array([ORTH, LOWER])
+        orths = rows[:, 0].tolist()
         spans = []
-        regex_reach = self._regex_reach
-        for i, (orth, lower) in enumerate(rows):
-            for reach in (self._orth.get(orth), self._lower.get(lower), self._by_regex(orth, regex_reach)):
-                if reach is not None:
-                    spans.append((max(0, i - reach[0]), min(n, i + reach[1])))
+        for keys, table in ((orths, self._orth), (rows[:, 1].tolist() if self._lower else [], self._lower)):
+            if not table:
+                continue
+            for i in [i for i, key in enumerate(keys) if key in table]:
+                reach = table[keys[i]]
+                spans.append((max(0, i - reach[0]), min(n, i + reach[1])))
+        if self._regexes:
+            cache = self._regex_reach
+            distinct = set(orths)
+            for orth in distinct.difference(cache):
+                self._by_regex(orth, cache)
+            anchored = {orth for orth in distinct if cache[orth] is not None}
+            for i in [i for i, orth in enumerate(orths) if orth in anchored] if anchored else ():
+                found = cache[orths[i]]
+                assert found is not None
+                spans.append((max(0, i - found[0]), min(n, i + found[1])))
         spans.sort()
         out: list[tuple[int, int]] = []
         for a, b in spans:
