@@ -48,10 +48,10 @@ def possessed_candidacy(
             return article[0][0]
         return last.span.begin
     between = ctx.words(last.span.end, trigger.begin)
-    possessive = bool(between) and between[0][2] in ("'s", "’s")
+    possessive = bool(between) and between[0][2] in ctx.vocab.possessive_clitics
     if not possessive and ctx.grammar.genitive_s and last.span.text.endswith("s"):
         possessive = True  # "Schwedens (rascher) Beitritt": the words between are checked below
-    rest = between[1:] if between and between[0][2] in ("'s", "’s") else between
+    rest = between[1:] if between and between[0][2] in ctx.vocab.possessive_clitics else between
     # adjectives and an organisation may stand between: "Sweden's (long) NATO membership bid"
     if possessive and all(
         (w[:1].islower() and w.isalpha()) or ctx.organisations_in(b, e) for b, e, w in rest

@@ -85,7 +85,7 @@ def described_targets_after(
             and following[0][2].isalpha()
             and (following[0][2].lower() not in ctx.patterns.coordination)
         )
-        possessor = bool(following) and following[0][2] in ("'s", "’s")
+        possessor = bool(following) and following[0][2] in ctx.vocab.possessive_clitics
         if (
             m.entity.kind in kinds
             and m.span.text[:1].isupper()
@@ -250,7 +250,7 @@ def _adjacent_org(
     i = len(before)
     while i > 0 and len(before) - i < 2 and before[i - 1][2][:1].islower() and before[i - 1][2].isalpha():
         i -= 1  # "NATO's closest partner", "a NATO partner": up to two adjectives
-    if i > 0 and before[i - 1][2].lower() in ("'s", "’s"):
+    if i > 0 and before[i - 1][2].lower() in ctx.vocab.possessive_clitics:
         i -= 1
     if i > 0:
         at = before[i - 1][0]

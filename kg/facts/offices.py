@@ -149,7 +149,7 @@ def _is_head(ctx: DocContext, word: str) -> bool:
 
 def _is_modifier(ctx: DocContext, word: str, at: int) -> bool:
     low = word.lower()
-    if low in ("'s", "’s"):  # Ukraine's President …: the possessive joins the country to the title
+    if low in ctx.vocab.possessive_clitics:  # Ukraine's President …: the possessive joins country and title
         return bool(ctx.mentions_overlapping(at - 2, at))
     if low in ctx.patterns.title_stop or word in PUNCT:
         return False

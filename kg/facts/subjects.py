@@ -254,7 +254,7 @@ def _organisation_opens_clause(ctx: DocContext, m: Mention, begin: int) -> bool:
             continue
         return False
     following = ctx.words(m.span.end, min(len(ctx.text), m.span.end + 20))[:1]
-    return not following or following[0][2] not in ("'s", "’s")
+    return not following or following[0][2] not in ctx.vocab.possessive_clitics
 
 
 def _attributive_demonym(ctx: DocContext, m: Mention) -> bool:

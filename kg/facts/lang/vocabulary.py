@@ -206,6 +206,8 @@ class Vocabulary:
     object_articles: frozenset[str]
     # a pronoun object of a verb of joining or leaving standing for an organisation ("joined it")
     organisation_pronouns: frozenset[str]
+    # the possessive clitic as its own token ("Ukraine's"); German text quotes English names with it too
+    possessive_clitics: frozenset[str] = frozenset()
     # prepositions of an agent ("sanctioned by", "von"): a description of sanction targets stops there
     agent_prepositions: frozenset[str] = frozenset()
     capitalised_nouns: bool = False  # German: a description of targets may hold nouns ("den Unternehmer")

@@ -604,6 +604,7 @@ VOCABULARY = Vocabulary(
     month_openers=("im", "seit", "anfang", "ende", "mitte", "seit anfang", "seit ende"),
     object_articles=frozenset({"dem", "der", "den", "des"}),
     organisation_pronouns=frozenset({"ihr", "ihm"}),
+    possessive_clitics=frozenset({"'s", "’s"}),
     agent_prepositions=frozenset({"von", "vom", "durch", "wegen", "für", "nach", "in", "im", "aus"}),
     capitalised_nouns=True,
     open_question=frozenset({"ob"}),

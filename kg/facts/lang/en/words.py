@@ -514,6 +514,7 @@ VOCABULARY = Vocabulary(
     month_openers=("in", "since", "in early", "in late", "in mid-", "early", "late"),
     object_articles=frozenset({"the"}),
     organisation_pronouns=frozenset({"it"}),
+    possessive_clitics=frozenset({"'s", "’s"}),
     agent_prepositions=frozenset({"by", "from", "over", "for", "after", "because", "in"}),
     open_question=frozenset({"whether"}),
     completion_words=frozenset({"completed", "complete", "finalised", "finalized", "concluded", "effective"}),
