@@ -76,3 +76,36 @@ def test_kb_cache_damaged_or_unwritable_is_built_instead(home: Path, tmp_path: P
     blocked.write_text("x", encoding="utf-8")
     monkeypatch.setenv("KG_HOME", str(blocked))  # $KG_HOME/cache cannot be made
     assert cached("probe", ("b",), list, build) == [1, 2, 3] and len(calls) == 3
+
+
+
+def test_kb_cache_keeps_only_the_entries_used_most_recently(home: Path, monkeypatch) -> None:
+    import os
+
+    from kg.kb import cache
+
+    monkeypatch.setattr(cache, "KEEP", 3)
+    built: list[str] = []
+
+    def version(name: str) -> list[str]:
+        return cached("probe", (name,), list, lambda: built.append(name) or [name])
+
+    def entry(name: str) -> Path:
+        path = cache._path("probe", (name,))
+        assert path is not None
+        return path
+
+    for name in ("v0", "v1", "v2"):
+        version(name)
+    for age, name in enumerate(("v0", "v1", "v2")):  # written long ago, v0 first
+        os.utime(entry(name), (1_000_000 + age, 1_000_000 + age))
+    not_an_entry = cache_dir() / "probe-notadigest.pickle"
+    other_kind = cache_dir() / "other-0123456789abcdef01234567.pickle"
+    for path in (not_an_entry, other_kind):
+        path.write_bytes(b"x")
+    assert version("v0") == ["v0"] and built == ["v0", "v1", "v2"]  # a hit: v0 is used now
+    version("v3")  # a new entry: the least recently used one (v1) goes
+    assert [entry(n).exists() for n in ("v0", "v1", "v2", "v3")] == [True, False, True, True]
+    assert not_an_entry.exists() and other_kind.exists()
+    assert version("v1") == ["v1"] and built[-1] == "v1"  # built again, and v2 (oldest now) goes
+    assert not entry("v2").exists()

@@ -6,6 +6,9 @@ sizes and modification times, and the code that builds it (the source of ``kg/kb
 and ``kg/model.py``, so an upgrade or an edit builds afresh). It is written under a temporary name
 and renamed into place, so concurrent workers never read a half-written one; a file that does not
 load is ignored and rewritten; where the folder cannot be written the object is simply built.
+
+Every upgrade, edit or new KB file names a new entry, so the folder is pruned as it is written: of
+each kind, the ``KEEP`` entries used most recently stay (a hit marks its entry used), older ones go.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 FORMAT = "1"  # part of every cache file's name
+KEEP = 6  # entries of one kind kept: a few KB file sets or installs may share one $KG_HOME
+_DIGEST_LENGTH = 24
 _PACKAGE = Path(__file__).resolve().parent.parent  # kg/
 
 
@@ -53,11 +58,37 @@ def cached(kind: str, identity: Sequence[object], expected: type[T], build: Call
     if path is not None and path.is_file():
         loaded = _read(path)
         if isinstance(loaded, expected):
+            with contextlib.suppress(OSError):
+                os.utime(path)  # used now: pruning keeps the entries used most recently
             return loaded
     built = build()
-    if path is not None:
-        _write(path, built)
+    if path is not None and _write(path, built):
+        prune(kind, keep=KEEP)
     return built
+
+
+def prune(kind: str, *, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` most recently used entries of ``kind``; the deleted ones."""
+    try:
+        entries = [p for p in cache_dir().glob(f"{kind}-*.pickle") if _is_entry(p.name, kind)]
+        entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    removed = []
+    for path in entries[keep:]:
+        # A process that still reads one has it open (POSIX keeps the data), and one that finds it
+        # gone builds the object: a cache entry is never needed.
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    if removed:
+        log.debug("cache: %d old %s entries removed", len(removed), kind)
+    return removed
+
+
+def _is_entry(name: str, kind: str) -> bool:
+    digest = name[len(kind) + 1 : -len(".pickle")]
+    return len(digest) == _DIGEST_LENGTH and all(c in "0123456789abcdef" for c in digest)
 
 
 def _path(kind: str, identity: Sequence[object]) -> Path | None:
@@ -65,7 +96,7 @@ def _path(kind: str, identity: Sequence[object]) -> Path | None:
         key = repr((FORMAT, code_digest(), tuple(identity)))
     except Exception:  # an identity that cannot be put into words: do not cache
         return None
-    return cache_dir() / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+    return cache_dir() / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:_DIGEST_LENGTH]}.pickle"
 
 
 def _read(path: Path) -> object:
@@ -82,7 +113,7 @@ def _read(path: Path) -> object:
             gc.enable()
 
 
-def _write(path: Path, value: object) -> None:
+def _write(path: Path, value: object) -> bool:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,7 +122,9 @@ def _write(path: Path, value: object) -> None:
         # no fsync: the rename is what keeps readers from a half-written file, and a file a crash
         # left damaged does not load and is built again
         os.replace(tmp, path)
+        return True
     except Exception:  # not writable, or an object that does not pickle: it is only a cache
         log.debug("cache %s not written", path, exc_info=True)
         with contextlib.suppress(OSError):
             tmp.unlink()
+        return False

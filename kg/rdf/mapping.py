@@ -187,6 +187,7 @@ class _GraphBuilder:
         self._labelled: set[tuple[str, str, str]] = set()
         self._extractors: dict[str, Extractor] = {}
         self._entities: dict[int, str] = {}  # id(entity) -> term, while the result holds the entities
+        self._extractor_terms: dict[int, str] = {}  # id(extractor) -> term, likewise
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
         self._lines[f"{subject} {predicate} {obj}{self._tail}"] = None
@@ -275,7 +276,11 @@ class _GraphBuilder:
         return term
 
     def extractor(self, extractor: Extractor) -> str:
+        term = self._extractor_terms.get(id(extractor))
+        if term is not None:
+            return term  # described in this graph already (hashing the dataclass again cost more)
         term, description = _extractor_description(extractor, self.base)
+        self._extractor_terms[id(extractor)] = term
         if term not in self._extractors:
             self._extractors[term] = extractor
             for predicate, obj in description:
@@ -319,13 +324,22 @@ class _GraphBuilder:
     def add_mention(self, mention: Mention) -> None:
         span = mention.span
         self._check_span(span, "mention")
-        # one mention per span (document_lines): the node's lines go in as blocks, in the same order
-        node = self.fragment(f"char={span.begin},{span.end}")
-        self.add_block(node, ((_T.TYPE, _T.NIF_PHRASE), *self._offsets(span)))
-        self.add_block(
-            node, ((_T.TA_IDENT_REF, self.entity(mention.entity)), (_T.CONFIDENCE, nt.double(mention.score)))
-        )
-        self.add(node, _T.EXTRACTOR_OF, self.extractor(mention.linker))
+        # The entity's label and the linker's description first (once per graph), then the node's own
+        # seven lines as one block: one mention per span (document_lines), so they cannot repeat.
+        entity = self.entity(mention.entity)
+        linker = self.extractor(mention.linker)
+        head, tail = f"<{self.graph_iri}#char={span.begin},{span.end}> ", self._tail
+        self._lines[
+            f"{head}{_T.TYPE} {_T.NIF_PHRASE}{tail}"
+            f"{head}{_T.REFERENCE_CONTEXT} {self.context}{tail}"
+            f"{head}{_T.BEGIN_INDEX} {_offset(span.begin)}{tail}"
+            f"{head}{_T.END_INDEX} {_offset(span.end)}{tail}"
+            f"{head}{_T.ANCHOR_OF} {nt.string(span.text)}{tail}"
+            f"{head}{_T.TA_IDENT_REF} {entity}{tail}"
+            f"{head}{_T.CONFIDENCE} {nt.double(mention.score)}{tail}"
+            f"{head}{_T.EXTRACTOR_OF} {linker}{tail}"
+        ] = None
+        self._in_blocks += 7
 
     def fact_iri(self, fact: Fact) -> str:
         digest = content_hash(
