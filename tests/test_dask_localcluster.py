@@ -79,8 +79,11 @@ def test_dask_localcluster_workers_load_the_pipeline_once(tmp_path: Path, cluste
 @pytest.mark.slow
 def test_dask_unreachable_scheduler_is_a_config_error(tmp_path: Path, capsys):
     corpus = write_corpus(tmp_path / "corpus.jsonl", 2)
-    code = main(["extract", str(corpus), "-o", str(tmp_path / "out.nq"), "--dask", "tcp://127.0.0.1:9",
-                 "--no-progress"])
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):  # Dask's setting, which kg follows
+        code = main(["extract", str(corpus), "-o", str(tmp_path / "out.nq"), "--dask", "tcp://127.0.0.1:9",
+                     "--no-progress"])
     assert code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
     assert not (tmp_path / "out.nq").exists()

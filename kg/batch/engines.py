@@ -202,13 +202,16 @@ class DaskEngine:
 
     def __init__(self, config: WorkerConfig, address: str) -> None:
         try:
+            import dask
             from distributed import Client
         except ImportError as exc:  # pragma: no cover - dask[distributed] is a dependency
             raise ConfigError("--dask needs dask[distributed]: pip install 'dask[distributed]'") from exc
         from kg.batch.dask_plugin import KgWorkerPlugin
 
         try:
-            self._client: Any = Client(address, timeout="20s")  # type: ignore[no-untyped-call]
+            # how long to try: Dask's own setting (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT, 30 s)
+            timeout = dask.config.get("distributed.comm.timeouts.connect")
+            self._client: Any = Client(address, timeout=timeout)  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         self._config = config
