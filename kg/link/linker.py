@@ -19,15 +19,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
-import weakref
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.kb import KnowledgeBase, NameEntry
-from kg.kb.cache import cached
 from kg.kb.names import final_forms, is_acronym, normalise
 from kg.link.beyond import ACRONYM, NIL_NAME, add_names_beyond_kb, find_speakers
 from kg.link.evidence import (
@@ -36,7 +33,9 @@ from kg.link.evidence import (
     jurisdiction_unnamed,
     pointed_at,
 )
-from kg.link.matcher import Match, NameTrie
+from kg.link.lexicon import Entries, lexicon_of
+from kg.link.lexicon import lexicon_trie as lexicon_trie  # kg.link's interface
+from kg.link.matcher import NameTrie
 from kg.link.people import find_nil_persons, person_entity, surname_of
 from kg.link.pieces import Piece, text_pieces
 from kg.link.resolve import (
@@ -70,33 +69,8 @@ NER_KINDS = {
 
 STRONG_LOCAL_MARGIN = 0.08  # a mention's own evidence that overrides the document's referent
 
-_TRIES: weakref.WeakKeyDictionary[KnowledgeBase, NameTrie[NameEntry]] = weakref.WeakKeyDictionary()
-
-
-def lexicon_trie(kb: KnowledgeBase) -> NameTrie[NameEntry]:
-    """The trie of every name in ``kb``; built once per KB (a KB never changes)."""
-    trie = _TRIES.get(kb)
-    if trie is None:
-        # kept in the start-up cache too (kg.kb.cache), by the KB's version: a hash of its files
-        identity = (kb.version, tuple((s.name, s.path, s.items) for s in kb.sources))
-        trie = _TRIES[kb] = cached("name-trie", identity, NameTrie, lambda: _build_trie(kb))
-    return trie
-
-
-def _build_trie(kb: KnowledgeBase) -> NameTrie[NameEntry]:
-    trie: NameTrie[NameEntry] = NameTrie()
-    for _key, entry in kb.name_entries():
-        trie.add(entry.form, entry)
-        if entry.source in ("label", "alias") and entry.target[:1] == "Q":
-            folded = without_accents(entry.form)
-            if folded != entry.form:  # wire copy drops accents: "Viktor Orban", "Sauli Niinisto"
-                trie.add(folded, entry)
-    return trie
-
-
-@dataclass(frozen=True)
-class Found:
-    """A name found in the text, before disambiguation."""
+class Found(NamedTuple):
+    """A name found in the text, before disambiguation (a named tuple: one per name in every document)."""
 
     first: int
     last: int
@@ -105,6 +79,7 @@ class Found:
     entries: tuple[NameEntry, ...]
     inflected: bool
     layer: str  # "name" | "office" | "part"
+    readings: Entries  # what ``entries`` give alone
 
 
 def link_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBase) -> tuple[Mention, ...]:
@@ -114,12 +89,6 @@ def link_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBase)
     mentions = add_names_beyond_kb(mentions, analysis.tokens, document, kb)
     mentions = _add_people_and_ner(mentions, pieces, document, analysis, kb)
     return tuple(sorted(mentions, key=lambda m: (m.span.begin, m.span.end, m.entity.key)))
-
-
-def without_accents(name: str) -> str:
-    """``"Viktor Orbán"`` -> ``"Viktor Orban"``: the name with its combining marks dropped (ß, ø stay)."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def _usable(entry: NameEntry, lang: str, blocked_in: frozenset[tuple[str, str]]) -> bool:
@@ -141,40 +110,50 @@ def _capitalised_inside_sentence(pieces: Sequence[Piece], index: int) -> bool:
 
 
 def _find(pieces: Sequence[Piece], kb: KnowledgeBase, lang: str) -> list[Found]:
+    lexicon = lexicon_of(kb)
     blocked_in = kb.lexicon.blocked_in
-    matches: list[Match[NameEntry]] = []
-    for match in lexicon_trie(kb).find_all(pieces):
-        usable = tuple(e for e in match.payloads if _usable(e, lang, blocked_in))
-        if lang == "de" and _capitalised_inside_sentence(pieces, match.first):
-            # German adjectives are lower-case unless a proper name starts there: "die Deutsche
-            # Bank" is no mention of Germany, "die deutsche Regierung" is
-            usable = tuple(e for e in usable if e.source != "demonym")
-        if usable:
-            matches.append(Match(match.first, match.last, usable, match.inflected))
-    # Items named unambiguously somewhere in the text satisfy the lexicon's context conditions.
-    present = {m.payloads[0].target for m in matches if len({e.target for e in m.payloads}) == 1}
-    out: list[Found] = []
-    for m in matches:
-        entries = tuple(e for e in m.payloads if not e.context or present.intersection(e.context))
-        if not entries:
-            continue
-        first, last = pieces[m.first], pieces[m.last]
-        inside_compound = (
-            first.compound_first == last.compound_first and first.compound_last > first.compound_first
+
+    def keep(entry: NameEntry) -> bool:
+        return _usable(entry, lang, blocked_in)
+
+    german = lang == "de"
+    matches: list[tuple[int, int, bool, Entries]] = []
+    present: set[str] = set()  # items named unambiguously: they satisfy the lexicon's context conditions
+    for first, last, payloads, inflected in lexicon.trie.find_all(pieces):
+        usable = lexicon.usable(
+            payloads, lang, german and _capitalised_inside_sentence(pieces, first), kb, keep
         )
-        if inside_compound and not (m.first == first.compound_first and m.last == last.compound_last):
+        if usable is not None:
+            matches.append((first, last, inflected, usable))
+            if usable.single is not None:
+                present.add(usable.single)
+    out: list[Found] = []
+    for first, last, inflected, readings in matches:
+        if readings.has_context:
+            entries = tuple(e for e in readings.entries if not e.context or present.intersection(e.context))
+            if not entries:
+                continue
+            readings = lexicon.entries(entries, kb)
+        first_piece, last_piece = pieces[first], pieces[last]
+        inside_compound = (
+            first_piece.compound_first == last_piece.compound_first
+            and first_piece.compound_last > first_piece.compound_first
+        )
+        if inside_compound and not (first == first_piece.compound_first and last == last_piece.compound_last):
             layer = "part"
-            if m.last == last.compound_last:
+            if last == last_piece.compound_last:
                 # The head of a German compound is a common noun more often than a name:
                 # "Ethik-Kommission" is no EU Commission, "Ost-Ukraine" is Ukraine.
-                entries = tuple(e for e in entries if e.source != "alias" or is_acronym(e.form))
-                if not entries:
+                head = lexicon.head(readings, kb)
+                if head is None:
                     continue
-        elif all(kb.kind(e.target) is EntityKind.POSITION for e in entries):
+                readings = head
+        elif readings.all_positions:
             layer = "office"
         else:
             layer = "name"
-        out.append(Found(m.first, m.last, first.begin, last.end, entries, m.inflected, layer))
+        begin, end = first_piece.begin, last_piece.end
+        out.append(Found(first, last, begin, end, readings.entries, inflected, layer, readings))
     return out
 
 
@@ -194,45 +173,64 @@ def _select(found: list[Found], pieces: Sequence[Piece]) -> list[Found]:
     return sorted(chosen, key=lambda f: f.begin)
 
 
-def _context(f: Found, pieces: Sequence[Piece], kb: KnowledgeBase) -> Context:
-    prev = (
-        pieces[f.first - 1]
-        if f.first > 0 and pieces[f.first - 1].sentence == pieces[f.first].sentence
-        else None
-    )
+def _context(f: Found, pieces: Sequence[Piece], kb: KnowledgeBase) -> tuple[bool, bool, bool]:
+    """``Context``'s fields for a mention: (title before, place preposition before, inflected)."""
     if f.layer == "part":
-        return Context(inflected=f.inflected)
+        return False, False, f.inflected
+    first = pieces[f.first]
     # "the Washington summit", "the Madrid talks": a gathering named after where it is held
     after = pieces[f.last + 1] if f.last + 1 < len(pieces) else None
-    venue = after is not None and after.sentence == pieces[f.last].sentence and after.key in VENUE_NOUNS
-    if prev is None:
-        return Context(place_preposition_before=venue, inflected=f.inflected)
-    title = prev.token != pieces[f.first].token and kb.lexicon.title_of(prev.text) is not None
-    place = prev.key in PLACE_PREPOSITIONS or venue
-    return Context(title_before=title, place_preposition_before=place, inflected=f.inflected)
+    venue = after is not None and after.sentence == first.sentence and after.key in VENUE_NOUNS
+    if f.first == 0 or (prev := pieces[f.first - 1]).sentence != first.sentence:
+        return False, venue, f.inflected
+    title = prev.token != first.token and kb.lexicon.title_of(prev.text) is not None
+    return title, prev.key in PLACE_PREPOSITIONS or venue, f.inflected
 
 
 VENUE_NOUNS = frozenset({"summit", "talks", "conference", "meeting", "gipfel", "konferenz", "gespräche"})
+_CONTEXTS = {
+    (title, place, inflected): Context(title, place, inflected)
+    for title in (False, True)
+    for place in (False, True)
+    for inflected in (False, True)
+}
 
 
 def _disambiguate(
     found: list[Found], pieces: Sequence[Piece], document: Document, kb: KnowledgeBase
 ) -> list[Mention]:
+    lexicon = lexicon_of(kb)
+    lang = document.lang
     anchors = {
-        f.entries[0].target
+        f.readings.single
         for f in found
-        if len({e.target for e in f.entries}) == 1 and f.entries[0].source in ("label", "alias", "variant")
+        if f.readings.single is not None and f.entries[0].source in ("label", "alias", "variant")
     }
     coherence = Coherence(anchors, kb)
-    # the same name in the same context scores the same: once per document (names repeat)
-    by_name: dict[tuple[tuple[int, ...], Context], list[Scored]] = {}
+    coherence_of: dict[str, float] = {}
+    # The same name in the same context scores the same: once per document (names repeat), and
+    # across documents once per context and coherence of its candidates.
+    by_name: dict[tuple[int, tuple[bool, bool, bool]], list[Scored]] = {}
+    scores = lexicon.scores
     scored = []
     for f in found:
         context = _context(f, pieces, kb)
-        key = (tuple(map(id, f.entries)), context)  # the entries are the KB's own, alive throughout
+        key = (id(f.entries), context)
         candidates = by_name.get(key)
         if candidates is None:
-            candidates = by_name[key] = score_candidates(f.entries, kb, context, coherence, document.lang)
+            values = []
+            for target in f.readings.targets:
+                value = coherence_of.get(target)
+                if value is None:
+                    value = coherence_of[target] = coherence.of(target)
+                values.append(value)
+            memo_key = (id(f.entries), context, lang, tuple(values))
+            memo = scores.get(memo_key)
+            if memo is None:
+                lexicon.clear_scores_if_full()
+                fresh = score_candidates(f.entries, kb, _CONTEXTS[context], coherence, lang)
+                memo = scores[memo_key] = (f.entries, fresh)
+            candidates = by_name[key] = memo[1]
         scored.append(candidates)
     # One referent per name in a document: mentions with the same candidates share the winner.
     groups: dict[frozenset[str], list[int]] = defaultdict(list)
@@ -255,14 +253,17 @@ def _disambiguate(
             winner[i] = (chosen, factor)
     names: dict[str, set[str]] = defaultdict(set)  # anchor -> the texts naming it
     for f in found:
-        if len({e.target for e in f.entries}) == 1:
-            names[f.entries[0].target].add(normalise(document.text[f.begin : f.end]))
-    named_anywhere = pointed_at({e.target for f in found for e in f.entries}, kb)
+        if f.readings.single is not None:
+            names[f.readings.single].add(_normalised(document.text[f.begin : f.end]))
+    named_anywhere: set[str] | None = None  # what the names point at: asked for offices only
     mentions: list[Mention] = []
     for i, f in enumerate(found):
         best, factor = winner.get(i, (scored[i][0], 1.0))
-        if f.layer == "office" and jurisdiction_unnamed(best.target, named_anywhere, kb):
-            continue  # a bare "Prime Minister" in a text that never names Belarus is not its PM
+        if f.layer == "office":
+            if named_anywhere is None:
+                named_anywhere = pointed_at({t for f in found for t in f.readings.targets}, kb)
+            if jurisdiction_unnamed(best.target, named_anywhere, kb):
+                continue  # a bare "Prime Minister" in a text that never names Belarus is not its PM
         score = round(best.score * factor, 4)
         text = document.text[f.begin : f.end]
         span = Span(f.begin, f.end, text)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Generic, TypeVar
+from itertools import compress
+from typing import Generic, NamedTuple, TypeVar
 
 from kg.kb.names import case_fits, final_forms, name_pieces, normalise, stem
-from kg.link.pieces import Piece
+from kg.link.pieces import Piece, word_keys
 
 T = TypeVar("T")
 MAX_NAME_PIECES = 12
@@ -27,12 +28,16 @@ class _Node(Generic[T]):
     end: dict[str, list[tuple[T, tuple[str, ...]]]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Match(Generic[T]):
+class Match(NamedTuple, Generic[T]):
+    """A named tuple, not a frozen dataclass: one per name found in every document (profiled)."""
+
     first: int  # index of the first piece
     last: int  # index of the last piece (inclusive)
     payloads: tuple[T, ...]
     inflected: bool  # the last piece carried a genitive/possessive ending
+
+
+_new_tuple = tuple.__new__
 
 
 class NameTrie(Generic[T]):
@@ -42,13 +47,27 @@ class NameTrie(Generic[T]):
         self._root: _Node[T] = _Node()
         self.size = 0
         self._may_start: dict[str, bool] = {}
+        # (hits, inflected, the pieces' texts) -> the payloads whose case fits: the same name in the
+        # same spelling is met again and again, and one tuple per spelling lets the linker cache what
+        # it derives from the payloads by the tuple itself
+        self._fitting: dict[tuple[int, bool, str | tuple[str, ...]], tuple[T, ...]] = {}
         # First characters of the root's keys: a piece's stem and final forms all begin with its key's
         # first character, so a piece whose key begins otherwise starts no name (a cheap test that
         # skips most pieces for a small trie, e.g. a document's surnames)
         self._first_chars: set[str] = set()
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_may_start"], state["_fitting"] = {}, {}  # caches, not content (the trie is pickled)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.__dict__.setdefault("_fitting", {})
+
     def add(self, name: str, payload: T) -> None:
         self._may_start.clear()
+        self._fitting.clear()
         pieces = name_pieces(name)
         if not pieces or len(pieces) > MAX_NAME_PIECES:
             return
@@ -66,24 +85,33 @@ class NameTrie(Generic[T]):
 
     def matches_at(self, pieces: Sequence[Piece], start: int) -> list[Match[T]]:
         """Every name that starts at ``pieces[start]``, shortest first."""
+        return self._matches_at(pieces, [p.text for p in pieces], start)
+
+    def _matches_at(self, pieces: Sequence[Piece], texts: Sequence[str], start: int) -> list[Match[T]]:
         found: list[Match[T]] = []
         node = self._root
         sentence = pieces[start].sentence
         j = start
         stop = min(len(pieces), start + MAX_NAME_PIECES)
+        fitting = self._fitting
         while j < stop:
             piece = pieces[j]
             if piece.sentence != sentence:
                 break
-            forms = _final_forms(piece.key, piece.capitalised, j > start) if node.end else ()
-            for form, inflected in forms:
-                hits = node.end.get(form)
-                if not hits:
-                    continue
-                payloads = _fitting(hits, pieces, start, j, inflected)
-                if payloads:
-                    found.append(Match(start, j, payloads, inflected))
-                    break  # the uninflected form is tried first and wins
+            if node.end:
+                for form, inflected in _final_forms(piece.key, piece.capitalised, j > start):
+                    hits = node.end.get(form)
+                    if not hits:
+                        continue
+                    key = (id(hits), inflected, texts[start] if j == start else tuple(texts[start : j + 1]))
+                    payloads = fitting.get(key)
+                    if payloads is None:
+                        if len(fitting) >= _MAY_START_LIMIT:
+                            fitting.clear()
+                        payloads = fitting[key] = _fitting(hits, pieces, start, j, inflected)
+                    if payloads:
+                        found.append(_new_tuple(Match, (start, j, payloads, inflected)))
+                        break  # the uninflected form is tried first and wins
             child = node.next.get(piece.stem_key)
             if child is None:
                 break
@@ -92,24 +120,25 @@ class NameTrie(Generic[T]):
         return found
 
     def find_all(self, pieces: Sequence[Piece]) -> list[Match[T]]:
-        out: list[Match[T]] = []
+        texts = [p.text for p in pieces]
         may_start = self._may_start
-        first_chars = self._first_chars
-        for start, piece in enumerate(pieces):
-            if piece.key[:1] not in first_chars:
-                continue
-            # Most pieces start no name; whether one can depends on its key and case alone, so
-            # that is decided once per distinct word (profiled: matches_at was the linker's top cost).
-            # (key, stem key and case are functions of the piece's text: the text is the cache key)
-            verdict = may_start.get(piece.text)
-            if verdict is None:
-                if len(may_start) >= _MAY_START_LIMIT:
-                    may_start.clear()
-                verdict = may_start[piece.text] = self._starts_something(
-                    piece.key, piece.stem_key, piece.capitalised
-                )
-            if verdict:
-                out.extend(self.matches_at(pieces, start))
+        # Most pieces start no name; whether one can depends on its key and case alone, so that is
+        # decided once per distinct word (key, stem key and case are functions of the piece's text),
+        # and only the pieces whose word can are visited (profiled: the walk over every piece was the
+        # linker's top cost)
+        unknown = set(texts).difference(may_start)
+        if unknown:
+            if len(may_start) + len(unknown) > _MAY_START_LIMIT:
+                may_start.clear()
+                unknown = set(texts)
+            first_chars = self._first_chars
+            for text in unknown:
+                key, stem_key, capitalised = word_keys(text)
+                verdict = key[:1] in first_chars and self._starts_something(key, stem_key, capitalised)
+                may_start[text] = verdict
+        out: list[Match[T]] = []
+        for start in compress(range(len(texts)), map(may_start.__getitem__, texts)):
+            out.extend(self._matches_at(pieces, texts, start))
         return out
 
     def _starts_something(self, key: str, stem_key: str, capitalised: bool) -> bool:
