@@ -117,7 +117,7 @@ def _any_trigger(rules: tuple[MeetingRule, ...]) -> re.Pattern[str] | None:
     known = _ANY_TRIGGER.get(id(rules))
     if known is not None and known[0] is rules:
         return known[1]
-    parts = []
+    parts: list[str] = []
     for rule in rules:
         pattern = rule.trigger
         if pattern.flags & ~_PORTABLE_FLAGS or pattern.groupindex or re.search(r"\\[1-9]", pattern.pattern):
