@@ -16,7 +16,7 @@ from types import MappingProxyType
 from kg.facts.kbview import KnowledgeView, has_members, is_alliance
 from kg.facts.lang import Grammar, LanguageRules, Vocabulary
 from kg.facts.patterns import LanguagePatterns
-from kg.facts.time import TimeMention, find_coarse_times, find_times
+from kg.facts.time import TimeMention, find_coarse_times, find_times, may_hold_date
 from kg.model import (
     Document,
     Entity,
@@ -233,8 +233,14 @@ class DocContext:
         found = self._times.get(key)
         if found is None:
             published = self.document.published
-            found = tuple(
-                find_times(self.text[begin:end], begin, published, self.tense_words(begin, end), self.rules)
+            found = (
+                tuple(
+                    find_times(
+                        self.text[begin:end], begin, published, self.tense_words(begin, end), self.rules
+                    )
+                )
+                if may_hold_date(self.text, begin, end, self.rules)
+                else ()
             )
             self._times[key] = found
         return found

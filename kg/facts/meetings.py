@@ -55,8 +55,11 @@ def meeting_extractor(lang: str, rule: MeetingRule) -> Extractor:
 
 def extract_meetings(ctx: DocContext) -> list[Meeting]:
     drafts: list[_Draft] = []
+    any_trigger = _any_trigger(ctx.patterns.meetings)
     for sentence in ctx.analysis.sentences:
         s = sentence.span
+        if any_trigger is not None and any_trigger.search(ctx.text, s.begin, s.end) is None:
+            continue  # no rule's trigger stands in the sentence: one search instead of one per rule
         found_here: list[_Draft] = []
         for rule in ctx.patterns.meetings:
             for trigger in rule.trigger.finditer(ctx.text, s.begin, s.end):
@@ -101,6 +104,34 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             )
         )
     return out
+
+
+_ANY_TRIGGER: dict[int, tuple[tuple[MeetingRule, ...], re.Pattern[str] | None]] = {}
+_PORTABLE_FLAGS = re.IGNORECASE | re.UNICODE  # flags a scoped group (?i:…) carries into one pattern
+
+
+def _any_trigger(rules: tuple[MeetingRule, ...]) -> re.Pattern[str] | None:
+    """One pattern that matches in a text exactly where some rule's trigger does (the alternatives of
+    one position are all tried before the next): built once per rule table; none where a trigger's
+    flags or references to its own groups would not survive being joined with the others."""
+    known = _ANY_TRIGGER.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    parts: list[str] = []
+    for rule in rules:
+        pattern = rule.trigger
+        if pattern.flags & ~_PORTABLE_FLAGS or pattern.groupindex or re.search(r"\\[1-9]", pattern.pattern):
+            parts = []
+            break
+        parts.append(f"(?{'i' if pattern.flags & re.IGNORECASE else '-i'}:{pattern.pattern})")
+    combined = None
+    if parts:
+        try:
+            combined = re.compile("|".join(parts))
+        except re.error:
+            combined = None
+    _ANY_TRIGGER[id(rules)] = (rules, combined)
+    return combined
 
 
 def _stage_of_negotiations(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:

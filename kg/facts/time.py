@@ -77,6 +77,13 @@ class TimeMention:
     precision: TimePrecision = TimePrecision.DAY  # MONTH, YEAR: ``date`` is the first day
 
 
+def may_hold_date(text: str, begin: int, end: int, rules: LanguageRules) -> bool:
+    """Whether ``text[begin:end]`` has a cue every dated expression needs (most sentences have none);
+    the cue pattern has no anchors or look-arounds, so searching in place equals searching the slice."""
+    _date_patterns(rules)
+    return _DATE_CUES[rules.lang].search(text, begin, end) is not None
+
+
 def find_times(
     text: str, offset: int, published: dt.date | None, clause_words: list[str], rules: LanguageRules
 ) -> list[TimeMention]:
