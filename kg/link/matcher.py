@@ -119,8 +119,10 @@ class NameTrie(Generic[T]):
             j += 1
         return found
 
-    def find_all(self, pieces: Sequence[Piece]) -> list[Match[T]]:
-        texts = [p.text for p in pieces]
+    def find_all(self, pieces: Sequence[Piece], texts: Sequence[str] | None = None) -> list[Match[T]]:
+        """Every name in ``pieces`` (``texts``: their texts, where the caller has them)."""
+        if texts is None:
+            texts = [p.text for p in pieces]
         may_start = self._may_start
         # Most pieces start no name; whether one can depends on its key and case alone, so that is
         # decided once per distinct word (key, stem key and case are functions of the piece's text),

@@ -20,6 +20,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from kg.kb import KbItem, KnowledgeBase, NameEntry
 from kg.model import EntityKind
@@ -123,13 +124,9 @@ class Coherence:
     def __init__(self, anchors: Iterable[str], kb: KnowledgeBase) -> None:
         self.anchors = frozenset(anchors)
         self._kb = kb
-        self._pointed_to: dict[str, int] = {}
-        for qid in self.anchors:
-            item = kb.item(qid)
-            if item is None:
-                continue
-            for target in related(item, kb):
-                self._pointed_to[target] = self._pointed_to.get(target, 0) + 1
+        items = [item for item in map(kb.item, self.anchors) if item is not None]
+        # how many anchors point to each item, counted in C
+        self._pointed_to: Counter[str] = Counter(chain.from_iterable(related(item, kb) for item in items))
 
     def of(self, target: str) -> float:
         if target in self.anchors:
