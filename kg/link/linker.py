@@ -160,18 +160,20 @@ def _find(pieces: Sequence[Piece], texts: Sequence[str], kb: KnowledgeBase, lang
     return out
 
 
+_TRUE = [True]
+
+
 def _select(found: list[Found], pieces: Sequence[Piece]) -> list[Found]:
     """Longest first, no overlap within a layer; a compound part is never hidden by the whole."""
     taken: dict[str, list[bool]] = {layer: [False] * len(pieces) for layer in ("name", "office", "part")}
     chosen: list[Found] = []
     for f in sorted(found, key=lambda f: (-(f.end - f.begin), f.begin)):
         occupied = taken[f.layer]
-        if any(occupied[f.first : f.last + 1]):
+        if True in occupied[f.first : f.last + 1]:
             continue
-        if f.layer == "part" and f.last > f.first and any(taken["name"][f.first : f.last + 1]):
+        if f.layer == "part" and f.last > f.first and True in taken["name"][f.first : f.last + 1]:
             continue  # "NATO-Rat" inside "Russland-NATO-Rat" is not the North Atlantic Council
-        for i in range(f.first, f.last + 1):
-            occupied[i] = True
+        occupied[f.first : f.last + 1] = _TRUE * (f.last + 1 - f.first)
         chosen.append(f)
     return sorted(chosen, key=lambda f: f.begin)
 
@@ -347,21 +349,20 @@ def _add_people_and_ner(
     tokens = analysis.tokens
     covered = [False] * len(tokens)
     ends = [t.end for t in tokens]
+    begins = [t.begin for t in tokens]  # ascending, as the ends
 
-    def token_range(begin: int, end: int) -> range:
-        """Indices of the tokens that overlap characters begin..end."""
+    def token_range(begin: int, end: int) -> tuple[int, int]:
+        """Indices first..last-1 of the tokens that overlap characters begin..end."""
         first = bisect.bisect_right(ends, begin)
-        last = first
-        while last < len(tokens) and tokens[last].begin < end:
-            last += 1
-        return range(first, last)
+        return first, max(first, bisect.bisect_left(begins, end))
 
     def cover(begin: int, end: int) -> None:
-        for i in token_range(begin, end):
-            covered[i] = True
+        first, last = token_range(begin, end)
+        covered[first:last] = _TRUE * (last - first)
 
     def free(begin: int, end: int) -> bool:
-        return not any(covered[i] for i in token_range(begin, end))
+        first, last = token_range(begin, end)
+        return True not in covered[first:last]
 
     mentions = drop_given_names_taken_for_places(mentions, tokens, document, kb)
     mentions = drop_places_that_are_surnames(mentions, document)
