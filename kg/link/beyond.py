@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 
 from kg.kb import KnowledgeBase
@@ -97,13 +98,26 @@ def _cue_of_word(word: str, lang: str) -> Cue | None:
     return cue
 
 
+_CUES_BY_WORD: dict[str, dict[str, Cue | None]] = {}  # lang -> word -> its cue (a pure cache)
+_CUE_WORDS_LIMIT = 200_000
+_text = attrgetter("text")
+
+
 def _cue_names(tokens: Sequence[Token], document: Document, kb: KnowledgeBase) -> list[Mention]:
     lang, text = document.lang, document.text
     connectors = CONNECTORS.get(lang, frozenset())
     out: list[Mention] = []
-    cues = list(map(_cue_of_word, [t.text for t in tokens], repeat(lang)))  # cached per word, in C
-    for i in [i for i, cue in enumerate(cues) if cue is not None]:
-        token, cue = tokens[i], cues[i]
+    texts = list(map(_text, tokens))
+    cues = _CUES_BY_WORD.setdefault(lang, {})
+    unknown = set(texts).difference(cues)
+    if unknown:
+        if len(cues) + len(unknown) > _CUE_WORDS_LIMIT:
+            cues.clear()
+            unknown = set(texts)
+        for word in unknown:
+            cues[word] = _cue_of_word(word, lang)
+    for i in compress(range(len(texts)), map(cues.__getitem__, texts)):  # cached per word, in C
+        token, cue = tokens[i], cues[texts[i]]
         assert cue is not None
         first = last = i
         if cue.first:
@@ -155,6 +169,8 @@ def _longest(mentions: Sequence[Mention], named: Sequence[Mention]) -> list[Ment
         ) or any(k.span.begin < n.span.end and n.span.begin < k.span.end for k in kept_names):
             continue
         kept_names.append(n)
+    if not kept_names:
+        return list(mentions)
     out = [
         m
         for m in mentions
@@ -170,9 +186,14 @@ def _initials(name: str) -> str:
 def _defined_acronyms(mentions: list[Mention], tokens: Sequence[Token], document: Document) -> list[Mention]:
     text = document.text
     defined: dict[str, Entity] = {}
-    for i in range(1, len(tokens) - 2):
+    texts = list(map(_text, tokens))
+    if "(" not in texts:
+        return mentions
+    for i in compress(range(len(texts) - 2), map("(".__eq__, texts)):
+        if i < 1:
+            continue
         opening, short, closing = tokens[i], tokens[i + 1], tokens[i + 2]
-        if opening.text != "(" or closing.text != ")" or not 2 <= len(short.text) <= 6:
+        if closing.text != ")" or not 2 <= len(short.text) <= 6:
             continue
         before = [
             m
@@ -229,9 +250,8 @@ def find_speakers(
         t = tokens[k]
         return not covered[k] and _word(t, lang, kb) and not is_acronym(t.text) and _cue_of(t, lang) is None
 
-    for v, verb in enumerate(tokens):
-        if verb.text not in verbs:
-            continue
+    for v in compress(range(len(tokens)), map(verbs.__contains__, map(_text, tokens))):
+        verb = tokens[v]
         last = v - 1  # the run before the verb
         first = last
         while first - 1 >= 0 and last - first < 2 and free_word(first - 1):

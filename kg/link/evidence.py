@@ -10,8 +10,10 @@
 from __future__ import annotations
 
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import count
+from operator import attrgetter
 
 from kg.kb import KnowledgeBase
 from kg.kb.names import normalise
@@ -80,6 +82,8 @@ def generic_offices(kb: KnowledgeBase) -> frozenset[str]:
 # Languages whose common nouns are lower-case: there a capitalised word used again on its own in
 # the text is a name, not a noun ("Santiago Peña … Peña said"; German "in Paris Gespräche" is not).
 NOUNS_LOWER_CASE = frozenset({"en"})
+_begin = attrgetter("begin")
+_text = attrgetter("text")
 
 
 def drop_given_names_taken_for_places(
@@ -89,12 +93,14 @@ def drop_given_names_taken_for_places(
     place name followed by a capitalised word no KB name covers starts a person's name when it is a
     known given name, a title stands before it, or (where nouns are lower-case) the next word is
     used again elsewhere in the text; the same pair elsewhere in the document is that person too."""
-    starts = {t.begin: i for i, t in enumerate(tokens)}
+    places = [m for m in mentions if m.entity.kind in (EntityKind.PLACE, EntityKind.COUNTRY)]
+    if not places:
+        return list(mentions)
+    starts = dict(zip(map(_begin, tokens), count()))  # a token's begin -> its index
     lexicon_ends = {m.span.end for m in mentions} | {m.span.begin for m in mentions}
-    counts: dict[str, int] = defaultdict(int)
+    counts: Counter[str] = Counter()
     if document.lang in NOUNS_LOWER_CASE:
-        for t in tokens:
-            counts[t.text] += 1
+        counts.update(map(_text, tokens))
 
     def name_pair(m: Mention) -> tuple[int, str, str] | None:
         i = starts.get(m.span.begin)
@@ -102,7 +108,6 @@ def drop_given_names_taken_for_places(
             i is not None
             and i + 1 < len(tokens)
             and tokens[i].end == m.span.end
-            and m.entity.kind in (EntityKind.PLACE, EntityKind.COUNTRY)
             and tokens[i + 1].sentence == tokens[i].sentence
             and tokens[i + 1].begin not in lexicon_ends
             and is_name_like(tokens[i + 1])
@@ -120,7 +125,7 @@ def drop_given_names_taken_for_places(
             and (title_of_token(tokens[i - 1], kb) is not None)
         )
 
-    pairs = {m.span.begin: pair for m in mentions if (pair := name_pair(m)) is not None}
+    pairs = {m.span.begin: pair for m in places if (pair := name_pair(m)) is not None}
     people = {(first, second) for i, first, second in pairs.values() if starts_person(i, first, second)}
     return [m for m in mentions if m.span.begin not in pairs or pairs[m.span.begin][1:] not in people]
 
@@ -129,19 +134,20 @@ def drop_places_that_are_surnames(mentions: Sequence[Mention], document: Documen
     """ "U.S. Defense Secretary Lloyd Austin … Austin told reporters": a place name that is the
     surname of a person named in full earlier is that person (the surname pass links it), unless a
     preposition of place stands before it ("in Austin")."""
-    named: list[tuple[int, str]] = []  # (end of the full name, surname)
+    named: dict[str, int] = {}  # surname -> the end of the first full name with it
     for m in mentions:
         if m.entity.kind is EntityKind.PERSON:
             for name in {m.span.text, m.entity.label}:
                 surname = surname_of(name)
                 if surname and surname != name:
-                    named.append((m.span.end, surname))
+                    named[surname] = min(named.get(surname, m.span.end), m.span.end)
     if not named:
         return list(mentions)
     out: list[Mention] = []
     for m in mentions:
-        if m.entity.kind in (EntityKind.PLACE, EntityKind.COUNTRY) and any(
-            surname == m.span.text and end <= m.span.begin for end, surname in named
+        if (
+            m.entity.kind in (EntityKind.PLACE, EntityKind.COUNTRY)
+            and named.get(m.span.text, m.span.begin + 1) <= m.span.begin
         ):
             before = document.text[max(0, m.span.begin - 12) : m.span.begin].split()
             if not before or before[-1].lower() not in PLACE_PREPOSITIONS:

@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from kg.kb import KnowledgeBase, NameEntry
@@ -84,10 +85,11 @@ class Found(NamedTuple):
 
 def link_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBase) -> tuple[Mention, ...]:
     pieces = text_pieces(analysis)
-    found = _select(_find(pieces, kb, document.lang), pieces)
+    texts = list(map(_piece_text, pieces))  # both name searches walk them
+    found = _select(_find(pieces, texts, kb, document.lang), pieces)
     mentions = _disambiguate(found, pieces, document, kb)
     mentions = add_names_beyond_kb(mentions, analysis.tokens, document, kb)
-    mentions = _add_people_and_ner(mentions, pieces, document, analysis, kb)
+    mentions = _add_people_and_ner(mentions, pieces, texts, document, analysis, kb)
     return tuple(sorted(mentions, key=lambda m: (m.span.begin, m.span.end, m.entity.key)))
 
 
@@ -98,6 +100,7 @@ def _usable(entry: NameEntry, lang: str, blocked_in: frozenset[tuple[str, str]])
     return not blocked_in or (_normalised(entry.form), lang) not in blocked_in
 
 
+_piece_text = itemgetter(1)  # Piece.text
 _normalised = lru_cache(maxsize=65536)(normalise)  # the same KB names are checked in every document
 
 
@@ -109,7 +112,7 @@ def _capitalised_inside_sentence(pieces: Sequence[Piece], index: int) -> bool:
     return previous.sentence == piece.sentence and previous.text[-1:].isalnum()
 
 
-def _find(pieces: Sequence[Piece], kb: KnowledgeBase, lang: str) -> list[Found]:
+def _find(pieces: Sequence[Piece], texts: Sequence[str], kb: KnowledgeBase, lang: str) -> list[Found]:
     lexicon = lexicon_of(kb)
     blocked_in = kb.lexicon.blocked_in
 
@@ -119,7 +122,7 @@ def _find(pieces: Sequence[Piece], kb: KnowledgeBase, lang: str) -> list[Found]:
     german = lang == "de"
     matches: list[tuple[int, int, bool, Entries]] = []
     present: set[str] = set()  # items named unambiguously: they satisfy the lexicon's context conditions
-    for first, last, payloads, inflected in lexicon.trie.find_all(pieces):
+    for first, last, payloads, inflected in lexicon.trie.find_all(pieces, texts):
         usable = lexicon.usable(
             payloads, lang, german and _capitalised_inside_sentence(pieces, first), kb, keep
         )
@@ -157,18 +160,20 @@ def _find(pieces: Sequence[Piece], kb: KnowledgeBase, lang: str) -> list[Found]:
     return out
 
 
+_TRUE = [True]
+
+
 def _select(found: list[Found], pieces: Sequence[Piece]) -> list[Found]:
     """Longest first, no overlap within a layer; a compound part is never hidden by the whole."""
     taken: dict[str, list[bool]] = {layer: [False] * len(pieces) for layer in ("name", "office", "part")}
     chosen: list[Found] = []
     for f in sorted(found, key=lambda f: (-(f.end - f.begin), f.begin)):
         occupied = taken[f.layer]
-        if any(occupied[f.first : f.last + 1]):
+        if True in occupied[f.first : f.last + 1]:
             continue
-        if f.layer == "part" and f.last > f.first and any(taken["name"][f.first : f.last + 1]):
+        if f.layer == "part" and f.last > f.first and True in taken["name"][f.first : f.last + 1]:
             continue  # "NATO-Rat" inside "Russland-NATO-Rat" is not the North Atlantic Council
-        for i in range(f.first, f.last + 1):
-            occupied[i] = True
+        occupied[f.first : f.last + 1] = _TRUE * (f.last + 1 - f.first)
         chosen.append(f)
     return sorted(chosen, key=lambda f: f.begin)
 
@@ -336,6 +341,7 @@ def _uninflected(text: str, inflected: bool) -> str:
 def _add_people_and_ner(
     mentions: list[Mention],
     pieces: Sequence[Piece],
+    texts: Sequence[str],
     document: Document,
     analysis: TextAnalysis,
     kb: KnowledgeBase,
@@ -343,21 +349,20 @@ def _add_people_and_ner(
     tokens = analysis.tokens
     covered = [False] * len(tokens)
     ends = [t.end for t in tokens]
+    begins = [t.begin for t in tokens]  # ascending, as the ends
 
-    def token_range(begin: int, end: int) -> range:
-        """Indices of the tokens that overlap characters begin..end."""
+    def token_range(begin: int, end: int) -> tuple[int, int]:
+        """Indices first..last-1 of the tokens that overlap characters begin..end."""
         first = bisect.bisect_right(ends, begin)
-        last = first
-        while last < len(tokens) and tokens[last].begin < end:
-            last += 1
-        return range(first, last)
+        return first, max(first, bisect.bisect_left(begins, end))
 
     def cover(begin: int, end: int) -> None:
-        for i in token_range(begin, end):
-            covered[i] = True
+        first, last = token_range(begin, end)
+        covered[first:last] = _TRUE * (last - first)
 
     def free(begin: int, end: int) -> bool:
-        return not any(covered[i] for i in token_range(begin, end))
+        first, last = token_range(begin, end)
+        return True not in covered[first:last]
 
     mentions = drop_given_names_taken_for_places(mentions, tokens, document, kb)
     mentions = drop_places_that_are_surnames(mentions, document)
@@ -410,7 +415,7 @@ def _add_people_and_ner(
             )
         )
         cover(begin, end)
-    out.extend(_surname_mentions(out, pieces, document, covered, tokens))
+    out.extend(_surname_mentions(out, pieces, texts, document, covered, tokens))
     return out
 
 
@@ -478,6 +483,7 @@ def _kind_agrees(kb_kind: EntityKind, ner_kind: EntityKind) -> bool:
 def _surname_mentions(
     mentions: Sequence[Mention],
     pieces: Sequence[Piece],
+    texts: Sequence[str],
     document: Document,
     covered: list[bool],
     tokens: Sequence[Token],
@@ -494,7 +500,7 @@ def _surname_mentions(
     if not trie.size:
         return []
     out: list[Mention] = []
-    for match in trie.find_all(pieces):
+    for match in trie.find_all(pieces, texts):
         first, last = pieces[match.first], pieces[match.last]
         whole = match.first == first.compound_first and match.last == last.compound_last
         if any(covered[first.token : last.token + 1]) or not whole:

@@ -19,13 +19,17 @@ from kg.link.pieces import Piece, word_keys
 
 T = TypeVar("T")
 MAX_NAME_PIECES = 12
-_MAY_START_LIMIT = 200_000  # distinct words remembered by find_all's pre-check
+_FITTING_LIMIT = 200_000  # spellings remembered by _matches_at
 
 
 @dataclass
 class _Node(Generic[T]):
     next: dict[str, _Node[T]] = field(default_factory=dict)
     end: dict[str, list[tuple[T, tuple[str, ...]]]] = field(default_factory=dict)
+
+
+# a word's one-piece name (payloads, empty for none; inflected) and the node its stem leads to
+_Step = tuple[tuple[T, ...], bool, "_Node[T] | None"]
 
 
 class Match(NamedTuple, Generic[T]):
@@ -46,28 +50,25 @@ class NameTrie(Generic[T]):
     def __init__(self) -> None:
         self._root: _Node[T] = _Node()
         self.size = 0
-        self._may_start: dict[str, bool] = {}
+        # Keys a piece may have where a one-piece name ends at the root: the name's key and the
+        # inflected forms ``final_forms`` maps back to it. With the root's edges (stem keys) these
+        # say, by set lookups in C, which pieces can start a name at all (profiled: a Python step
+        # per piece was the linker's top cost); ``_matches_at`` decides exactly where one does.
+        self._start_keys: set[str] = set()
         # (hits, inflected, the pieces' texts) -> the payloads whose case fits: the same name in the
         # same spelling is met again and again, and one tuple per spelling lets the linker cache what
         # it derives from the payloads by the tuple itself
-        self._fitting: dict[tuple[int, bool, str | tuple[str, ...]], tuple[T, ...]] = {}
-        # First characters of the root's keys: a piece's stem and final forms all begin with its key's
-        # first character, so a piece whose key begins otherwise starts no name (a cheap test that
-        # skips most pieces for a small trie, e.g. a document's surnames)
-        self._first_chars: set[str] = set()
+        self._fitting: dict[tuple[int, bool, tuple[str, ...]], tuple[T, ...]] = {}
+        self._steps: dict[str, _Step[T] | None] = {}  # a word -> its ``_first_step``
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state["_may_start"], state["_fitting"] = {}, {}  # caches, not content (the trie is pickled)
+        state["_fitting"], state["_steps"] = {}, {}  # caches, not content (the trie is pickled)
         return state
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self.__dict__.setdefault("_fitting", {})
-
     def add(self, name: str, payload: T) -> None:
-        self._may_start.clear()
         self._fitting.clear()
+        self._steps.clear()
         pieces = name_pieces(name)
         if not pieces or len(pieces) > MAX_NAME_PIECES:
             return
@@ -76,7 +77,8 @@ class NameTrie(Generic[T]):
             node = node.next.setdefault(stem(normalise(piece)), _Node())
         last = normalise(pieces[-1])
         node.end.setdefault(last, []).append((payload, tuple(pieces)))
-        self._first_chars.add((stem(normalise(pieces[0])) if len(pieces) > 1 else last)[:1])
+        if len(pieces) == 1:
+            self._start_keys.update((last, last + "'s", last + "'", last + "es", last + "s"))
         self.size += 1
 
     def add_all(self, items: Iterable[tuple[str, T]]) -> None:
@@ -85,13 +87,38 @@ class NameTrie(Generic[T]):
 
     def matches_at(self, pieces: Sequence[Piece], start: int) -> list[Match[T]]:
         """Every name that starts at ``pieces[start]``, shortest first."""
-        return self._matches_at(pieces, [p.text for p in pieces], start)
+        piece = pieces[start]
+        step = self._first_step(piece.text, piece.key, piece.stem_key, piece.capitalised)
+        if step is None:
+            return []
+        payloads, inflected, child = step
+        found = [_new_tuple(Match, (start, start, payloads, inflected))] if payloads else []
+        if child is not None:
+            found.extend(self._walk(pieces, [p.text for p in pieces], start, child))
+        return found
 
-    def _matches_at(self, pieces: Sequence[Piece], texts: Sequence[str], start: int) -> list[Match[T]]:
+    def _first_step(self, text: str, key: str, stem_key: str, capitalised: bool) -> _Step[T] | None:
+        """The one-piece name a word is (case checked) and the node its stem leads to, None for a
+        word that starts no name; a function of the word (its key, stem key and case are)."""
+        root = self._root
+        child = root.next.get(stem_key)
+        if key not in self._start_keys:  # no one-piece name ends here in any of the word's forms
+            return None if child is None else ((), False, child)
+        for form, inflected in _final_forms(key, capitalised, False):
+            hits = root.end.get(form)
+            if hits:
+                payloads = _fitting(hits, (text,), 0, 0, inflected)
+                if payloads:  # the uninflected form is tried first and wins
+                    return payloads, inflected, child
+        return None if child is None else ((), False, child)
+
+    def _walk(
+        self, pieces: Sequence[Piece], texts: Sequence[str], start: int, node: _Node[T]
+    ) -> list[Match[T]]:
+        """The names of two or more pieces from ``pieces[start]`` on, ``node`` reached by its stem."""
         found: list[Match[T]] = []
-        node = self._root
         sentence = pieces[start].sentence
-        j = start
+        j = start + 1
         stop = min(len(pieces), start + MAX_NAME_PIECES)
         fitting = self._fitting
         while j < stop:
@@ -99,16 +126,16 @@ class NameTrie(Generic[T]):
             if piece.sentence != sentence:
                 break
             if node.end:
-                for form, inflected in _final_forms(piece.key, piece.capitalised, j > start):
+                for form, inflected in _final_forms(piece.key, piece.capitalised, True):
                     hits = node.end.get(form)
                     if not hits:
                         continue
-                    key = (id(hits), inflected, texts[start] if j == start else tuple(texts[start : j + 1]))
+                    key = (id(hits), inflected, tuple(texts[start : j + 1]))
                     payloads = fitting.get(key)
                     if payloads is None:
-                        if len(fitting) >= _MAY_START_LIMIT:
+                        if len(fitting) >= _FITTING_LIMIT:
                             fitting.clear()
-                        payloads = fitting[key] = _fitting(hits, pieces, start, j, inflected)
+                        payloads = fitting[key] = _fitting(hits, texts, start, j, inflected)
                     if payloads:
                         found.append(_new_tuple(Match, (start, j, payloads, inflected)))
                         break  # the uninflected form is tried first and wins
@@ -119,34 +146,35 @@ class NameTrie(Generic[T]):
             j += 1
         return found
 
-    def find_all(self, pieces: Sequence[Piece]) -> list[Match[T]]:
-        texts = [p.text for p in pieces]
-        may_start = self._may_start
-        # Most pieces start no name; whether one can depends on its key and case alone, so that is
-        # decided once per distinct word (key, stem key and case are functions of the piece's text),
-        # and only the pieces whose word can are visited (profiled: the walk over every piece was the
-        # linker's top cost)
-        unknown = set(texts).difference(may_start)
+    def find_all(self, pieces: Sequence[Piece], texts: Sequence[str] | None = None) -> list[Match[T]]:
+        """Every name in ``pieces`` (``texts``: their texts, where the caller has them)."""
+        if texts is None:
+            texts = [p.text for p in pieces]
+        # Most pieces start no name, and whether one does is a function of its word: decided once
+        # per distinct word (``_steps``), and only the pieces whose word does are visited (profiled:
+        # a Python step per piece was the linker's top cost).
+        steps = self._steps
+        unknown = set(texts).difference(steps)
         if unknown:
-            if len(may_start) + len(unknown) > _MAY_START_LIMIT:
-                may_start.clear()
+            if len(steps) + len(unknown) > _FITTING_LIMIT:
+                steps.clear()
                 unknown = set(texts)
-            first_chars = self._first_chars
+            start_keys, edges = self._start_keys, self._root.next
             for text in unknown:
                 key, stem_key, capitalised = word_keys(text)
-                verdict = key[:1] in first_chars and self._starts_something(key, stem_key, capitalised)
-                may_start[text] = verdict
+                if key in start_keys or stem_key in edges:
+                    steps[text] = self._first_step(text, key, stem_key, capitalised)
+                else:
+                    steps[text] = None
         out: list[Match[T]] = []
-        for start in compress(range(len(texts)), map(may_start.__getitem__, texts)):
-            out.extend(self._matches_at(pieces, texts, start))
+        n = len(texts)
+        for start in compress(range(n), map(steps.__getitem__, texts)):
+            payloads, inflected, child = steps[texts[start]]  # type: ignore[misc]
+            if payloads:
+                out.append(_new_tuple(Match, (start, start, payloads, inflected)))
+            if child is not None and start + 1 < n:
+                out.extend(self._walk(pieces, texts, start, child))
         return out
-
-    def _starts_something(self, key: str, stem_key: str, capitalised: bool) -> bool:
-        """Whether the root has an edge for the piece or a one-piece name in one of its final forms."""
-        root = self._root
-        if stem_key in root.next:
-            return True
-        return any(form in root.end for form, _ in _final_forms(key, capitalised, False))
 
 
 # Pure functions of short strings, asked again for every piece of every document: cached (profiled:
@@ -160,28 +188,26 @@ _piece_fits = lru_cache(maxsize=65536)(case_fits)
 
 
 def _fitting(
-    hits: list[tuple[T, tuple[str, ...]]], pieces: Sequence[Piece], first: int, last: int, inflected: bool
+    hits: list[tuple[T, tuple[str, ...]]], texts: Sequence[str], first: int, last: int, inflected: bool
 ) -> tuple[T, ...]:
-    """The payloads whose name's case fits the pieces ``first..last``; decided once per distinct name
-    (many payloads share one)."""
+    """The payloads whose name's case fits the pieces' ``texts[first..last]``; decided once per
+    distinct name (many payloads share one)."""
     verdicts: dict[tuple[str, ...], bool] = {}
     payloads = []
     for payload, name in hits:
         fits = verdicts.get(name)
         if fits is None:
-            fits = verdicts[name] = _case_fits(pieces, first, last, name, inflected)
+            fits = verdicts[name] = _case_fits(texts, first, last, name, inflected)
         if fits:
             payloads.append(payload)
     return tuple(payloads)
 
 
-def _case_fits(
-    pieces: Sequence[Piece], first: int, last: int, name: tuple[str, ...], inflected: bool
-) -> bool:
+def _case_fits(texts: Sequence[str], first: int, last: int, name: tuple[str, ...], inflected: bool) -> bool:
     if last - first + 1 != len(name):
         return False
     for i, name_piece in enumerate(name):
-        text = pieces[first + i].text
+        text = texts[first + i]
         if inflected and i == len(name) - 1:
             text = text[: len(name_piece)] if len(text) > len(name_piece) else text
         if not _piece_fits(text, name_piece):

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from kg.kb import KnowledgeBase, Title
 from kg.kb.names import is_acronym, name_pieces
@@ -42,6 +44,7 @@ PARTICLES = frozenset(
     }
 )
 MAX_NAME_TOKENS = 4
+_text = attrgetter("text")
 # a word ending so is a (German) noun after the name, not a second surname ("sagte Tusk Journalisten")
 NOUN_ENDINGS = ("en", "ern", "ung", "schaft", "innen", "ion")
 
@@ -54,6 +57,7 @@ class PersonRun:
     score: float
 
 
+@lru_cache(maxsize=65536)  # asked for every person mention in several passes
 def surname_of(label: str) -> str | None:
     """The part of a full name used alone later: from the first particle on ("von der Leyen"),
     else the last word; None for one-word names."""
@@ -83,18 +87,22 @@ def _name_like(text: str) -> bool:
 def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: KnowledgeBase) -> list[PersonRun]:
     """Runs of tokens naming a person the KB lacks; ``covered[i]`` marks tokens already linked."""
     runs: list[PersonRun] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if covered[i] or not is_name_like(token) or kb.lexicon.title_of(token.text) is not None:
-            i += 1
+    title_of = kb.lexicon.title_of
+    i = 0  # the first token no run has taken
+    # only a name-like word starts a run: those are found per distinct word, in C (profiled: the
+    # walk over every token was most of the pass)
+    for start in compress(range(len(tokens)), map(_name_like, map(_text, tokens))):
+        if start < i or covered[start]:
             continue
+        token = tokens[start]
+        if title_of(token.text) is not None:
+            continue
+        i = start
         same_sentence = i > 0 and tokens[i - 1].sentence == token.sentence
         title = title_of_token(tokens[i - 1], kb) if same_sentence else None
         after_title = title is not None
         given = kb.is_given_name(token.text)
         if not (after_title or given):
-            i += 1
             continue
         j = i
         while j + 1 < len(tokens) and j + 1 - i < MAX_NAME_TOKENS and not covered[j + 1]:
@@ -108,7 +116,7 @@ def find_nil_persons(tokens: Sequence[Token], covered: Sequence[bool], kb: Knowl
                 current.text.endswith("s") or (j > i and not _last_surname_piece(tokens, j + 1, covered))
             ):
                 break
-            if is_name_like(nxt) and kb.lexicon.title_of(nxt.text) is None:
+            if is_name_like(nxt) and title_of(nxt.text) is None:
                 j += 1
                 continue
             if (

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from kg.kb.names import HYPHENS, hyphen_parts, normalise, stem
@@ -58,29 +59,74 @@ def _token_parts(text: str) -> tuple[tuple[int, int, str, str, str, bool], ...] 
     return tuple((b, e, text[b:e], *word_keys(text[b:e])) for b, e in parts)
 
 
+@lru_cache(maxsize=65536)
+def _shape(text: str) -> int:
+    """0 for a word that is its own single piece (most), 1 for hyphens only, 2 for a word cut at its
+    hyphens or with a piece shorter than itself (a German ordinal's dot)."""
+    parts = _token_parts(text)
+    if parts is None:
+        return 1
+    return 0 if len(parts) == 1 and parts[0][0] == 0 and parts[0][1] == len(text) else 2
+
+
 _new_tuple = tuple.__new__  # Piece's values as one tuple: no Python-level ``__new__`` per piece
 _token_text = attrgetter("text")
+_token_begin = attrgetter("begin")
+_token_sentence = attrgetter("sentence")
 
 
 def text_pieces(analysis: TextAnalysis) -> list[Piece]:
-    """One pass over the tokens. Every piece is made at once as its own compound; a token glued on by
-    a hyphen (or cut at its hyphens) extends the compound, whose pieces get their first and last
-    index when it ends (most words are no compound: profiled, closing each word's compound was
-    a third of the pass)."""
+    """One pass over the tokens. Runs of plain words (one piece each, their own compound) are made
+    column by column in C; the other tokens, hyphens and the words after them, one by one: a token
+    glued on by a hyphen (or cut at its hyphens) extends the compound, whose pieces get their first
+    and last index when it ends (profiled: a Python step per word was most of the pass)."""
     tokens = analysis.tokens
+    n = len(tokens)
+    texts = list(map(_token_text, tokens))
+    shapes = list(map(_shape, texts))
+    special = set(compress(range(n), shapes))
+    special.update(i + 1 for i in compress(range(n), map((1).__eq__, shapes)))  # may be glued on
+    begins = list(map(_token_begin, tokens))
+    ends = list(map(add, begins, map(len, texts)))
+    sentences = list(map(_token_sentence, tokens))
+    keys, stems, capitals = zip(*map(word_keys, texts), strict=True) if n else ((), (), ())
     pieces: list[Piece] = []
     append = pieces.append
     start = 0  # piece index of the current compound's first piece
     last_end = -1  # end offset of the current compound's last piece (-1: no compound yet)
     last_sentence = -1
     pending_hyphen_end = -1  # end offset of a hyphen-only token right before
-    token_parts = map(_token_parts, map(_token_text, tokens))  # in C: parts are cached per word
-    for t_index, (token, parts) in enumerate(zip(tokens, token_parts, strict=True)):
-        begin = token.begin
+    i = 0  # the first token not yet made into pieces
+    for t_index in [*sorted(k for k in special if k < n), n]:
+        if t_index > i:  # plain words i..t_index-1
+            if len(pieces) - start > 1:
+                _close(pieces, start, len(pieces))
+            j = len(pieces)
+            columns = (
+                count(j),
+                texts[i:t_index],
+                begins[i:t_index],
+                ends[i:t_index],
+                range(i, t_index),
+                sentences[i:t_index],
+                keys[i:t_index],
+                stems[i:t_index],
+                capitals[i:t_index],
+                count(j),
+                count(j),
+            )
+            pieces.extend(map(_new_tuple, repeat(Piece), zip(*columns, strict=False)))  # counts: endless
+            start = len(pieces) - 1
+            last_end, last_sentence, pending_hyphen_end = ends[t_index - 1], sentences[t_index - 1], -1
+        if t_index == n:
+            break
+        i = t_index + 1
+        begin = begins[t_index]
+        parts = _token_parts(texts[t_index])
         if parts is None:  # only hyphens
-            pending_hyphen_end = token.end if last_end == begin else -1
+            pending_hyphen_end = tokens[t_index].end if last_end == begin else -1
             continue
-        sentence = token.sentence
+        sentence = sentences[t_index]
         j = len(pieces)
         if last_end < 0 or not (pending_hyphen_end == begin and sentence == last_sentence):
             if j - start > 1:

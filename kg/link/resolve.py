@@ -20,6 +20,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from kg.kb import KbItem, KnowledgeBase, NameEntry
 from kg.model import EntityKind
@@ -64,9 +65,7 @@ def related(item: KbItem, kb: KnowledgeBase) -> frozenset[str]:
     """Items an item points to: country, memberships, jurisdiction, offices and their jurisdictions.
 
     A KB never changes: computed once per item (asked for every candidate of every mention)."""
-    cache = _RELATED.get(kb)
-    if cache is None:
-        cache = _RELATED[kb] = {}
+    cache = _related_cache(kb)
     found = cache.get(item.qid)
     if found is None or found[0] is not item:
         out = set(item.country) | set(item.member_of) | set(item.jurisdiction) | set(item.positions)
@@ -77,6 +76,14 @@ def related(item: KbItem, kb: KnowledgeBase) -> frozenset[str]:
                 out |= set(office.jurisdiction)
         found = cache[item.qid] = (item, frozenset(out))
     return found[1]
+
+
+def _related_cache(kb: KnowledgeBase) -> dict[str, tuple[KbItem, frozenset[str]]]:
+    """qid -> (its item, ``related`` of it), for the items of ``kb`` asked about so far."""
+    cache = _RELATED.get(kb)
+    if cache is None:
+        cache = _RELATED[kb] = {}
+    return cache
 
 
 def prominence(item: KbItem | None, kb: KnowledgeBase) -> float:
@@ -123,21 +130,27 @@ class Coherence:
     def __init__(self, anchors: Iterable[str], kb: KnowledgeBase) -> None:
         self.anchors = frozenset(anchors)
         self._kb = kb
-        self._pointed_to: dict[str, int] = {}
-        for qid in self.anchors:
-            item = kb.item(qid)
-            if item is None:
-                continue
-            for target in related(item, kb):
-                self._pointed_to[target] = self._pointed_to.get(target, 0) + 1
+        self._related = _related_cache(kb)
+        # how many anchors point to each item, counted in C
+        self._pointed_to: Counter[str] = Counter(
+            chain.from_iterable(self._related_of(qid) or () for qid in self.anchors)
+        )
+
+    def _related_of(self, qid: str) -> frozenset[str] | None:
+        """``related`` of the item ``qid``, None for a target that is no item."""
+        found = self._related.get(qid)
+        if found is not None:
+            return found[1]
+        item = self._kb.item(qid)
+        return None if item is None else related(item, self._kb)
 
     def of(self, target: str) -> float:
         if target in self.anchors:
             return 1.0
-        item = self._kb.item(target)
-        if item is None:
+        pointing = self._related_of(target)
+        if pointing is None:
             return 0.5
-        hits = len(related(item, self._kb) & self.anchors) + self._pointed_to.get(target, 0)
+        hits = len(pointing & self.anchors) + self._pointed_to.get(target, 0)
         return 0.3 + 0.7 * min(1.0, hits / 2)
 
 
