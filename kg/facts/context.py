@@ -78,6 +78,7 @@ class DocContext:
         self._word_ends: list[int] = list(map(attrgetter("end"), tokens))
         self._lowered = [w.lower() for _, _, w in self._words]
         self._times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
+        self._coarse_times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
         self._organisations: dict[tuple[int, int], tuple[tuple[int, int, Entity], ...]] = {}
         self.quotations: tuple[QuotationSpan, ...] = self.analysis.quotations
         self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
@@ -187,14 +188,14 @@ class DocContext:
         return self.quotation_at(begin) is not None
 
     def mentions_in(self, begin: int, end: int, kinds: frozenset[EntityKind] | None = None) -> list[Mention]:
-        lo = bisect.bisect_left(self._mention_starts, begin)
-        out = []
-        for m in self.mentions[lo:]:
-            if m.span.begin >= end:
-                break
-            if m.span.end <= end and (kinds is None or m.entity.kind in kinds):
-                out.append(m)
-        return out
+        starts = self._mention_starts
+        # the mentions beginning in [begin, end): two bisections instead of a scan of the tail
+        lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
+        if lo >= hi:
+            return []
+        if kinds is None:
+            return [m for m in self.mentions[lo:hi] if m.span.end <= end]
+        return [m for m in self.mentions[lo:hi] if m.span.end <= end and m.entity.kind in kinds]
 
     def mentions_overlapping(self, begin: int, end: int) -> list[Mention]:
         # only a mention beginning less than the longest mention's length before ``begin`` can reach it
@@ -248,11 +249,19 @@ class DocContext:
     def coarse_times_in(self, begin: int, end: int) -> tuple[TimeMention, ...]:
         """The dated expressions of ``text[begin:end]`` and, where none stands, months and years given
         alone ("in 2023", "im vergangenen Jahr"): for the rules whose date is a start or an end."""
-        days = self.times_in(begin, end)
-        coarse = find_coarse_times(
-            self.text[begin:end], begin, self.document.published, [(t.begin, t.end) for t in days], self.rules
-        )
-        return tuple(sorted((*days, *coarse), key=lambda t: t.begin))
+        key = (begin, end)
+        found = self._coarse_times.get(key)
+        if found is None:
+            days = self.times_in(begin, end)
+            coarse = find_coarse_times(
+                self.text[begin:end],
+                begin,
+                self.document.published,
+                [(t.begin, t.end) for t in days],
+                self.rules,
+            )
+            found = self._coarse_times[key] = tuple(sorted((*days, *coarse), key=lambda t: t.begin))
+        return found
 
     # --- resolution -----------------------------------------------------------------------------
     def mentions_back(self, offset: int) -> Iterator[Mention]:
