@@ -80,6 +80,7 @@ class DocContext:
         self._times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
         self._coarse_times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
         self._organisations: dict[tuple[int, int], tuple[tuple[int, int, Entity], ...]] = {}
+        self._organisation_mentions: tuple[list[tuple[int, int, Entity]], list[int]] | None = None
         self.quotations: tuple[QuotationSpan, ...] = self.analysis.quotations
         self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
         counts = Counter(m.entity.key for m in self.mentions if m.entity.kind is EntityKind.PERSON)
@@ -114,6 +115,7 @@ class DocContext:
         # what depends on the mentions is not shared with the context without the anaphora
         later._longest_mention = max(self._longest_mention, *(m.span.end - m.span.begin for m in found))
         later._organisations = {}
+        later._organisation_mentions = None
         later.description_begins = begins
         return later
 
@@ -428,18 +430,32 @@ class DocContext:
         return list(known)
 
     def _organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
-        found = [
-            (m.span.begin, m.span.end, m.entity)
-            for m in self.mentions_in(begin, end)
-            if m.entity.kind is EntityKind.ORGANISATION
-        ]
+        named, starts = self._named_organisations
+        lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
+        found = [o for o in named[lo:hi] if o[1] <= end]  # in text order, as the mentions are
+        resolved = False
         for a in self.patterns.org_anaphora.finditer(self.text, begin, end):
             if any(b < a.end() and a.start() < e for b, e, _ in found) or self._begins_a_name(a.end()):
                 continue
             org = self._anaphora_organisation(a)
             if org is not None:
                 found.append((a.start(), a.end(), org))
-        return sorted(found, key=lambda x: x[0])
+                resolved = True
+        return sorted(found, key=lambda x: x[0]) if resolved else found
+
+    @property
+    def _named_organisations(self) -> tuple[list[tuple[int, int, Entity]], list[int]]:
+        """The organisation mentions as (begin, end, entity) in text order, and their begins (built
+        once per set of mentions: ``with_organisation_anaphora`` starts afresh)."""
+        known = self._organisation_mentions
+        if known is None:
+            named = [
+                (m.span.begin, m.span.end, m.entity)
+                for m in self.mentions
+                if m.entity.kind is EntityKind.ORGANISATION
+            ]
+            known = self._organisation_mentions = (named, [o[0] for o in named])
+        return known
 
 
 def _role_key(ctx: DocContext, word: str) -> str:

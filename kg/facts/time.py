@@ -97,9 +97,9 @@ def find_times(
 ) -> list[TimeMention]:
     """Dated expressions of ``text`` (which starts at document ``offset``), resolved where possible."""
     patterns = _date_patterns(rules)
-    if _DATE_CUES[rules.lang].search(text) is None:
-        return []
     cues = {cue for cue, pattern in _KIND_CUES[rules.lang] if pattern.search(text) is not None}
+    if not cues:  # no digit, weekday or relative day (the three alternatives of ``_DATE_CUES``)
+        return []
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
     weekdays: list[TimeMention] = []
