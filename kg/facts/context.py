@@ -78,7 +78,9 @@ class DocContext:
         self._word_ends: list[int] = list(map(attrgetter("end"), tokens))
         self._lowered = [w.lower() for _, _, w in self._words]
         self._times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
+        self._coarse_times: dict[tuple[int, int], tuple[TimeMention, ...]] = {}
         self._organisations: dict[tuple[int, int], tuple[tuple[int, int, Entity], ...]] = {}
+        self._organisation_mentions: tuple[list[tuple[int, int, Entity]], list[int]] | None = None
         self.quotations: tuple[QuotationSpan, ...] = self.analysis.quotations
         self._sentence_starts = [s.span.begin for s in self.analysis.sentences]
         counts = Counter(m.entity.key for m in self.mentions if m.entity.kind is EntityKind.PERSON)
@@ -113,6 +115,7 @@ class DocContext:
         # what depends on the mentions is not shared with the context without the anaphora
         later._longest_mention = max(self._longest_mention, *(m.span.end - m.span.begin for m in found))
         later._organisations = {}
+        later._organisation_mentions = None
         later.description_begins = begins
         return later
 
@@ -187,14 +190,14 @@ class DocContext:
         return self.quotation_at(begin) is not None
 
     def mentions_in(self, begin: int, end: int, kinds: frozenset[EntityKind] | None = None) -> list[Mention]:
-        lo = bisect.bisect_left(self._mention_starts, begin)
-        out = []
-        for m in self.mentions[lo:]:
-            if m.span.begin >= end:
-                break
-            if m.span.end <= end and (kinds is None or m.entity.kind in kinds):
-                out.append(m)
-        return out
+        starts = self._mention_starts
+        # the mentions beginning in [begin, end): two bisections instead of a scan of the tail
+        lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
+        if lo >= hi:
+            return []
+        if kinds is None:
+            return [m for m in self.mentions[lo:hi] if m.span.end <= end]
+        return [m for m in self.mentions[lo:hi] if m.span.end <= end and m.entity.kind in kinds]
 
     def mentions_overlapping(self, begin: int, end: int) -> list[Mention]:
         # only a mention beginning less than the longest mention's length before ``begin`` can reach it
@@ -248,11 +251,19 @@ class DocContext:
     def coarse_times_in(self, begin: int, end: int) -> tuple[TimeMention, ...]:
         """The dated expressions of ``text[begin:end]`` and, where none stands, months and years given
         alone ("in 2023", "im vergangenen Jahr"): for the rules whose date is a start or an end."""
-        days = self.times_in(begin, end)
-        coarse = find_coarse_times(
-            self.text[begin:end], begin, self.document.published, [(t.begin, t.end) for t in days], self.rules
-        )
-        return tuple(sorted((*days, *coarse), key=lambda t: t.begin))
+        key = (begin, end)
+        found = self._coarse_times.get(key)
+        if found is None:
+            days = self.times_in(begin, end)
+            coarse = find_coarse_times(
+                self.text[begin:end],
+                begin,
+                self.document.published,
+                [(t.begin, t.end) for t in days],
+                self.rules,
+            )
+            found = self._coarse_times[key] = tuple(sorted((*days, *coarse), key=lambda t: t.begin))
+        return found
 
     # --- resolution -----------------------------------------------------------------------------
     def mentions_back(self, offset: int) -> Iterator[Mention]:
@@ -419,18 +430,32 @@ class DocContext:
         return list(known)
 
     def _organisations_in(self, begin: int, end: int) -> list[tuple[int, int, Entity]]:
-        found = [
-            (m.span.begin, m.span.end, m.entity)
-            for m in self.mentions_in(begin, end)
-            if m.entity.kind is EntityKind.ORGANISATION
-        ]
+        named, starts = self._named_organisations
+        lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
+        found = [o for o in named[lo:hi] if o[1] <= end]  # in text order, as the mentions are
+        resolved = False
         for a in self.patterns.org_anaphora.finditer(self.text, begin, end):
             if any(b < a.end() and a.start() < e for b, e, _ in found) or self._begins_a_name(a.end()):
                 continue
             org = self._anaphora_organisation(a)
             if org is not None:
                 found.append((a.start(), a.end(), org))
-        return sorted(found, key=lambda x: x[0])
+                resolved = True
+        return sorted(found, key=lambda x: x[0]) if resolved else found
+
+    @property
+    def _named_organisations(self) -> tuple[list[tuple[int, int, Entity]], list[int]]:
+        """The organisation mentions as (begin, end, entity) in text order, and their begins (built
+        once per set of mentions: ``with_organisation_anaphora`` starts afresh)."""
+        known = self._organisation_mentions
+        if known is None:
+            named = [
+                (m.span.begin, m.span.end, m.entity)
+                for m in self.mentions
+                if m.entity.kind is EntityKind.ORGANISATION
+            ]
+            known = self._organisation_mentions = (named, [o[0] for o in named])
+        return known
 
 
 def _role_key(ctx: DocContext, word: str) -> str:

@@ -63,7 +63,16 @@ class Judgement:
 
 
 def relation_extractor(lang: str, rule: RelationRule) -> Extractor:
-    return Extractor(f"kg.facts.{lang}.{rule.name}", rule.version)
+    known = _EXTRACTORS.get((lang, id(rule)))
+    if known is None or known[0] is not rule:
+        known = _EXTRACTORS[(lang, id(rule))] = (
+            rule,
+            Extractor(f"kg.facts.{lang}.{rule.name}", rule.version),
+        )
+    return known[1]
+
+
+_EXTRACTORS: dict[tuple[str, int], tuple[RelationRule, Extractor]] = {}  # one per rule, not per fact
 
 
 def extract_relations(ctx: DocContext, quotations: list[Quotation]) -> list[Fact]:

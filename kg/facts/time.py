@@ -61,11 +61,19 @@ def _date_patterns(rules: LanguageRules) -> tuple[tuple[str, re.Pattern[str]], .
     # Every pattern above needs a digit, a weekday or a relative day: a text with none has no date
     # (most sentences), found with one search instead of a search per pattern.
     _DATE_CUES[rules.lang] = re.compile(rf"\d|{weekday}|{relative}", re.I)
+    # … and each pattern needs its own one of the three: a pattern whose cue is absent is not run
+    _KIND_CUES[rules.lang] = (
+        ("digit", re.compile(r"\d")),
+        ("weekday", re.compile(weekday, re.I)),
+        ("relative", re.compile(relative, re.I)),
+    )
     return patterns
 
 
 _DATE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
 _DATE_CUES: dict[str, re.Pattern[str]] = {}
+_KIND_CUES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+_CUE_OF_KIND = {"weekday": "weekday", "relative": "relative"}  # every other pattern needs a digit
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,8 @@ def find_times(
 ) -> list[TimeMention]:
     """Dated expressions of ``text`` (which starts at document ``offset``), resolved where possible."""
     patterns = _date_patterns(rules)
-    if _DATE_CUES[rules.lang].search(text) is None:
+    cues = {cue for cue, pattern in _KIND_CUES[rules.lang] if pattern.search(text) is not None}
+    if not cues:  # no digit, weekday or relative day (the three alternatives of ``_DATE_CUES``)
         return []
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
@@ -97,6 +106,8 @@ def find_times(
     glue_words = "|".join(rules.vocab.weekday_date_glue)
     weekday_date_glue = re.compile(rf",?\s*(?:(?:{glue_words})\s+)?")
     for kind, pattern in patterns:
+        if _CUE_OF_KIND.get(kind, "digit") not in cues:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and b < m.end() for b, e in taken):
                 continue
