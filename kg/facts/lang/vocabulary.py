@@ -110,6 +110,11 @@ class Vocabulary:
     place_heads: frozenset[str]
     # "am Abend", "later that day": a meeting elsewhere on the day just told
     same_day: re.Pattern[str]
+    # "has been postponed", "wurde abgesagt": a meeting noun or verb whose clause says it will not take
+    # place (as planned); ``cancelled_before`` the same as a word right before the noun ("der abgesagte
+    # Gipfel", "the cancelled summit")
+    called_off: re.Pattern[str]
+    cancelled_before: re.Pattern[str]
     # objects
     contrast: frozenset[str]
     # the words between a negated object and the one that corrects it ("nicht der EU, sondern der EFTA")
@@ -178,6 +183,8 @@ class Vocabulary:
     weekday_date_glue: tuple[str, ...]  # "am Mittwoch, den 3. April"
     past_markers: tuple[str, ...]  # vergangenen, last: a weekday before publication
     next_markers: tuple[str, ...]  # next, kommenden: a weekday after publication
+    # "für Donnerstag geplant", "planned for Saturday": a weekday so opened is the next one (or the day)
+    schedule_openers: tuple[str, ...]
     time_clause_break: re.Pattern[str]
     past_words: frozenset[str]
     future_words: frozenset[str]

@@ -337,6 +337,8 @@ VOCABULARY = Vocabulary(
     delegation_links=frozenset({"der", "des", "aus", "und", ",", "von", "die"}),
     place_heads=frozenset({"hauptstadt", "stadt", "hafenstadt", "küstenstadt", "metropole"}),
     same_day=re.compile(r"\b(?:[Aa]m (?:Abend|Nachmittag|selben Tag)|[Ss]päter am Tag|am gleichen Tag)\b"),
+    called_off=re.compile(r"\b(?:abgesagt|verschoben|vertagt|abgeblasen|gestrichen|fällt\s+(?:\w+\s+){0,3}?aus)\b"),
+    cancelled_before=re.compile(r"\b(?:abgesagte[nmrs]?|ausgefallene[nmrs]?|gestrichene[nmrs]?)\s+$"),
     contrast=frozenset({"aber", "jedoch", "doch", "sondern"}),
     correction=re.compile(r"\s*,?\s*sondern\s+(?:(?:der|die|dem|den|des|in|im|zur|zum)\s+)?"),
     organ_words=re.compile(r"kommission|parlament|gerichtshof|zentralbank", re.I),
@@ -444,6 +446,7 @@ VOCABULARY = Vocabulary(
     weekday_date_glue=("den",),
     past_markers=("vergangenen", "letzten"),
     next_markers=("nächsten", "kommenden"),
+    schedule_openers=("für",),
     time_clause_break=re.compile(r"[,;:„“”\"»«()–—]|\b(?:dass|wo|als|nachdem|bevor|weil)\b"),
     past_words=frozenset(
         [

@@ -316,6 +316,10 @@ VOCABULARY = Vocabulary(
     delegation_links=frozenset({"of", "from", "the", "and", ",", "member", "states"}),
     place_heads=frozenset({"capital", "city", "port", "resort"}),
     same_day=re.compile(r"\b(?:later (?:that|the same) day|that (?:evening|afternoon)|hours later)\b", re.I),
+    called_off=re.compile(
+        r"\b(?:postponed(?!\s+from\b)|cancell?ed|called\s+off|put\s+off|scrapped|shelved)\b", re.I
+    ),
+    cancelled_before=re.compile(r"\b(?:cancell?ed|scrapped|called-off)\s+$", re.I),
     contrast=frozenset({"but"}),
     correction=re.compile(r"\s*,?\s*but\s+(?:rather\s+)?(?:of|in|to)\s+(?:the\s+)?", re.I),
     organ_words=re.compile(r"commission|parliament|court|central bank", re.I),
@@ -443,6 +447,7 @@ VOCABULARY = Vocabulary(
     weekday_date_glue=("the",),
     past_markers=("last",),
     next_markers=("next",),
+    schedule_openers=("for",),
     time_clause_break=re.compile(r"[,;:„“”\"»«()–—]|\b(?:that|where|when|after|before)\b"),
     past_words=frozenset(
         [
