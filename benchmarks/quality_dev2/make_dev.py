@@ -154,7 +154,11 @@ DOCS = [
         ),
         "facts": {
             "required": [fact("Q750", M, MERCOSUR), fact("Q717", SUSP, MERCOSUR)],
-            "optional": [fact("Q298", PART, MERCOSUR), fact("Q739", PART, MERCOSUR), fact("Q717", M, MERCOSUR)],
+            "optional": [
+                fact("Q298", PART, MERCOSUR),
+                fact("Q739", PART, MERCOSUR),
+                fact("Q717", M, MERCOSUR),
+            ],
         },
         "meetings": [{"location": "Q1335", "participants": [MERCOSUR], "date": "2025-12-15"}],
     },
