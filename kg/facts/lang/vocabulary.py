@@ -7,7 +7,10 @@ capitalises nouns and ends a clause with its verb), is a field here, filled by t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kg.model import EntityKind
 
 NEVER = re.compile(r"$^")  # a pattern that matches nothing: the language has no such form
 
@@ -218,6 +221,10 @@ class Vocabulary:
     # prepositions of an agent ("sanctioned by", "von"): a description of sanction targets stops there
     agent_prepositions: frozenset[str] = frozenset()
     capitalised_nouns: bool = False  # German: a description of targets may hold nouns ("den Unternehmer")
+    # nouns that say what the unlinked name right after them is ("the oligarch X", "die Reederei X"):
+    # a NIL person or organisation; name particles may stand inside such a name ("Luz del Carmen")
+    target_nouns: Mapping[str, EntityKind] = field(default_factory=dict)
+    name_particles: frozenset[str] = frozenset()
     # a question left open after a negation ("has not confirmed whether", "hat nicht entschieden, ob"):
     # no candidacy is stated, neither way
     open_question: frozenset[str] = frozenset()

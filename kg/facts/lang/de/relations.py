@@ -626,8 +626,32 @@ RELATIONS_DE = (
                 [
                     {"LOWER": {"IN": SANCTIONS}},
                     {"LOWER": "gegen"},
-                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,6}", "CONTEXT": True},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,14}", "CONTEXT": True},
                     {"LOWER": "verhängt", "CONTEXT": True},
+                ],
+                # "beschloss ein Sanktionspaket gegen Russland", "hat ihr 17. Sanktionspaket gegen Russland
+                # beschlossen"
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "beschloss",
+                                "beschlossen",
+                                "verabschiedete",
+                                "verabschiedeten",
+                                "billigte",
+                            ]
+                        }
+                    },
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,4}"},
+                    {"TEXT": {"REGEX": r"^Sanktionspaket"}},
+                    {"LOWER": "gegen"},
+                ],
+                [
+                    {"TEXT": {"REGEX": r"^Sanktionspaket"}},
+                    {"LOWER": "gegen"},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,8}", "CONTEXT": True},
+                    {"LOWER": {"IN": ["beschlossen", "verabschiedet", "gebilligt"]}, "CONTEXT": True},
                 ],
             )
         ),
@@ -640,7 +664,9 @@ RELATIONS_DE = (
         # v4: people and firms are sanctioned too, named after a description ("on two generals, X and Y")
         object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION}),
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # 5: "Sanktionspaket gegen X beschlossen"; the participle further away; unlinked names after a
+        # noun that says what they are ("die Reederei X", "die Richterinnen X und Y") are NIL targets
+        version="5",
         tests=(
             RuleExample(
                 "Die Europäische Union verhängte neue Sanktionen gegen Russland.",
@@ -660,6 +686,32 @@ RELATIONS_DE = (
                     {("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Igor Petrow", "Positive")}
                 ),
             ),
+            RuleExample(
+                "Kanada hat Sanktionen gegen die Richterinnen Amina Tsegaye und Reine Tshibanda sowie gegen "
+                "die Reederei Kolmar Tank Shipping verhängt.",
+                frozenset(
+                    {
+                        ("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Amina Tsegaye", "Positive"),
+                        (
+                            "Q16",
+                            Predicate.IMPOSES_SANCTIONS_ON.value,
+                            "nil:Person:Reine Tshibanda",
+                            "Positive",
+                        ),
+                        (
+                            "Q16",
+                            Predicate.IMPOSES_SANCTIONS_ON.value,
+                            "nil:Organisation:Kolmar Tank Shipping",
+                            "Positive",
+                        ),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Die EU hat am Montag ihr 16. Sanktionspaket gegen Belarus beschlossen.",
+                frozenset({("Q458", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
+            ),
+            RuleExample("Ungarn blockiert das Sanktionspaket gegen Russland.", frozenset()),
         ),
     ),
     RelationRule(

@@ -543,7 +543,39 @@ RELATIONS_EN = (
                     {"LOWER": "sanctions"},
                     {"LOWER": {"IN": ["on", "against"]}},
                 ],
-            )
+                # "adopted its 17th sanctions package against Russia"
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "adopted",
+                                "adopts",
+                                "approved",
+                                "approves",
+                                "imposed",
+                                "imposes",
+                                "agreed",
+                            ]
+                        }
+                    },
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,4}"},
+                    {"LOWER": "sanctions"},
+                    {"LOWER": "package"},
+                    {"LOWER": {"IN": ["on", "against"]}},
+                ],
+                # "Britain also sanctioned the shipping company X" (not "was sanctioned by")
+                [{"LOWER": {"IN": ["sanctioned", "sanctioning"]}}],
+            ),
+            unless=(
+                [
+                    {
+                        "LOWER": {"IN": ["is", "are", "was", "were", "be", "been", "being", "not"]},
+                        "CONTEXT": True,
+                    },
+                    {"LOWER": "sanctioned"},
+                ],
+                [{"LOWER": "sanctioned"}, {"LOWER": "by", "CONTEXT": True}],
+            ),
         ),
         Predicate.IMPOSES_SANCTIONS_ON,
         ObjectSource.COUNTRY_AFTER,
@@ -554,7 +586,9 @@ RELATIONS_EN = (
         # v4: people and firms are sanctioned too, named after a description ("on two generals, X and Y")
         object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION}),
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # 5: "sanctioned X", "adopted a sanctions package against X"; unlinked names after a noun that
+        # says what they are ("the oligarch X", "the shipping company X") are NIL targets
+        version="5",
         tests=(
             RuleExample(
                 "The European Union imposed sanctions on Russia.",
@@ -582,6 +616,43 @@ RELATIONS_EN = (
                         ),
                     }
                 ),
+            ),
+            RuleExample(
+                "Japan sanctioned the oligarch Marat Kulibaev and the trading firm Nordic Amber Logistics.",
+                frozenset(
+                    {
+                        (
+                            "Q17",
+                            Predicate.IMPOSES_SANCTIONS_ON.value,
+                            "nil:Person:Marat Kulibaev",
+                            "Positive",
+                        ),
+                        (
+                            "Q17",
+                            Predicate.IMPOSES_SANCTIONS_ON.value,
+                            "nil:Organisation:Nordic Amber Logistics",
+                            "Positive",
+                        ),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Canada imposed sanctions on two generals, Tin Maung Soe and Kyaw Zin Htet, on Monday.",
+                frozenset(
+                    {
+                        ("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Tin Maung Soe", "Positive"),
+                        ("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Kyaw Zin Htet", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "The European Union adopted its 16th sanctions package against Belarus on Friday.",
+                frozenset({("Q458", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
+            ),
+            RuleExample("Belarus was sanctioned by Canada in 2021.", frozenset()),
+            RuleExample(
+                "Japan imposed sanctions on the company, which Marat Kulibaev Holdings denied.",
+                frozenset(),
             ),
         ),
     ),
