@@ -21,8 +21,10 @@ PARTNER_NOUN = (
 )
 PARTNER_BARE = r"\bPartner(?:in|land|länder|staat|staaten)?$"
 MEMBER_COMPOUND = r"\b\w+-Mitglied(?:er|s|staat\w*)?\b|\b\w+-Mitgliedsl(?:a|ä)nd\w*\b"
-MEMBER_NOUN = r"\b(?:Gründungsm|M)itglied(?:er|s)?$"
-MEMBER_BARE = r"\bMitglied(?:er)?$"
+MEMBER_NOUN = r"\b(?:Gründungsm|M)itglied(?:er|s)?$|\bVertragsstaat(?:en|es)?$"
+MEMBER_BARE = r"\bMitglied(?:er)?$|\bVertragsstaat(?:en)?$"
+# nouns heading a list of members ("Ständige Mitglieder … sind", "Vertragsstaaten, darunter …")
+MEMBER_LIST_NOUN = r"^(?:Vollm|M)itglied(?:er|ern)$|^(?:Mitglieds?|Vertrags)staaten$|^Mitgliedsländer[n]?$"
 GENITIVE_LINKS = ["der", "des", "von", "im", "in"]
 JOIN = r"\bbei(?:zu)?treten\b|\bbeiträten\b|\bbeitreten\w*|\bBeitritt(?!sprotokoll)\w*"
 MEMBERSHIP = r"\bMitgliedschaft\b|\b(?:Mitglieds|Beitritts|Aufnahme)antrag\w*|\bBeitrittsgesuch\w*"
@@ -152,11 +154,16 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: "Vertragsstaat des Strafgerichtshofs" (a state party is a member)
+        version="4",
         tests=(
             RuleExample(
                 "Polen ist Mitglied der Europäischen Union.",
                 frozenset({("Q36", Predicate.MEMBER_OF.value, "Q458", "Positive")}),
+            ),
+            RuleExample(
+                "Armenien ist seit 2024 Vertragsstaat des Internationalen Strafgerichtshofs.",
+                frozenset({("Q399", Predicate.MEMBER_OF.value, "Q47488", "Positive")}),
             ),
         ),
     ),
@@ -175,11 +182,22 @@ RELATIONS_DE = (
         # 2: not read inside a longer trigger ("als Mitglied aufgenommen": admit_as_member)
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # 5: "Vertragsstaat(en)" (a state party is a member)
+        version="5",
         tests=(
             RuleExample(
                 "Die NATO wächst. Schweden ist seit März Mitglied.",
                 frozenset({("Q34", Predicate.MEMBER_OF.value, "Q7184", "Positive")}),
+            ),
+            RuleExample(
+                "Der Internationale Strafgerichtshof tagt in Den Haag. Die USA und Israel sind keine "
+                "Vertragsstaaten.",
+                frozenset(
+                    {
+                        ("Q30", Predicate.MEMBER_OF.value, "Q47488", "Negative"),
+                        ("Q801", Predicate.MEMBER_OF.value, "Q47488", "Negative"),
+                    }
+                ),
             ),
         ),
     ),
@@ -1139,6 +1157,103 @@ RELATIONS_DE = (
                     {
                         ("Q419", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
                         ("Q750", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Ständige Mitglieder des Rates sind China, Frankreich und Russland", "Zu den Gründungsmitgliedern
+        # der BRICS zählen Brasilien und Indien": a list of members after the verb
+        "members_are",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"REGEX": MEMBER_LIST_NOUN}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,6}"},
+                    {"TEXT": {"IN": ["sind", "waren"]}},
+                ],
+                [
+                    {"LOWER": "zu"},
+                    {"LOWER": "den"},
+                    {"TEXT": {"REGEX": MEMBER_LIST_NOUN + r"|^Gründungsmitgliedern$"}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,6}"},
+                    {"TEXT": {"IN": ["zählen", "zählten", "gehören", "gehörten", "zählt", "gehört"]}},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "Ständige Mitglieder des Sicherheitsrats der Vereinten Nationen sind China, Frankreich und "
+                "Russland.",
+                frozenset(
+                    {
+                        ("Q148", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q142", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q159", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Zu den Gründungsmitgliedern der BRICS zählen Brasilien und Indien.",
+                frozenset(
+                    {
+                        ("Q155", Predicate.MEMBER_OF.value, "Q243630", "Positive"),
+                        ("Q668", Predicate.MEMBER_OF.value, "Q243630", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample("Die Mitglieder der Afrikanischen Union sind uneins.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Der Gerichtshof hat 125 Vertragsstaaten, darunter Deutschland und Frankreich", "die
+        # nichtständigen Mitglieder Dänemark und Griechenland": members named right after the noun
+        "members_including",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"REGEX": MEMBER_LIST_NOUN}},
+                    {"TEXT": ","},
+                    {"LOWER": {"IN": ["darunter", "etwa", "nämlich"]}},
+                ],
+                [
+                    {"TEXT": {"REGEX": r"^(?:nicht)?ständigen$"}},
+                    {"TEXT": {"REGEX": MEMBER_LIST_NOUN}},
+                    {"TEXT": {"REGEX": r"^[A-ZÄÖÜ]"}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "Der Internationale Strafgerichtshof hat 125 Vertragsstaaten, darunter Deutschland und "
+                "Frankreich.",
+                frozenset(
+                    {
+                        ("Q183", Predicate.MEMBER_OF.value, "Q47488", "Positive"),
+                        ("Q142", Predicate.MEMBER_OF.value, "Q47488", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Der Sicherheitsrat der Vereinten Nationen tagte in New York. Die nichtständigen Mitglieder "
+                "Dänemark und Griechenland stimmten zu.",
+                frozenset(
+                    {
+                        ("Q35", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q41", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
                     }
                 ),
             ),
