@@ -109,8 +109,9 @@ def _complement_is_no_organisation(
     ctx: DocContext, rule: RelationRule, trigger: TriggerHit, end: int
 ) -> bool:
     """ "a member of the coalition", "Mitglied der Regierung", "a partner of Ukraine": the noun names
-    what it is a member or partner of, and that is no organisation."""
-    if rule.predicate not in JOINABLE_OBJECT or rule.obj is ObjectSource.TREATY:
+    what it is a member or partner of, and that is no organisation. Not for the parties of a signed
+    partnership ("signed a partnership in Canberra": the place is no complement)."""
+    if rule.predicate not in JOINABLE_OBJECT or rule.obj in (ObjectSource.TREATY, ObjectSource.CO_SUBJECTS):
         return False
     if ctx.organisations_in(trigger.begin, trigger.end):
         return False  # NATO-Mitglied, NATO member

@@ -22,6 +22,17 @@ PARTNER_NOUN = (
 PARTNER_BARE = r"\bPartner(?:in|land|länder|staat|staaten)?$"
 MEMBER_COMPOUND = r"\b\w+-Mitglied(?:er|s|staat\w*)?\b|\b\w+-Mitgliedsl(?:a|ä)nd\w*\b"
 MEMBER_NOUN = r"\b(?:Gründungsm|M)itglied(?:er|s)?$|\bVertragsstaat(?:en|es)?$"
+PARTNERSHIP = r"^(?:[A-ZÄÖÜ][a-zäöüß]+p|P)artnerschaft$"
+PARTNERSHIP_VERBS = [
+    "unterzeichneten",
+    "unterzeichnete",
+    "vereinbarten",
+    "vereinbarte",
+    "schlossen",
+    "schloss",
+]
+PARTNERSHIP_VERBS += ["besiegelten", "besiegelte", "gingen", "ging"]
+PARTNERSHIP_PARTICIPLES = ["unterzeichnet", "vereinbart", "geschlossen", "besiegelt", "eingegangen"]
 MEMBER_BARE = r"\bMitglied(?:er)?$|\bVertragsstaat(?:en)?$"
 # nouns heading a list of members ("Ständige Mitglieder … sind", "Vertragsstaaten, darunter …")
 MEMBER_LIST_NOUN = r"^(?:Vollm|M)itglied(?:er|ern)$|^(?:Mitglieds?|Vertrags)staaten$|^Mitgliedsländer[n]?$"
@@ -39,6 +50,45 @@ SANCTIONS = ["sanktionen", "strafmaßnahmen"]
 SEAT = ["Sitz", "sitz", "Hauptsitz", "HauptSitz"]
 
 RELATIONS_DE = (
+    RelationRule(
+        # "Brasilien und Deutschland haben eine strategische Partnerschaft unterzeichnet", "Japan vereinbarte
+        # eine Partnerschaft mit Indien": a partnership of the parties (the first with the others)
+        "partnership_signed",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": PARTNERSHIP_VERBS}},
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,4}"},
+                    {"TEXT": {"REGEX": PARTNERSHIP}},
+                ],
+                [
+                    {"TEXT": {"REGEX": PARTNERSHIP}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,4}", "CONTEXT": True},
+                    {"LOWER": {"IN": PARTNERSHIP_PARTICIPLES}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.PARTNER_OF,
+        ObjectSource.CO_SUBJECTS,
+        Scope.CLAUSE,
+        confidence=0.75,
+        subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
+        tests=(
+            RuleExample(
+                "Brasilien und Deutschland haben am Montag eine strategische Partnerschaft unterzeichnet.",
+                frozenset({("Q155", Predicate.PARTNER_OF.value, "Q183", "Positive")}),
+            ),
+            RuleExample(
+                "Japan vereinbarte eine Sicherheitspartnerschaft mit Indien.",
+                frozenset({("Q17", Predicate.PARTNER_OF.value, "Q668", "Positive")}),
+            ),
+            RuleExample(
+                "Kanada und die ASEAN haben eine umfassende strategische Partnerschaft geschlossen.",
+                frozenset({("Q16", Predicate.PARTNER_OF.value, "Q7768", "Positive")}),
+            ),
+            RuleExample("Brasilien hat ein Partnerschaftsabkommen unterzeichnet.", frozenset()),
+        ),
+    ),
     RelationRule(
         "partner_compound",
         Tokens(([{"TEXT": {"REGEX": PARTNER_COMPOUND}, "SPAN": PARTNER_COMPOUND}],)),

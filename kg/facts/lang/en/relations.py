@@ -91,10 +91,18 @@ RELATIONS_EN = (
         ObjectSource.CO_SUBJECTS,
         Scope.CLAUSE,
         confidence=0.75,
+        # 2: an organisation is a party too ("Canada and ASEAN signed a strategic partnership"); a place
+        # after the noun is no complement ("signed a partnership in Canberra")
+        subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
+        version="2",
         tests=(
             RuleExample(
                 "Australia and Indonesia signed a comprehensive strategic partnership on Wednesday.",
                 frozenset({("Q408", Predicate.PARTNER_OF.value, "Q252", "Positive")}),
+            ),
+            RuleExample(
+                "Canada and ASEAN signed a comprehensive strategic partnership in Kuala Lumpur.",
+                frozenset({("Q16", Predicate.PARTNER_OF.value, "Q7768", "Positive")}),
             ),
             RuleExample(
                 "Japan signed a security partnership with India.",
