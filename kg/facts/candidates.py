@@ -94,6 +94,12 @@ def _joins_a_name_the_kb_lacks(ctx: DocContext, rule: RelationRule, trigger: Tri
     words = ctx.words(trigger.begin, trigger.end)[1:]
     if ctx.grammar.verb_final:
         words = ctx.words(begin, trigger.begin)[-2:] + words
+    else:
+        # "remain outside Schengen", "belong to the Schengen area": the words right after the trigger
+        after = ctx.words(trigger.end, trigger.end + 40)[:2]
+        if after and _unknown_name(ctx, *after[0]):
+            return True
+        words = words + after
     for (_, _, article), (b, e, word) in itertools.pairwise(words):
         if (
             article.lower() in ctx.vocab.object_articles
@@ -103,6 +109,17 @@ def _joins_a_name_the_kb_lacks(ctx: DocContext, rule: RelationRule, trigger: Tri
         ):
             return True
     return False
+
+
+def _unknown_name(ctx: DocContext, b: int, e: int, word: str) -> bool:
+    """A capitalised word no mention covers (not a month or weekday): a name the KB lacks."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word.lower() not in ctx.vocab.months
+        and word.lower() not in ctx.vocab.weekdays
+        and not ctx.mentions_overlapping(b, e)
+    )
 
 
 def _complement_is_no_organisation(

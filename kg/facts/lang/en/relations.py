@@ -36,7 +36,9 @@ RELATIONS_EN = (
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: "partner country of", prenominal adjectives ("key", "major", "Mediterranean partners")
-        version="4",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="5",
         tests=(
             RuleExample(
                 "Sweden is a close NATO partner.",
@@ -134,6 +136,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"\b(?:including|include|includes|such as|are|were)\b", re.I),
         subject_after_only=True,
         confidence=0.75,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "ASEAN's dialogue partners, including Japan, India and New Zealand, will attend.",
@@ -175,7 +180,9 @@ RELATIONS_EN = (
         topic_object=True,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Ukraine is a valued partner, but not a member of NATO.",
@@ -213,7 +220,9 @@ RELATIONS_EN = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Poland is a member of NATO.",
@@ -232,7 +241,9 @@ RELATIONS_EN = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Austria is not part of NATO.",
@@ -262,7 +273,9 @@ RELATIONS_EN = (
         # 2: "admit", "admits", "admitting" are to_admit_as_member's
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="5",
         tests=(
             RuleExample(
                 "NATO admitted Finland as a member in 2023.",
@@ -291,7 +304,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "NATO decided to admit Sweden as a member.",
@@ -333,7 +348,9 @@ RELATIONS_EN = (
         subject_reach=12,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Austria and Ireland remain outside NATO.",
@@ -344,6 +361,8 @@ RELATIONS_EN = (
                     }
                 ),
             ),
+            # a name the KB lacks: not NATO named before
+            RuleExample("NATO met in Brussels. Cyprus remains outside Schengen.", frozenset()),
         ),
     ),
     RelationRule(
@@ -356,7 +375,9 @@ RELATIONS_EN = (
         confidence=0.75,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Norway and Iceland belong to NATO.",
@@ -366,6 +387,9 @@ RELATIONS_EN = (
                         ("Q189", Predicate.MEMBER_OF.value, "Q7184", "Positive"),
                     }
                 ),
+            ),
+            RuleExample(
+                "The European Union met in Brussels. Norway belongs to the passport-free area.", frozenset()
             ),
         ),
     ),
@@ -379,7 +403,9 @@ RELATIONS_EN = (
         time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="5",
         tests=(
             RuleExample(
                 "Poland joined NATO in 1999.",
@@ -404,7 +430,9 @@ RELATIONS_EN = (
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: an open question after a negation states nothing; "left X to join Y" is a joining
-        version="4",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="5",
         tests=(
             RuleExample(
                 "Austria and Sweden left EFTA in 1995 to join the European Union.",
@@ -439,7 +467,9 @@ RELATIONS_EN = (
         confidence=0.75,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Moldova is an EU candidate.",
@@ -457,7 +487,9 @@ RELATIONS_EN = (
         confidence=0.75,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Bosnia received an invitation from NATO.",
@@ -491,7 +523,9 @@ RELATIONS_EN = (
         subject_after_only=True,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "NATO invited Bosnia to start talks.",
@@ -760,7 +794,9 @@ RELATIONS_EN = (
         ends=True,
         topic_fallback=False,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "The United Kingdom left the European Union in 2020.",
@@ -790,7 +826,9 @@ RELATIONS_EN = (
         topic_fallback=False,
         excludes=("join",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "Nicaragua ended its membership in the Organization of American States.",
@@ -818,7 +856,9 @@ RELATIONS_EN = (
         ends=True,
         topic_fallback=False,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "Mali announced its withdrawal from the African Union effective April 1.",
@@ -1060,6 +1100,9 @@ RELATIONS_EN = (
         subject_after_only=True,
         confidence=0.7,
         time_role=TimeRole.START,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "The Andean Community was founded in 1969 by Bolivia, Colombia and Peru.",
@@ -1106,6 +1149,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.7,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "The United Nations Security Council's five permanent members are China, France and Russia.",
@@ -1150,6 +1196,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.7,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "The founding members of OPEC were Iran, Iraq and Kuwait.",
@@ -1180,6 +1229,18 @@ RELATIONS_EN = (
                     },
                     {"LOWER": {"IN": MEMBER}},
                 ],
+                # "East Timor was admitted as the 11th member of ASEAN"
+                [
+                    {"LOWER": {"IN": ["was", "were", "been"]}},
+                    {"LOWER": {"IN": ["admitted", "accepted", "welcomed"]}},
+                    {"LOWER": "as"},
+                    {"LOWER": {"IN": ["a", "an", "the", "its", "their"]}, "OP": "?"},
+                    {
+                        "LOWER": {"REGEX": r"^(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)|full|formal|new)$"},
+                        "OP": "{0,2}",
+                    },
+                    {"LOWER": {"IN": MEMBER}},
+                ],
             )
         ),
         Predicate.MEMBER_OF,
@@ -1187,7 +1248,14 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.75,
         time_role=TimeRole.START,
+        # 2: "was admitted as the 11th member of …"
+        version="2",
         tests=(
+            RuleExample(
+                "Comoros was admitted as the 164th member of the World Trade Organization on Monday.",
+                frozenset({("Q970", Predicate.MEMBER_OF.value, "Q7825", "Positive")}),
+                times=frozenset({("Q970", "P580", "2024-02-26")}),
+            ),
             RuleExample(
                 "Belarus became the tenth member of the Shanghai Cooperation Organisation on July 4, 2024.",
                 frozenset({("Q184", Predicate.MEMBER_OF.value, "Q485207", "Positive")}),
@@ -1200,6 +1268,46 @@ RELATIONS_EN = (
                 published="2024-07-09",
             ),
             RuleExample("Brazil became a member of the OPEC+ alliance last year.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Papua New Guinea has applied to become a full member", "Ukraine wants to become a member of
+        # the EU": a membership asked for, a candidacy
+        "to_become_member",
+        Tokens(
+            (
+                [
+                    {
+                        "LOWER": {
+                            "IN": ["applied", "apply", "applies", "applying", "seeks", "sought", "seeking"]
+                        }
+                    },
+                    {"LOWER": "to"},
+                    {"LOWER": "become"},
+                    {"LOWER": {"IN": ["a", "an", "the", "its"]}, "OP": "?"},
+                    {"LOWER": {"IN": ["full", "formal", "permanent", "new"]}, "OP": "?"},
+                    {"LOWER": {"IN": MEMBER}},
+                ],
+            )
+        ),
+        Predicate.CANDIDATE_FOR,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "The World Trade Organization met in Geneva. Ethiopia, an observer, has applied to become a "
+                "full member.",
+                frozenset({("Q115", Predicate.CANDIDATE_FOR.value, "Q7825", "Positive")}),
+            ),
+            RuleExample(
+                "Bolivia applied to become a member of Mercosur in 2015.",
+                frozenset({("Q750", Predicate.CANDIDATE_FOR.value, "Q4264", "Positive")}),
+            ),
+            RuleExample(
+                "Mercosur met in Montevideo. Bolivia has not applied to become a member.",
+                frozenset({("Q750", Predicate.CANDIDATE_FOR.value, "Q4264", "Negative")}),
+            ),
         ),
     ),
     RelationRule(
@@ -1309,7 +1417,9 @@ RELATIONS_EN = (
         excludes=("join",),
         confidence=0.7,
         time_role=TimeRole.START,
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "Indonesia completed its accession to the OECD on May 5, 2025.",
@@ -1351,6 +1461,9 @@ RELATIONS_EN = (
         time_role=TimeRole.END,
         ends=True,
         topic_fallback=False,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "Nicaragua completed its withdrawal from the Organization of American States on "
