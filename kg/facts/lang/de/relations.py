@@ -99,7 +99,9 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Schweden ist ein enger NATO-Partner.",
@@ -126,7 +128,9 @@ RELATIONS_DE = (
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: compounds ("Schlüsselpartner der OECD") and plural country nouns
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Brasilien ist ein Schlüsselpartner der OECD.",
@@ -163,7 +167,9 @@ RELATIONS_DE = (
         topic_object=True,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied der NATO.",
@@ -186,7 +192,9 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Finnland ist seit 2023 NATO-Mitglied.",
@@ -214,6 +222,11 @@ RELATIONS_DE = (
             RuleExample(
                 "Armenien ist seit 2024 Vertragsstaat des Internationalen Strafgerichtshofs.",
                 frozenset({("Q399", Predicate.MEMBER_OF.value, "Q47488", "Positive")}),
+            ),
+            RuleExample(
+                "Der Internationale Strafgerichtshof tagte. Die Ukraine ist seit Januar Vertragsstaat des "
+                "Gerichts.",
+                frozenset({("Q212", Predicate.MEMBER_OF.value, "Q47488", "Positive")}),
             ),
         ),
     ),
@@ -270,7 +283,9 @@ RELATIONS_DE = (
         # 2: the infinitive and present ("… aufzunehmen") are to_admit_as_member's
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Die NATO hat Schweden als Mitglied aufgenommen.",
@@ -296,7 +311,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Die NATO beschloss, Schweden als Mitglied aufzunehmen.",
@@ -338,7 +355,9 @@ RELATIONS_DE = (
         subject_reach=12,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Österreich und Irland bleiben außerhalb der NATO.",
@@ -370,7 +389,9 @@ RELATIONS_DE = (
         confidence=0.75,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Norwegen gehört der NATO an.",
@@ -393,7 +414,9 @@ RELATIONS_DE = (
         time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Polen ist 1999 der NATO beigetreten.",
@@ -414,7 +437,9 @@ RELATIONS_DE = (
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: an open question after a negation states nothing; "left X to join Y" is a joining
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Österreich verließ 1995 die EFTA, um der EU beizutreten.",
@@ -442,7 +467,9 @@ RELATIONS_DE = (
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: an open question after a negation states nothing; "left X to join Y" is a joining
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Argentinien hat noch nicht entschieden, ob es die Mitgliedschaft in der OECD anstrebt.",
@@ -475,7 +502,9 @@ RELATIONS_DE = (
         confidence=0.7,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Die Allianz versprach, die Ukraine rasch in die NATO aufzunehmen.",
@@ -502,7 +531,9 @@ RELATIONS_DE = (
         confidence=0.7,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Finnland wurde 2023 in die NATO aufgenommen.",
@@ -533,7 +564,9 @@ RELATIONS_DE = (
         genitive_subject=True,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Sie sprachen über die Aufnahme der Ukraine in die NATO.",
@@ -592,7 +625,9 @@ RELATIONS_DE = (
         confidence=0.7,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Die Ukraine strebt seit Jahren in die NATO.",
@@ -610,7 +645,9 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Moldau ist seit 2022 Kandidat für die Europäische Union.",
@@ -629,7 +666,9 @@ RELATIONS_DE = (
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: an open question after a negation states nothing; "left X to join Y" is a joining
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Bosnien erhielt eine Einladung der NATO.",
@@ -667,7 +706,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.8,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Estland grenzt an Lettland.",
@@ -801,6 +842,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         requires=TREATY_DE,
         confidence=0.8,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Schweden ist durch Artikel 5 geschützt.",
@@ -822,7 +866,9 @@ RELATIONS_DE = (
         ),
         subject_after_only=True,
         confidence=0.75,
-        version="2",  # 2: adverbs between the verb and the country
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",  # 2: adverbs between the verb and the country
         tests=(
             RuleExample(
                 "Artikel 5 schützt Polen.",
@@ -843,6 +889,9 @@ RELATIONS_DE = (
         requires=TREATY_DE,
         subject_after=re.compile(r"\bfür\b"),
         confidence=0.7,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Artikel 5 gilt auch für Estland.",
@@ -871,7 +920,9 @@ RELATIONS_DE = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.8,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Die NATO hat ihren Sitz in Brüssel.",
@@ -898,7 +949,9 @@ RELATIONS_DE = (
         ends=True,
         topic_fallback=False,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Großbritannien ist 2020 aus der Europäischen Union ausgetreten.",
@@ -927,7 +980,9 @@ RELATIONS_DE = (
         topic_fallback=False,
         excludes=("membership",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Nicaragua kündigte seine Mitgliedschaft in der Organisation Amerikanischer Staaten.",
@@ -954,7 +1009,9 @@ RELATIONS_DE = (
         topic_fallback=False,
         excludes=("left",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Mali will zum 1. April aus der Afrikanischen Union austreten.",
@@ -981,7 +1038,9 @@ RELATIONS_DE = (
         genitive_subject=True,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         excludes=("membership",),
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Mali wurde 2021 von der Afrikanischen Union suspendiert.",
@@ -995,6 +1054,12 @@ RELATIONS_DE = (
             RuleExample(
                 "Venezuelas Mitgliedschaft im Mercosur bleibt ausgesetzt.",
                 frozenset({("Q717", Predicate.SUSPENDED_FROM.value, "Q4264", "Positive")}),
+            ),
+            # "die Organisation" is the union, not the NIL "Kommission" named after it
+            RuleExample(
+                "Die Afrikanische Union wählte einen neuen Vorsitzenden der Kommission. Gabun bleibt von der "
+                "Organisation suspendiert.",
+                frozenset({("Q1000", Predicate.SUSPENDED_FROM.value, "Q7159", "Positive")}),
             ),
         ),
     ),
@@ -1014,7 +1079,9 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Olaf Scholz wurde am 8. Dezember 2021 zum Bundeskanzler gewählt.",
@@ -1039,7 +1106,9 @@ RELATIONS_DE = (
         time_role=TimeRole.START,
         excludes=("appointed",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Der Bundestag wählte Olaf Scholz im Dezember 2021 zum Bundeskanzler.",
@@ -1063,7 +1132,9 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Friedrich Merz soll im Mai zum Bundeskanzler gewählt werden.",
@@ -1085,7 +1156,9 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
         object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Finnland liegt an der Grenze zu Russland.",
@@ -1104,7 +1177,9 @@ RELATIONS_DE = (
         confidence=0.75,
         excludes=("border",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Österreich grenzt nicht an Russland.",
@@ -1125,7 +1200,9 @@ RELATIONS_DE = (
         subject_reach=10,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Der Hauptsitz der Weltgesundheitsorganisation ist in Genf.",
@@ -1145,7 +1222,9 @@ RELATIONS_DE = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Die OSZE hat ihren Sitz nicht in Brüssel, sondern in Wien.",
@@ -1170,7 +1249,9 @@ RELATIONS_DE = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
     ),
     RelationRule(
         # "Dem Staatenbund gehören Saudi-Arabien, Kuwait und Katar an": the organisation first, the
@@ -1191,6 +1272,9 @@ RELATIONS_DE = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.75,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Dem Golf-Kooperationsrat gehören Katar und Oman an.",
@@ -1260,6 +1344,16 @@ RELATIONS_DE = (
                 ),
             ),
             RuleExample("Die Mitglieder der Afrikanischen Union sind uneins.", frozenset()),
+            RuleExample(
+                "Der Sicherheitsrat der Vereinten Nationen tagte in New York. Ständige Mitglieder des Rates "
+                "sind China und Frankreich.",
+                frozenset(
+                    {
+                        ("Q148", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q142", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                    }
+                ),
+            ),
         ),
     ),
     RelationRule(
@@ -1327,6 +1421,9 @@ RELATIONS_DE = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.7,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Gründungsmitglieder des Golf-Kooperationsrats sind Katar und Oman.",
@@ -1360,6 +1457,9 @@ RELATIONS_DE = (
         subject_after_only=True,
         confidence=0.7,
         time_role=TimeRole.START,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Die Andengemeinschaft wurde 1969 von Bolivien, Kolumbien und Peru gegründet.",
@@ -1386,6 +1486,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.75,
         subject_reach=10,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Bolivien ist nun Vollmitglied des Mercosur.",
@@ -1415,6 +1518,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.7,
         time_role=TimeRole.START,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Der Europarat tagte. Georgien wurde 1999 als 41. Mitglied aufgenommen.",
@@ -1452,6 +1558,9 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.75,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Der in Riad ansässige Golf-Kooperationsrat einigte sich auf ein Visum.",
@@ -1471,6 +1580,9 @@ RELATIONS_DE = (
         confidence=0.7,
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Bundeskanzler Friedrich Merz wurde am 6. Mai 2025 vereidigt.",
@@ -1509,7 +1621,9 @@ RELATIONS_DE = (
         excludes=("join", "admission"),
         confidence=0.7,
         time_role=TimeRole.START,
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Der Beitritt Indonesiens zur OECD wurde am 5. Mai 2025 vollzogen.",

@@ -338,7 +338,9 @@ VOCABULARY = Vocabulary(
     delegation_links=frozenset({"der", "des", "aus", "und", ",", "von", "die"}),
     place_heads=frozenset({"hauptstadt", "stadt", "hafenstadt", "küstenstadt", "metropole"}),
     same_day=re.compile(r"\b(?:[Aa]m (?:Abend|Nachmittag|selben Tag)|[Ss]päter am Tag|am gleichen Tag)\b"),
-    called_off=re.compile(r"\b(?:abgesagt|verschoben|vertagt|abgeblasen|gestrichen|fällt\s+(?:\w+\s+){0,3}?aus)\b"),
+    called_off=re.compile(
+        r"\b(?:abgesagt|verschoben|vertagt|abgeblasen|gestrichen|fällt\s+(?:\w+\s+){0,3}?aus)\b"
+    ),
     cancelled_before=re.compile(r"\b(?:abgesagte[nmrs]?|ausgefallene[nmrs]?|gestrichene[nmrs]?)\s+$"),
     contrast=frozenset({"aber", "jedoch", "doch", "sondern"}),
     correction=re.compile(r"\s*,?\s*sondern\s+(?:(?:der|die|dem|den|des|in|im|zur|zum)\s+)?"),
@@ -597,7 +599,7 @@ VOCABULARY = Vocabulary(
         r"[a-zäöü0-9][\wäöüß.-]*\s+|in\s+[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?"  # "die in Lyon ansässige …"
         r"(?:Staatenbund(?:e?s)?|Gremium(?:s)?|Staatengemeinschaft|Staatengruppe|Staatenbündnis(?:ses)?|Organisation"
         r"|Gemeinschaft|Gruppe|Gruppierung|Kartell(?:s)?|Forum(?:s)?|Zusammenschluss(?:es)?"
-        r"|Gerichtshof(?:e?s)?|Wirtschaftsblock(?:s)?|Block(?:s)?)\b"
+        r"|Gerichtshof(?:e?s)?|Gericht(?:e?s)?|Rat(?:e?s)?|Wirtschaftsblock(?:s)?|Block(?:s)?)\b"
     ),
     ordinals=re.compile(
         r"\d+\.|(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft|\w+zehnt|\w+zigst)"

@@ -553,7 +553,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.8,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Estonia borders Latvia.",
@@ -706,6 +708,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         requires=TREATY_EN,
         confidence=0.8,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Estonia is protected by Article 5.",
@@ -724,6 +729,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.75,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Article 5 covers Poland.",
@@ -740,6 +748,9 @@ RELATIONS_EN = (
         requires=TREATY_EN,
         subject_after=re.compile(r"\bto\b", re.I),
         confidence=0.7,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Article 5 applies to Latvia.",
@@ -769,7 +780,9 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.8,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "NATO is headquartered in Brussels.",
@@ -882,7 +895,9 @@ RELATIONS_EN = (
         topic_fallback=False,
         excludes=("join",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Mali was suspended from the African Union in 2021.",
@@ -912,7 +927,9 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Donald Tusk was elected Prime Minister of Poland on December 11, 2023.",
@@ -943,7 +960,9 @@ RELATIONS_EN = (
         time_role=TimeRole.START,
         excludes=("appointed",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Keir Starmer will be sworn in as Prime Minister of the United Kingdom on Friday.",
@@ -966,7 +985,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.75,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Finland is a neighbour of Russia.",
@@ -988,7 +1009,9 @@ RELATIONS_EN = (
         polarity=Polarity.NEGATIVE,
         confidence=0.75,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Austria does not border Russia.",
@@ -1010,7 +1033,9 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.75,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "The OSCE, based in Vienna, sent observers.",
@@ -1031,7 +1056,9 @@ RELATIONS_EN = (
         subject_reach=10,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "The headquarters of the World Health Organization are in Geneva.",
@@ -1051,7 +1078,9 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "The OSCE is based not in Brussels but in Vienna.",
@@ -1078,7 +1107,9 @@ RELATIONS_EN = (
         subject_reach=20,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
     ),
     RelationRule(
         # "The Andean Community was founded in 1969 by Bolivia, Colombia …": a founding list, members
@@ -1174,6 +1205,16 @@ RELATIONS_EN = (
             ),
             RuleExample(
                 "The members of the United Nations Security Council are divided over Iran.", frozenset()
+            ),
+            RuleExample(
+                "The UN Security Council met in New York. The council's permanent members are China and "
+                "France.",
+                frozenset(
+                    {
+                        ("Q148", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q142", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                    }
+                ),
             ),
         ),
     ),
@@ -1327,6 +1368,9 @@ RELATIONS_EN = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.8,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Syria shares long borders with Jordan and Iraq.",
@@ -1363,6 +1407,9 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.75,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Ministers of the Gulf Cooperation Council met on Monday. The Riyadh-based organisation "

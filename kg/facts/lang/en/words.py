@@ -507,7 +507,7 @@ VOCABULARY = Vocabulary(
         r"|opposition|news|lobby|advocacy|ethnic|pressure|working|criminal|business|industry|trade|labou?r"
         r"|research|parliamentary|political|student|civic|human)\b)[a-z0-9][a-z0-9-]*|\w+-based)\s+){0,3}?"
         r"(?:group|grouping|organi[sz]ation|association|forum|cartel|Community|Union|agency|watchdog"
-        r"|league|court|federation|body)\b"
+        r"|league|court|council|federation|body)\b"
     ),
     ordinals=re.compile(
         r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
