@@ -59,6 +59,13 @@ def test_explicit_next_and_last() -> None:
     assert resolve("They met last Friday.") == [dt.date(2021, 12, 31)]
 
 
+def test_a_weekday_planned_for_is_the_one_to_come_even_in_the_past_tense() -> None:
+    assert resolve("Der für Dienstag geplante Gipfel wurde abgesagt.") == [dt.date(2022, 1, 11)]
+    assert resolve("The summit planned for Tuesday was called off.") == [dt.date(2022, 1, 11)]
+    assert resolve("Der für Freitag geplante Gipfel wurde abgesagt.") == [FRIDAY]
+    assert resolve("Der Gipfel fand am Dienstag statt.") == [dt.date(2022, 1, 4)]
+
+
 def test_relative_dates_need_a_publication_date() -> None:
     assert resolve("Die Gespräche beginnen am Montag.", published=None) == []
     assert resolve("Die Gespräche beginnen am 10. Januar 2022.", published=None) == [dt.date(2022, 1, 10)]

@@ -94,6 +94,12 @@ def _joins_a_name_the_kb_lacks(ctx: DocContext, rule: RelationRule, trigger: Tri
     words = ctx.words(trigger.begin, trigger.end)[1:]
     if ctx.grammar.verb_final:
         words = ctx.words(begin, trigger.begin)[-2:] + words
+    else:
+        # "remain outside Schengen", "belong to the Schengen area": the words right after the trigger
+        after = ctx.words(trigger.end, trigger.end + 40)[:2]
+        if after and _unknown_name(ctx, *after[0]):
+            return True
+        words = words + after
     for (_, _, article), (b, e, word) in itertools.pairwise(words):
         if (
             article.lower() in ctx.vocab.object_articles
@@ -105,12 +111,24 @@ def _joins_a_name_the_kb_lacks(ctx: DocContext, rule: RelationRule, trigger: Tri
     return False
 
 
+def _unknown_name(ctx: DocContext, b: int, e: int, word: str) -> bool:
+    """A capitalised word no mention covers (not a month or weekday): a name the KB lacks."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word.lower() not in ctx.vocab.months
+        and word.lower() not in ctx.vocab.weekdays
+        and not ctx.mentions_overlapping(b, e)
+    )
+
+
 def _complement_is_no_organisation(
     ctx: DocContext, rule: RelationRule, trigger: TriggerHit, end: int
 ) -> bool:
     """ "a member of the coalition", "Mitglied der Regierung", "a partner of Ukraine": the noun names
-    what it is a member or partner of, and that is no organisation."""
-    if rule.predicate not in JOINABLE_OBJECT or rule.obj is ObjectSource.TREATY:
+    what it is a member or partner of, and that is no organisation. Not for the parties of a signed
+    partnership ("signed a partnership in Canberra": the place is no complement)."""
+    if rule.predicate not in JOINABLE_OBJECT or rule.obj in (ObjectSource.TREATY, ObjectSource.CO_SUBJECTS):
         return False
     if ctx.organisations_in(trigger.begin, trigger.end):
         return False  # NATO-Mitglied, NATO member

@@ -140,8 +140,12 @@ class DocContext:
                 continue
             if self.in_quotation(m.span.begin) and not self.in_quotation(offset):
                 continue
-            if not has_members(self.kb, m.entity) and self.vocab.organ_words.search(m.entity.label):
-                continue  # "the Commission said the group …": the body it speaks for, not the Commission
+            if (m.entity.qid is None or not has_members(self.kb, m.entity)) and self.vocab.organ_words.search(
+                m.entity.label
+            ):
+                # "the Commission said the group …": the body it speaks for, not the Commission (named
+                # or a NIL "Kommission" the KB cannot say has members)
+                continue
             return m.entity
         return None
 

@@ -142,6 +142,20 @@ def _stage_of_negotiations(ctx: DocContext, trigger: re.Match[str], begin: int, 
     return bool(ctx.vocab.negotiation_stage.search(ctx.text, window_begin, window_end))
 
 
+def _called_off(ctx: DocContext, trigger: re.Match[str], begin: int, end: int) -> bool:
+    """ "The summit planned for Saturday has been postponed", "Der Gipfel wurde abgesagt", "the cancelled
+    talks": as told, the meeting does not take place. The clause runs from the trigger to a semicolon
+    or a contrast word ("…, but the ministers met on Friday")."""
+    if ctx.vocab.cancelled_before.search(ctx.text, max(begin, trigger.start() - 30), trigger.start()):
+        return True
+    clause_end = end
+    for b, _, w in ctx.words(trigger.end(), end):
+        if w == ";" or w.lower() in ctx.vocab.contrast:
+            clause_end = b
+            break
+    return bool(ctx.vocab.called_off.search(ctx.text, trigger.end(), clause_end))
+
+
 def _date_of_saying(ctx: DocContext, at: int) -> bool:
     """ "…, officials said on Monday", "sagte er am Dienstag": when it was said, not when they meet."""
     for say in ctx.patterns.say.finditer(ctx.text, max(0, at - 30), at):
@@ -199,7 +213,7 @@ def _drafts_for(
     ctx: DocContext, rule: MeetingRule, trigger: re.Match[str], sentence_index: int
 ) -> list[_Draft]:
     s = ctx.sentence(sentence_index).span
-    if _stage_of_negotiations(ctx, trigger, s.begin, s.end):
+    if _stage_of_negotiations(ctx, trigger, s.begin, s.end) or _called_off(ctx, trigger, s.begin, s.end):
         return []
     places = _places(ctx, trigger, s.begin, s.end, whole_sentence=rule.verbal)
     # "Am Dienstag traf Scholz in Vilnius ein. Dort kam er mit Macron zusammen": there, that day

@@ -13,7 +13,7 @@ from kg.facts.lang import RULES
 from kg.facts.offices import appointed_office
 from kg.facts.patterns import ObjectSource, RelationRule
 from kg.facts.subjects import anaphora_right_after, group_after
-from kg.model import Entity, EntityKind, Mention, Modality, Predicate, TriggerHit
+from kg.model import Entity, EntityKind, Extractor, Mention, Modality, Predicate, Span, TriggerHit
 
 FALLBACK_TO_TOPIC_ORG = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF})
 JOINABLE_OBJECT = frozenset({Predicate.CANDIDATE_FOR, Predicate.MEMBER_OF, Predicate.PARTNER_OF})
@@ -46,6 +46,7 @@ def find_objects(
     return [obj, *_coordinated_orgs(ctx, obj, trigger.end, end)]
 
 
+NIL_TARGET = Extractor("kg.facts.described_target", "1")  # the "linker" of a name found by its description
 TARGET_LEAD_WORDS = 6  # "on two Myanmar generals, X": a description of the targets before their names
 
 
@@ -59,7 +60,10 @@ def described_targets_after(
     out: list[Mention] = []
     lead = 0
     previous = begin
-    for m in ctx.mentions_in(begin, end):
+    mentions = sorted(
+        [*ctx.mentions_in(begin, end), *_unlinked_targets(ctx, begin, end)], key=lambda m: m.span.begin
+    )
+    for m in mentions:
         between = ctx.words(previous, m.span.begin)
         if any(w.lower() in ctx.vocab.agent_prepositions for _, _, w in between):
             break
@@ -100,6 +104,41 @@ def described_targets_after(
                 out.append(m)
         previous = m.span.end
     return out
+
+
+def _unlinked_targets(ctx: DocContext, begin: int, end: int) -> list[Mention]:
+    """ "the shipping company Arctic Tide Maritime", "die Richterinnen Solomy Bossa und Luz Carranza":
+    a name the linker left unlinked, right after a noun that says what it names (``target_nouns``), is a
+    NIL person or organisation of that kind; coordinated names after a plural noun too."""
+    words = ctx.words(begin, end)
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        kind = ctx.vocab.target_nouns.get(words[i][2].lower())
+        i += 1
+        if kind is not None and i < len(words) and words[i][2] == ",":
+            i += 1  # "on two Myanmar generals, Htun Lwin Oo and Zaw Min Thant"
+        while kind is not None and i < len(words):
+            run = i
+            while run < len(words) and (
+                (words[run][2][:1].isupper() and words[run][2].replace("-", "").isalpha())
+                or (run > i and (words[run][2] in ctx.vocab.name_particles or words[run][2] == "-"))
+            ):
+                run += 1
+            while run > i and (words[run - 1][2] in ctx.vocab.name_particles or words[run - 1][2] == "-"):
+                run -= 1
+            if run - i < 2:
+                break
+            if not any(ctx.mentions_overlapping(b, e) for b, e, _ in words[i:run]):  # else the linker's
+                b, e = words[i][0], words[run - 1][1]
+                entity = Entity(label=ctx.text[b:e], kind=kind, label_lang=ctx.lang)
+                found.append(Mention(Span(b, e, ctx.text[b:e]), -1, entity, 0.5, NIL_TARGET))
+            i = run
+            if i + 1 < len(words) and words[i][2].lower() in ctx.patterns.coordination:
+                i += 1  # "… und Luz Carranza": the next name of the same description
+            else:
+                break
+    return found
 
 
 def _country_anaphora_after(ctx: DocContext, begin: int, end: int, subject_keys: set[str]) -> Entity | None:

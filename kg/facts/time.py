@@ -31,7 +31,7 @@ def _date_patterns(rules: LanguageRules) -> tuple[tuple[str, re.Pattern[str]], .
         _alternatives(list(v.relative_days)),
     )
     ordinal = f"(?:{_alternatives(v.ordinal_suffixes)})?" if v.ordinal_suffixes else ""
-    openers = "|".join(v.weekday_openers)
+    openers = "|".join(v.weekday_openers + v.schedule_openers)
     patterns = (
         ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
         (
@@ -181,8 +181,8 @@ def resolve_weekday(
     if weekday == published.weekday() and not any(w in phrase for w in past_markers + next_markers):
         return published
     past = any(w in phrase for w in past_markers) or tense_of(clause_words, rules) == "past"
-    if any(w in phrase for w in next_markers):
-        past = False
+    if any(w in phrase for w in next_markers) or phrase.split()[0] in rules.vocab.schedule_openers:
+        past = False  # "der für Donnerstag geplante Gipfel … wurde abgesagt": the Thursday to come
     if past:
         delta = (published.weekday() - weekday) % 7 or 7
         return published - dt.timedelta(days=delta)

@@ -7,7 +7,10 @@ capitalises nouns and ends a clause with its verb), is a field here, filled by t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kg.model import EntityKind
 
 NEVER = re.compile(r"$^")  # a pattern that matches nothing: the language has no such form
 
@@ -110,6 +113,11 @@ class Vocabulary:
     place_heads: frozenset[str]
     # "am Abend", "later that day": a meeting elsewhere on the day just told
     same_day: re.Pattern[str]
+    # "has been postponed", "wurde abgesagt": a meeting noun or verb whose clause says it will not take
+    # place (as planned); ``cancelled_before`` the same as a word right before the noun ("der abgesagte
+    # Gipfel", "the cancelled summit")
+    called_off: re.Pattern[str]
+    cancelled_before: re.Pattern[str]
     # objects
     contrast: frozenset[str]
     # the words between a negated object and the one that corrects it ("nicht der EU, sondern der EFTA")
@@ -178,6 +186,8 @@ class Vocabulary:
     weekday_date_glue: tuple[str, ...]  # "am Mittwoch, den 3. April"
     past_markers: tuple[str, ...]  # vergangenen, last: a weekday before publication
     next_markers: tuple[str, ...]  # next, kommenden: a weekday after publication
+    # "für Donnerstag geplant", "planned for Saturday": a weekday so opened is the next one (or the day)
+    schedule_openers: tuple[str, ...]
     time_clause_break: re.Pattern[str]
     past_words: frozenset[str]
     future_words: frozenset[str]
@@ -211,6 +221,10 @@ class Vocabulary:
     # prepositions of an agent ("sanctioned by", "von"): a description of sanction targets stops there
     agent_prepositions: frozenset[str] = frozenset()
     capitalised_nouns: bool = False  # German: a description of targets may hold nouns ("den Unternehmer")
+    # nouns that say what the unlinked name right after them is ("the oligarch X", "die Reederei X"):
+    # a NIL person or organisation; name particles may stand inside such a name ("Luz del Carmen")
+    target_nouns: Mapping[str, EntityKind] = field(default_factory=dict)
+    name_particles: frozenset[str] = frozenset()
     # a question left open after a negation ("has not confirmed whether", "hat nicht entschieden, ob"):
     # no candidacy is stated, neither way
     open_question: frozenset[str] = frozenset()

@@ -23,7 +23,7 @@ MEETINGS_DE = (
             r"versammel(?:t|te|ten)",
         ),
         verbal=True,
-        version="4",
+        version="5",
         tests=(
             MeetingExample(
                 "Der britische Premierminister Keir Starmer ist am Mittwoch zu seinem Antrittsbesuch in "
@@ -50,7 +50,7 @@ MEETINGS_DE = (
         re.compile(r"\btreffen\b"),
         verbal=True,
         min_people=2,
-        version="4",
+        version="5",
         tests=(
             MeetingExample(
                 "Der spanische Regierungschef Pedro Sánchez will Emmanuel Macron am Freitag in Madrid "
@@ -66,7 +66,7 @@ MEETINGS_DE = (
         re.compile(r"\b(?:berat(?:en|t)|berät|berieten?|tag(?:t|te|ten|en))\b"),
         verbal=True,
         needs_place=True,
-        version="4",
+        version="5",
         tests=(
             MeetingExample(
                 "Die Staats- und Regierungschefs der G20 berieten am Montag in Neu-Delhi.",
@@ -83,7 +83,7 @@ MEETINGS_DE = (
         ),
         verbal=True,
         min_people=2,
-        version="4",
+        version="5",
         tests=(
             MeetingExample(
                 "Am Donnerstag sprach Emmanuel Macron in Paris mit Olaf Scholz.",
@@ -96,7 +96,7 @@ MEETINGS_DE = (
         words_re(r"Besuch(?:s|es)?", r"Staatsbesuch\w*", r"Visite", r"\w+besuch(?:s|es)?"),
         verbal=False,
         visit=True,
-        version="3",
+        version="4",
         tests=(
             MeetingExample(
                 "Der polnische Präsident Andrzej Duda ist am Montag zu einem Arbeitsbesuch in Vilnius "
@@ -119,7 +119,7 @@ MEETINGS_DE = (
         min_people=2,
         needs_place=True,
         joins=True,
-        version="2",
+        version="3",
         tests=(
             MeetingExample(
                 "Die Staats- und Regierungschefs der Afrikanischen Union versammelten sich am Samstag in "
@@ -162,7 +162,7 @@ MEETINGS_DE = (
             r"(?!Vertagung)\w+tagung(?:en)?",
         ),
         verbal=False,
-        version="4",
+        version="5",
         tests=(
             MeetingExample(
                 "Die Außenminister der EU kamen am Montag in Luxemburg zu einem Sondertreffen zusammen. Die "
@@ -183,6 +183,20 @@ MEETINGS_DE = (
             MeetingExample(
                 "Gespräche zwischen Wang Yi und Sergej Lawrow fanden am Dienstag in Peking statt.",
                 frozenset({("Q956", "2024-02-27", frozenset({"Q701801", "Q58217"}))}),
+            ),
+            # abgesagt, verschoben: kein Treffen; "für Dienstag geplant" ist der kommende Dienstag
+            MeetingExample(
+                "Der für Dienstag geplante Gipfel der Afrikanischen Union in Addis Abeba wurde abgesagt.",
+                frozenset(),
+            ),
+            MeetingExample(
+                "Das Treffen der Außenminister der G7 in Tokio ist auf April verschoben worden.",
+                frozenset(),
+            ),
+            MeetingExample(
+                "Der für Dienstag geplante Gipfel der Afrikanischen Union in Addis Abeba soll trotz der "
+                "Proteste stattfinden.",
+                frozenset({("Q3624", "2024-03-05", frozenset({"Q7159"}))}),
             ),
         ),
     ),

@@ -21,8 +21,21 @@ PARTNER_NOUN = (
 )
 PARTNER_BARE = r"\bPartner(?:in|land|länder|staat|staaten)?$"
 MEMBER_COMPOUND = r"\b\w+-Mitglied(?:er|s|staat\w*)?\b|\b\w+-Mitgliedsl(?:a|ä)nd\w*\b"
-MEMBER_NOUN = r"\b(?:Gründungsm|M)itglied(?:er|s)?$"
-MEMBER_BARE = r"\bMitglied(?:er)?$"
+MEMBER_NOUN = r"\b(?:Gründungsm|M)itglied(?:er|s)?$|\bVertragsstaat(?:en|es)?$"
+PARTNERSHIP = r"^(?:[A-ZÄÖÜ][a-zäöüß]+p|P)artnerschaft$"
+PARTNERSHIP_VERBS = [
+    "unterzeichneten",
+    "unterzeichnete",
+    "vereinbarten",
+    "vereinbarte",
+    "schlossen",
+    "schloss",
+]
+PARTNERSHIP_VERBS += ["besiegelten", "besiegelte", "gingen", "ging"]
+PARTNERSHIP_PARTICIPLES = ["unterzeichnet", "vereinbart", "geschlossen", "besiegelt", "eingegangen"]
+MEMBER_BARE = r"\bMitglied(?:er)?$|\bVertragsstaat(?:en)?$"
+# nouns heading a list of members ("Ständige Mitglieder … sind", "Vertragsstaaten, darunter …")
+MEMBER_LIST_NOUN = r"^(?:Vollm|M)itglied(?:er|ern)$|^(?:Mitglieds?|Vertrags)staaten$|^Mitgliedsländer[n]?$"
 GENITIVE_LINKS = ["der", "des", "von", "im", "in"]
 JOIN = r"\bbei(?:zu)?treten\b|\bbeiträten\b|\bbeitreten\w*|\bBeitritt(?!sprotokoll)\w*"
 MEMBERSHIP = r"\bMitgliedschaft\b|\b(?:Mitglieds|Beitritts|Aufnahme)antrag\w*|\bBeitrittsgesuch\w*"
@@ -38,6 +51,45 @@ SEAT = ["Sitz", "sitz", "Hauptsitz", "HauptSitz"]
 
 RELATIONS_DE = (
     RelationRule(
+        # "Brasilien und Deutschland haben eine strategische Partnerschaft unterzeichnet", "Japan vereinbarte
+        # eine Partnerschaft mit Indien": a partnership of the parties (the first with the others)
+        "partnership_signed",
+        Tokens(
+            (
+                [
+                    {"LOWER": {"IN": PARTNERSHIP_VERBS}},
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,4}"},
+                    {"TEXT": {"REGEX": PARTNERSHIP}},
+                ],
+                [
+                    {"TEXT": {"REGEX": PARTNERSHIP}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,4}", "CONTEXT": True},
+                    {"LOWER": {"IN": PARTNERSHIP_PARTICIPLES}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.PARTNER_OF,
+        ObjectSource.CO_SUBJECTS,
+        Scope.CLAUSE,
+        confidence=0.75,
+        subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
+        tests=(
+            RuleExample(
+                "Brasilien und Deutschland haben am Montag eine strategische Partnerschaft unterzeichnet.",
+                frozenset({("Q155", Predicate.PARTNER_OF.value, "Q183", "Positive")}),
+            ),
+            RuleExample(
+                "Japan vereinbarte eine Sicherheitspartnerschaft mit Indien.",
+                frozenset({("Q17", Predicate.PARTNER_OF.value, "Q668", "Positive")}),
+            ),
+            RuleExample(
+                "Kanada und die ASEAN haben eine umfassende strategische Partnerschaft geschlossen.",
+                frozenset({("Q16", Predicate.PARTNER_OF.value, "Q7768", "Positive")}),
+            ),
+            RuleExample("Brasilien hat ein Partnerschaftsabkommen unterzeichnet.", frozenset()),
+        ),
+    ),
+    RelationRule(
         "partner_compound",
         Tokens(([{"TEXT": {"REGEX": PARTNER_COMPOUND}, "SPAN": PARTNER_COMPOUND}],)),
         Predicate.PARTNER_OF,
@@ -47,7 +99,9 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Schweden ist ein enger NATO-Partner.",
@@ -74,7 +128,9 @@ RELATIONS_DE = (
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: compounds ("Schlüsselpartner der OECD") and plural country nouns
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Brasilien ist ein Schlüsselpartner der OECD.",
@@ -111,7 +167,9 @@ RELATIONS_DE = (
         topic_object=True,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Die Ukraine sei ein geschätzter Partner, aber kein Mitglied der NATO.",
@@ -134,7 +192,9 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Finnland ist seit 2023 NATO-Mitglied.",
@@ -152,11 +212,21 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # 4: "Vertragsstaat des Strafgerichtshofs" (a state party is a member)
+        version="4",
         tests=(
             RuleExample(
                 "Polen ist Mitglied der Europäischen Union.",
                 frozenset({("Q36", Predicate.MEMBER_OF.value, "Q458", "Positive")}),
+            ),
+            RuleExample(
+                "Armenien ist seit 2024 Vertragsstaat des Internationalen Strafgerichtshofs.",
+                frozenset({("Q399", Predicate.MEMBER_OF.value, "Q47488", "Positive")}),
+            ),
+            RuleExample(
+                "Der Internationale Strafgerichtshof tagte. Die Ukraine ist seit Januar Vertragsstaat des "
+                "Gerichts.",
+                frozenset({("Q212", Predicate.MEMBER_OF.value, "Q47488", "Positive")}),
             ),
         ),
     ),
@@ -175,11 +245,22 @@ RELATIONS_DE = (
         # 2: not read inside a longer trigger ("als Mitglied aufgenommen": admit_as_member)
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # 5: "Vertragsstaat(en)" (a state party is a member)
+        version="5",
         tests=(
             RuleExample(
                 "Die NATO wächst. Schweden ist seit März Mitglied.",
                 frozenset({("Q34", Predicate.MEMBER_OF.value, "Q7184", "Positive")}),
+            ),
+            RuleExample(
+                "Der Internationale Strafgerichtshof tagt in Den Haag. Die USA und Israel sind keine "
+                "Vertragsstaaten.",
+                frozenset(
+                    {
+                        ("Q30", Predicate.MEMBER_OF.value, "Q47488", "Negative"),
+                        ("Q801", Predicate.MEMBER_OF.value, "Q47488", "Negative"),
+                    }
+                ),
             ),
         ),
     ),
@@ -202,7 +283,9 @@ RELATIONS_DE = (
         # 2: the infinitive and present ("… aufzunehmen") are to_admit_as_member's
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Die NATO hat Schweden als Mitglied aufgenommen.",
@@ -228,7 +311,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Die NATO beschloss, Schweden als Mitglied aufzunehmen.",
@@ -270,7 +355,9 @@ RELATIONS_DE = (
         subject_reach=12,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Österreich und Irland bleiben außerhalb der NATO.",
@@ -302,7 +389,9 @@ RELATIONS_DE = (
         confidence=0.75,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Norwegen gehört der NATO an.",
@@ -325,7 +414,9 @@ RELATIONS_DE = (
         time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Polen ist 1999 der NATO beigetreten.",
@@ -346,7 +437,9 @@ RELATIONS_DE = (
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: an open question after a negation states nothing; "left X to join Y" is a joining
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Österreich verließ 1995 die EFTA, um der EU beizutreten.",
@@ -374,7 +467,9 @@ RELATIONS_DE = (
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: an open question after a negation states nothing; "left X to join Y" is a joining
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Argentinien hat noch nicht entschieden, ob es die Mitgliedschaft in der OECD anstrebt.",
@@ -407,7 +502,9 @@ RELATIONS_DE = (
         confidence=0.7,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Die Allianz versprach, die Ukraine rasch in die NATO aufzunehmen.",
@@ -434,7 +531,9 @@ RELATIONS_DE = (
         confidence=0.7,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Finnland wurde 2023 in die NATO aufgenommen.",
@@ -465,7 +564,9 @@ RELATIONS_DE = (
         genitive_subject=True,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Sie sprachen über die Aufnahme der Ukraine in die NATO.",
@@ -524,7 +625,9 @@ RELATIONS_DE = (
         confidence=0.7,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Die Ukraine strebt seit Jahren in die NATO.",
@@ -542,7 +645,9 @@ RELATIONS_DE = (
         subject_reach=10,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Moldau ist seit 2022 Kandidat für die Europäische Union.",
@@ -561,7 +666,9 @@ RELATIONS_DE = (
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: an open question after a negation states nothing; "left X to join Y" is a joining
-        version="4",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="5",
         tests=(
             RuleExample(
                 "Bosnien erhielt eine Einladung der NATO.",
@@ -599,7 +706,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.8,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Estland grenzt an Lettland.",
@@ -626,8 +735,32 @@ RELATIONS_DE = (
                 [
                     {"LOWER": {"IN": SANCTIONS}},
                     {"LOWER": "gegen"},
-                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,6}", "CONTEXT": True},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,14}", "CONTEXT": True},
                     {"LOWER": "verhängt", "CONTEXT": True},
+                ],
+                # "beschloss ein Sanktionspaket gegen Russland", "hat ihr 17. Sanktionspaket gegen Russland
+                # beschlossen"
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "beschloss",
+                                "beschlossen",
+                                "verabschiedete",
+                                "verabschiedeten",
+                                "billigte",
+                            ]
+                        }
+                    },
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,4}"},
+                    {"TEXT": {"REGEX": r"^Sanktionspaket"}},
+                    {"LOWER": "gegen"},
+                ],
+                [
+                    {"TEXT": {"REGEX": r"^Sanktionspaket"}},
+                    {"LOWER": "gegen"},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{1,8}", "CONTEXT": True},
+                    {"LOWER": {"IN": ["beschlossen", "verabschiedet", "gebilligt"]}, "CONTEXT": True},
                 ],
             )
         ),
@@ -640,7 +773,9 @@ RELATIONS_DE = (
         # v4: people and firms are sanctioned too, named after a description ("on two generals, X and Y")
         object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION}),
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # 5: "Sanktionspaket gegen X beschlossen"; the participle further away; unlinked names after a
+        # noun that says what they are ("die Reederei X", "die Richterinnen X und Y") are NIL targets
+        version="5",
         tests=(
             RuleExample(
                 "Die Europäische Union verhängte neue Sanktionen gegen Russland.",
@@ -660,6 +795,32 @@ RELATIONS_DE = (
                     {("Q17", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Igor Petrow", "Positive")}
                 ),
             ),
+            RuleExample(
+                "Kanada hat Sanktionen gegen die Richterinnen Amina Tsegaye und Reine Tshibanda sowie gegen "
+                "die Reederei Kolmar Tank Shipping verhängt.",
+                frozenset(
+                    {
+                        ("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Amina Tsegaye", "Positive"),
+                        (
+                            "Q16",
+                            Predicate.IMPOSES_SANCTIONS_ON.value,
+                            "nil:Person:Reine Tshibanda",
+                            "Positive",
+                        ),
+                        (
+                            "Q16",
+                            Predicate.IMPOSES_SANCTIONS_ON.value,
+                            "nil:Organisation:Kolmar Tank Shipping",
+                            "Positive",
+                        ),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Die EU hat am Montag ihr 16. Sanktionspaket gegen Belarus beschlossen.",
+                frozenset({("Q458", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
+            ),
+            RuleExample("Ungarn blockiert das Sanktionspaket gegen Russland.", frozenset()),
         ),
     ),
     RelationRule(
@@ -681,6 +842,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         requires=TREATY_DE,
         confidence=0.8,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Schweden ist durch Artikel 5 geschützt.",
@@ -702,7 +866,9 @@ RELATIONS_DE = (
         ),
         subject_after_only=True,
         confidence=0.75,
-        version="2",  # 2: adverbs between the verb and the country
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",  # 2: adverbs between the verb and the country
         tests=(
             RuleExample(
                 "Artikel 5 schützt Polen.",
@@ -723,6 +889,9 @@ RELATIONS_DE = (
         requires=TREATY_DE,
         subject_after=re.compile(r"\bfür\b"),
         confidence=0.7,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Artikel 5 gilt auch für Estland.",
@@ -751,7 +920,9 @@ RELATIONS_DE = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.8,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Die NATO hat ihren Sitz in Brüssel.",
@@ -778,7 +949,9 @@ RELATIONS_DE = (
         ends=True,
         topic_fallback=False,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Großbritannien ist 2020 aus der Europäischen Union ausgetreten.",
@@ -807,7 +980,9 @@ RELATIONS_DE = (
         topic_fallback=False,
         excludes=("membership",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Nicaragua kündigte seine Mitgliedschaft in der Organisation Amerikanischer Staaten.",
@@ -834,7 +1009,9 @@ RELATIONS_DE = (
         topic_fallback=False,
         excludes=("left",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Mali will zum 1. April aus der Afrikanischen Union austreten.",
@@ -861,7 +1038,9 @@ RELATIONS_DE = (
         genitive_subject=True,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         excludes=("membership",),
-        version="3",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="4",
         tests=(
             RuleExample(
                 "Mali wurde 2021 von der Afrikanischen Union suspendiert.",
@@ -875,6 +1054,12 @@ RELATIONS_DE = (
             RuleExample(
                 "Venezuelas Mitgliedschaft im Mercosur bleibt ausgesetzt.",
                 frozenset({("Q717", Predicate.SUSPENDED_FROM.value, "Q4264", "Positive")}),
+            ),
+            # "die Organisation" is the union, not the NIL "Kommission" named after it
+            RuleExample(
+                "Die Afrikanische Union wählte einen neuen Vorsitzenden der Kommission. Gabun bleibt von der "
+                "Organisation suspendiert.",
+                frozenset({("Q1000", Predicate.SUSPENDED_FROM.value, "Q7159", "Positive")}),
             ),
         ),
     ),
@@ -894,7 +1079,9 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Olaf Scholz wurde am 8. Dezember 2021 zum Bundeskanzler gewählt.",
@@ -919,7 +1106,9 @@ RELATIONS_DE = (
         time_role=TimeRole.START,
         excludes=("appointed",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Der Bundestag wählte Olaf Scholz im Dezember 2021 zum Bundeskanzler.",
@@ -943,7 +1132,9 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Friedrich Merz soll im Mai zum Bundeskanzler gewählt werden.",
@@ -965,7 +1156,9 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
         object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PLACE}),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Finnland liegt an der Grenze zu Russland.",
@@ -984,7 +1177,9 @@ RELATIONS_DE = (
         confidence=0.75,
         excludes=("border",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Österreich grenzt nicht an Russland.",
@@ -1005,7 +1200,9 @@ RELATIONS_DE = (
         subject_reach=10,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Der Hauptsitz der Weltgesundheitsorganisation ist in Genf.",
@@ -1025,7 +1222,9 @@ RELATIONS_DE = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Die OSZE hat ihren Sitz nicht in Brüssel, sondern in Wien.",
@@ -1050,7 +1249,9 @@ RELATIONS_DE = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
     ),
     RelationRule(
         # "Dem Staatenbund gehören Saudi-Arabien, Kuwait und Katar an": the organisation first, the
@@ -1071,6 +1272,9 @@ RELATIONS_DE = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.75,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Dem Golf-Kooperationsrat gehören Katar und Oman an.",
@@ -1087,6 +1291,113 @@ RELATIONS_DE = (
                     {
                         ("Q419", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
                         ("Q750", Predicate.MEMBER_OF.value, "Q471690", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Ständige Mitglieder des Rates sind China, Frankreich und Russland", "Zu den Gründungsmitgliedern
+        # der BRICS zählen Brasilien und Indien": a list of members after the verb
+        "members_are",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"REGEX": MEMBER_LIST_NOUN}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,6}"},
+                    {"TEXT": {"IN": ["sind", "waren"]}},
+                ],
+                [
+                    {"LOWER": "zu"},
+                    {"LOWER": "den"},
+                    {"TEXT": {"REGEX": MEMBER_LIST_NOUN + r"|^Gründungsmitgliedern$"}},
+                    {"TEXT": {"REGEX": NO_STOP}, "OP": "{0,6}"},
+                    {"TEXT": {"IN": ["zählen", "zählten", "gehören", "gehörten", "zählt", "gehört"]}},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "Ständige Mitglieder des Sicherheitsrats der Vereinten Nationen sind China, Frankreich und "
+                "Russland.",
+                frozenset(
+                    {
+                        ("Q148", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q142", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q159", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Zu den Gründungsmitgliedern der BRICS zählen Brasilien und Indien.",
+                frozenset(
+                    {
+                        ("Q155", Predicate.MEMBER_OF.value, "Q243630", "Positive"),
+                        ("Q668", Predicate.MEMBER_OF.value, "Q243630", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample("Die Mitglieder der Afrikanischen Union sind uneins.", frozenset()),
+            RuleExample(
+                "Der Sicherheitsrat der Vereinten Nationen tagte in New York. Ständige Mitglieder des Rates "
+                "sind China und Frankreich.",
+                frozenset(
+                    {
+                        ("Q148", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q142", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                    }
+                ),
+            ),
+        ),
+    ),
+    RelationRule(
+        # "Der Gerichtshof hat 125 Vertragsstaaten, darunter Deutschland und Frankreich", "die
+        # nichtständigen Mitglieder Dänemark und Griechenland": members named right after the noun
+        "members_including",
+        Tokens(
+            (
+                [
+                    {"TEXT": {"REGEX": MEMBER_LIST_NOUN}},
+                    {"TEXT": ","},
+                    {"LOWER": {"IN": ["darunter", "etwa", "nämlich"]}},
+                ],
+                [
+                    {"TEXT": {"REGEX": r"^(?:nicht)?ständigen$"}},
+                    {"TEXT": {"REGEX": MEMBER_LIST_NOUN}},
+                    {"TEXT": {"REGEX": r"^[A-ZÄÖÜ]"}, "CONTEXT": True},
+                ],
+            )
+        ),
+        Predicate.MEMBER_OF,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        subject_after=re.compile(r"(?=\s)"),
+        subject_after_only=True,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "Der Internationale Strafgerichtshof hat 125 Vertragsstaaten, darunter Deutschland und "
+                "Frankreich.",
+                frozenset(
+                    {
+                        ("Q183", Predicate.MEMBER_OF.value, "Q47488", "Positive"),
+                        ("Q142", Predicate.MEMBER_OF.value, "Q47488", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Der Sicherheitsrat der Vereinten Nationen tagte in New York. Die nichtständigen Mitglieder "
+                "Dänemark und Griechenland stimmten zu.",
+                frozenset(
+                    {
+                        ("Q35", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q41", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
                     }
                 ),
             ),
@@ -1110,6 +1421,9 @@ RELATIONS_DE = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.7,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Gründungsmitglieder des Golf-Kooperationsrats sind Katar und Oman.",
@@ -1143,6 +1457,9 @@ RELATIONS_DE = (
         subject_after_only=True,
         confidence=0.7,
         time_role=TimeRole.START,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Die Andengemeinschaft wurde 1969 von Bolivien, Kolumbien und Peru gegründet.",
@@ -1169,6 +1486,9 @@ RELATIONS_DE = (
         Scope.LOCAL,
         confidence=0.75,
         subject_reach=10,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Bolivien ist nun Vollmitglied des Mercosur.",
@@ -1198,6 +1518,9 @@ RELATIONS_DE = (
         Scope.CLAUSE,
         confidence=0.7,
         time_role=TimeRole.START,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Der Europarat tagte. Georgien wurde 1999 als 41. Mitglied aufgenommen.",
@@ -1235,6 +1558,9 @@ RELATIONS_DE = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.75,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Der in Riad ansässige Golf-Kooperationsrat einigte sich auf ein Visum.",
@@ -1254,6 +1580,9 @@ RELATIONS_DE = (
         confidence=0.7,
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Bundeskanzler Friedrich Merz wurde am 6. Mai 2025 vereidigt.",
@@ -1292,7 +1621,9 @@ RELATIONS_DE = (
         excludes=("join", "admission"),
         confidence=0.7,
         time_role=TimeRole.START,
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Der Beitritt Indonesiens zur OECD wurde am 5. Mai 2025 vollzogen.",

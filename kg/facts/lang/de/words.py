@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.lang.vocabulary import NEVER, Grammar, Vocabulary
+from kg.model import EntityKind
 
 GRAMMAR = Grammar(
     nouns_capitalised=True,
@@ -337,6 +338,10 @@ VOCABULARY = Vocabulary(
     delegation_links=frozenset({"der", "des", "aus", "und", ",", "von", "die"}),
     place_heads=frozenset({"hauptstadt", "stadt", "hafenstadt", "küstenstadt", "metropole"}),
     same_day=re.compile(r"\b(?:[Aa]m (?:Abend|Nachmittag|selben Tag)|[Ss]päter am Tag|am gleichen Tag)\b"),
+    called_off=re.compile(
+        r"\b(?:abgesagt|verschoben|vertagt|abgeblasen|gestrichen|fällt\s+(?:\w+\s+){0,3}?aus)\b"
+    ),
+    cancelled_before=re.compile(r"\b(?:abgesagte[nmrs]?|ausgefallene[nmrs]?|gestrichene[nmrs]?)\s+$"),
     contrast=frozenset({"aber", "jedoch", "doch", "sondern"}),
     correction=re.compile(r"\s*,?\s*sondern\s+(?:(?:der|die|dem|den|des|in|im|zur|zum)\s+)?"),
     organ_words=re.compile(r"kommission|parlament|gerichtshof|zentralbank", re.I),
@@ -444,6 +449,7 @@ VOCABULARY = Vocabulary(
     weekday_date_glue=("den",),
     past_markers=("vergangenen", "letzten"),
     next_markers=("nächsten", "kommenden"),
+    schedule_openers=("für",),
     time_clause_break=re.compile(r"[,;:„“”\"»«()–—]|\b(?:dass|wo|als|nachdem|bevor|weil)\b"),
     past_words=frozenset(
         [
@@ -593,7 +599,7 @@ VOCABULARY = Vocabulary(
         r"[a-zäöü0-9][\wäöüß.-]*\s+|in\s+[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?"  # "die in Lyon ansässige …"
         r"(?:Staatenbund(?:e?s)?|Gremium(?:s)?|Staatengemeinschaft|Staatengruppe|Staatenbündnis(?:ses)?|Organisation"
         r"|Gemeinschaft|Gruppe|Gruppierung|Kartell(?:s)?|Forum(?:s)?|Zusammenschluss(?:es)?"
-        r"|Gerichtshof(?:e?s)?|Wirtschaftsblock(?:s)?|Block(?:s)?)\b"
+        r"|Gerichtshof(?:e?s)?|Gericht(?:e?s)?|Rat(?:e?s)?|Wirtschaftsblock(?:s)?|Block(?:s)?)\b"
     ),
     ordinals=re.compile(
         r"\d+\.|(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft|\w+zehnt|\w+zigst)"
@@ -607,6 +613,50 @@ VOCABULARY = Vocabulary(
     possessive_clitics=frozenset({"'s", "’s"}),
     agent_prepositions=frozenset({"von", "vom", "durch", "wegen", "für", "nach", "in", "im", "aus"}),
     capitalised_nouns=True,
+    target_nouns={
+        "unternehmer": EntityKind.PERSON,
+        "unternehmerin": EntityKind.PERSON,
+        "unternehmern": EntityKind.PERSON,
+        "geschäftsmann": EntityKind.PERSON,
+        "geschäftsfrau": EntityKind.PERSON,
+        "geschäftsleute": EntityKind.PERSON,
+        "oligarch": EntityKind.PERSON,
+        "oligarchen": EntityKind.PERSON,
+        "milliardär": EntityKind.PERSON,
+        "milliardärin": EntityKind.PERSON,
+        "milliardäre": EntityKind.PERSON,
+        "milliardären": EntityKind.PERSON,
+        "general": EntityKind.PERSON,
+        "generäle": EntityKind.PERSON,
+        "generälen": EntityKind.PERSON,
+        "oberst": EntityKind.PERSON,
+        "kommandeur": EntityKind.PERSON,
+        "kommandeure": EntityKind.PERSON,
+        "richter": EntityKind.PERSON,
+        "richterin": EntityKind.PERSON,
+        "richterinnen": EntityKind.PERSON,
+        "richtern": EntityKind.PERSON,
+        "staatsanwalt": EntityKind.PERSON,
+        "staatsanwältin": EntityKind.PERSON,
+        "bankier": EntityKind.PERSON,
+        "manager": EntityKind.PERSON,
+        "managerin": EntityKind.PERSON,
+        "firma": EntityKind.ORGANISATION,
+        "firmen": EntityKind.ORGANISATION,
+        "unternehmen": EntityKind.ORGANISATION,
+        "reederei": EntityKind.ORGANISATION,
+        "reedereien": EntityKind.ORGANISATION,
+        "bank": EntityKind.ORGANISATION,
+        "banken": EntityKind.ORGANISATION,
+        "konzern": EntityKind.ORGANISATION,
+        "konzerne": EntityKind.ORGANISATION,
+        "fluggesellschaft": EntityKind.ORGANISATION,
+        "rüstungskonzern": EntityKind.ORGANISATION,
+        "ölkonzern": EntityKind.ORGANISATION,
+        "handelsfirma": EntityKind.ORGANISATION,
+        "holding": EntityKind.ORGANISATION,
+    },
+    name_particles=frozenset({"de", "del", "da", "dos", "van", "bin", "al", "la", "le"}),
     open_question=frozenset({"ob"}),
     completion_words=frozenset({"abgeschlossen", "vollzogen", "besiegelt", "wirksam", "vollendet"}),
     leaving_to_join=frozenset({"verließ", "verließen", "verlassen", "austrat", "austraten"}),

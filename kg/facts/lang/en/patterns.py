@@ -301,7 +301,7 @@ PATTERNS_EN = LanguagePatterns(
                 r"assembled",
             ),
             verbal=True,
-            version="4",
+            version="5",
             tests=(
                 MeetingExample(
                     "Indian Prime Minister Narendra Modi met Japan's Prime Minister Fumio Kishida in "
@@ -329,7 +329,7 @@ PATTERNS_EN = LanguagePatterns(
             min_people=2,
             needs_place=True,
             joins=True,
-            version="2",
+            version="3",
             tests=(
                 MeetingExample(
                     "Turkish President Recep Tayyip Erdoğan arrived in Budapest on Monday for a two-day "
@@ -355,7 +355,7 @@ PATTERNS_EN = LanguagePatterns(
             min_people=2,
             needs_place=True,
             joins=True,
-            version="2",
+            version="3",
             tests=(
                 MeetingExample(
                     "ASEAN foreign ministers met in Vientiane on Friday. Antony Blinken and Wang Yi also "
@@ -377,7 +377,7 @@ PATTERNS_EN = LanguagePatterns(
             ),
             verbal=True,
             min_people=2,
-            version="4",
+            version="5",
             tests=(
                 MeetingExample(
                     "Secretary of State Antony Blinken spoke with Chinese Foreign Minister Wang Yi in "
@@ -391,7 +391,7 @@ PATTERNS_EN = LanguagePatterns(
             words_re(r"visit(?:ed|s|ing)?", r"trip"),
             verbal=False,
             visit=True,
-            version="3",
+            version="4",
             tests=(
                 MeetingExample(
                     "Turkish President Recep Tayyip Erdoğan arrived in Budapest on Monday for a two-day "
@@ -413,7 +413,7 @@ PATTERNS_EN = LanguagePatterns(
                 r"gathering",
             ),
             verbal=False,
-            version="4",
+            version="5",
             tests=(
                 MeetingExample(
                     "The summit of the African Union opened in Addis Ababa on Sunday. Cyril Ramaphosa "
@@ -423,6 +423,24 @@ PATTERNS_EN = LanguagePatterns(
                 MeetingExample(
                     "Talks between Wang Yi and Sergey Lavrov took place in Beijing on Tuesday.",
                     frozenset({("Q956", "2024-02-27", frozenset({"Q701801", "Q58217"}))}),
+                ),
+                # called off: no meeting; "planned for Tuesday" is the Tuesday to come
+                MeetingExample(
+                    "A summit of the African Union planned for Tuesday in Addis Ababa has been called off.",
+                    frozenset(),
+                ),
+                MeetingExample(
+                    "The cancelled talks between Wang Yi and Sergey Lavrov in Beijing were not rescheduled.",
+                    frozenset(),
+                ),
+                MeetingExample(
+                    "The African Union summit in Addis Ababa, planned for Tuesday, will go ahead.",
+                    frozenset({("Q3624", "2024-03-05", frozenset({"Q7159"}))}),
+                ),
+                MeetingExample(
+                    "The summit in Addis Ababa, postponed from January, opened on Wednesday with leaders of "
+                    "the African Union.",
+                    frozenset({("Q3624", "2024-02-28", frozenset({"Q7159"}))}),
                 ),
             ),
         ),

@@ -36,7 +36,9 @@ RELATIONS_EN = (
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: "partner country of", prenominal adjectives ("key", "major", "Mediterranean partners")
-        version="4",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="5",
         tests=(
             RuleExample(
                 "Sweden is a close NATO partner.",
@@ -91,10 +93,18 @@ RELATIONS_EN = (
         ObjectSource.CO_SUBJECTS,
         Scope.CLAUSE,
         confidence=0.75,
+        # 2: an organisation is a party too ("Canada and ASEAN signed a strategic partnership"); a place
+        # after the noun is no complement ("signed a partnership in Canberra")
+        subject_kinds=frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION}),
+        version="2",
         tests=(
             RuleExample(
                 "Australia and Indonesia signed a comprehensive strategic partnership on Wednesday.",
                 frozenset({("Q408", Predicate.PARTNER_OF.value, "Q252", "Positive")}),
+            ),
+            RuleExample(
+                "Canada and ASEAN signed a comprehensive strategic partnership in Kuala Lumpur.",
+                frozenset({("Q16", Predicate.PARTNER_OF.value, "Q7768", "Positive")}),
             ),
             RuleExample(
                 "Japan signed a security partnership with India.",
@@ -126,6 +136,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"\b(?:including|include|includes|such as|are|were)\b", re.I),
         subject_after_only=True,
         confidence=0.75,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "ASEAN's dialogue partners, including Japan, India and New Zealand, will attend.",
@@ -167,7 +180,9 @@ RELATIONS_EN = (
         topic_object=True,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Ukraine is a valued partner, but not a member of NATO.",
@@ -205,7 +220,9 @@ RELATIONS_EN = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Poland is a member of NATO.",
@@ -224,7 +241,9 @@ RELATIONS_EN = (
         subject_reach=10,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Austria is not part of NATO.",
@@ -254,7 +273,9 @@ RELATIONS_EN = (
         # 2: "admit", "admits", "admitting" are to_admit_as_member's
         # 3: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="5",
         tests=(
             RuleExample(
                 "NATO admitted Finland as a member in 2023.",
@@ -283,7 +304,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "NATO decided to admit Sweden as a member.",
@@ -325,7 +348,9 @@ RELATIONS_EN = (
         subject_reach=12,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Austria and Ireland remain outside NATO.",
@@ -336,6 +361,8 @@ RELATIONS_EN = (
                     }
                 ),
             ),
+            # a name the KB lacks: not NATO named before
+            RuleExample("NATO met in Brussels. Cyprus remains outside Schengen.", frozenset()),
         ),
     ),
     RelationRule(
@@ -348,7 +375,9 @@ RELATIONS_EN = (
         confidence=0.75,
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Norway and Iceland belong to NATO.",
@@ -358,6 +387,9 @@ RELATIONS_EN = (
                         ("Q189", Predicate.MEMBER_OF.value, "Q7184", "Positive"),
                     }
                 ),
+            ),
+            RuleExample(
+                "The European Union met in Brussels. Norway belongs to the passport-free area.", frozenset()
             ),
         ),
     ),
@@ -371,7 +403,9 @@ RELATIONS_EN = (
         time_role=TimeRole.START,  # 3: the date is when the membership began (P580), a year alone too
         # 2: negation after the noun ("neither … nor"), corrections ("sondern")
         # 4: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="5",
         tests=(
             RuleExample(
                 "Poland joined NATO in 1999.",
@@ -396,7 +430,9 @@ RELATIONS_EN = (
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
         # 4: an open question after a negation states nothing; "left X to join Y" is a joining
-        version="4",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="5",
         tests=(
             RuleExample(
                 "Austria and Sweden left EFTA in 1995 to join the European Union.",
@@ -431,7 +467,9 @@ RELATIONS_EN = (
         confidence=0.75,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Moldova is an EU candidate.",
@@ -449,7 +487,9 @@ RELATIONS_EN = (
         confidence=0.75,
         # 2: another party's stance: one model, active and passive
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="3",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="4",
         tests=(
             RuleExample(
                 "Bosnia received an invitation from NATO.",
@@ -483,7 +523,9 @@ RELATIONS_EN = (
         subject_after_only=True,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "NATO invited Bosnia to start talks.",
@@ -511,7 +553,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.8,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Estonia borders Latvia.",
@@ -543,7 +587,39 @@ RELATIONS_EN = (
                     {"LOWER": "sanctions"},
                     {"LOWER": {"IN": ["on", "against"]}},
                 ],
-            )
+                # "adopted its 17th sanctions package against Russia"
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "adopted",
+                                "adopts",
+                                "approved",
+                                "approves",
+                                "imposed",
+                                "imposes",
+                                "agreed",
+                            ]
+                        }
+                    },
+                    {"TEXT": {"REGEX": CHUNK}, "OP": "{0,4}"},
+                    {"LOWER": "sanctions"},
+                    {"LOWER": "package"},
+                    {"LOWER": {"IN": ["on", "against"]}},
+                ],
+                # "Britain also sanctioned the shipping company X" (not "was sanctioned by")
+                [{"LOWER": {"IN": ["sanctioned", "sanctioning"]}}],
+            ),
+            unless=(
+                [
+                    {
+                        "LOWER": {"IN": ["is", "are", "was", "were", "be", "been", "being", "not"]},
+                        "CONTEXT": True,
+                    },
+                    {"LOWER": "sanctioned"},
+                ],
+                [{"LOWER": "sanctioned"}, {"LOWER": "by", "CONTEXT": True}],
+            ),
         ),
         Predicate.IMPOSES_SANCTIONS_ON,
         ObjectSource.COUNTRY_AFTER,
@@ -554,7 +630,9 @@ RELATIONS_EN = (
         # v4: people and firms are sanctioned too, named after a description ("on two generals, X and Y")
         object_kinds=frozenset({EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANISATION}),
         # 3: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="4",
+        # 5: "sanctioned X", "adopted a sanctions package against X"; unlinked names after a noun that
+        # says what they are ("the oligarch X", "the shipping company X") are NIL targets
+        version="5",
         tests=(
             RuleExample(
                 "The European Union imposed sanctions on Russia.",
@@ -583,6 +661,43 @@ RELATIONS_EN = (
                     }
                 ),
             ),
+            RuleExample(
+                "Japan sanctioned the oligarch Marat Kulibaev and the trading firm Nordic Amber Logistics.",
+                frozenset(
+                    {
+                        (
+                            "Q17",
+                            Predicate.IMPOSES_SANCTIONS_ON.value,
+                            "nil:Person:Marat Kulibaev",
+                            "Positive",
+                        ),
+                        (
+                            "Q17",
+                            Predicate.IMPOSES_SANCTIONS_ON.value,
+                            "nil:Organisation:Nordic Amber Logistics",
+                            "Positive",
+                        ),
+                    }
+                ),
+            ),
+            RuleExample(
+                "Canada imposed sanctions on two generals, Tin Maung Soe and Kyaw Zin Htet, on Monday.",
+                frozenset(
+                    {
+                        ("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Tin Maung Soe", "Positive"),
+                        ("Q16", Predicate.IMPOSES_SANCTIONS_ON.value, "nil:Person:Kyaw Zin Htet", "Positive"),
+                    }
+                ),
+            ),
+            RuleExample(
+                "The European Union adopted its 16th sanctions package against Belarus on Friday.",
+                frozenset({("Q458", Predicate.IMPOSES_SANCTIONS_ON.value, "Q184", "Positive")}),
+            ),
+            RuleExample("Belarus was sanctioned by Canada in 2021.", frozenset()),
+            RuleExample(
+                "Japan imposed sanctions on the company, which Marat Kulibaev Holdings denied.",
+                frozenset(),
+            ),
         ),
     ),
     RelationRule(
@@ -593,6 +708,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         requires=TREATY_EN,
         confidence=0.8,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Estonia is protected by Article 5.",
@@ -611,6 +729,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.75,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Article 5 covers Poland.",
@@ -627,6 +748,9 @@ RELATIONS_EN = (
         requires=TREATY_EN,
         subject_after=re.compile(r"\bto\b", re.I),
         confidence=0.7,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Article 5 applies to Latvia.",
@@ -656,7 +780,9 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.8,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "NATO is headquartered in Brussels.",
@@ -681,7 +807,9 @@ RELATIONS_EN = (
         ends=True,
         topic_fallback=False,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "The United Kingdom left the European Union in 2020.",
@@ -711,7 +839,9 @@ RELATIONS_EN = (
         topic_fallback=False,
         excludes=("join",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "Nicaragua ended its membership in the Organization of American States.",
@@ -739,7 +869,9 @@ RELATIONS_EN = (
         ends=True,
         topic_fallback=False,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "Mali announced its withdrawal from the African Union effective April 1.",
@@ -763,7 +895,9 @@ RELATIONS_EN = (
         topic_fallback=False,
         excludes=("join",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Mali was suspended from the African Union in 2021.",
@@ -793,7 +927,9 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.PERSON}),
         time_role=TimeRole.START,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Donald Tusk was elected Prime Minister of Poland on December 11, 2023.",
@@ -824,7 +960,9 @@ RELATIONS_EN = (
         time_role=TimeRole.START,
         excludes=("appointed",),
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Keir Starmer will be sworn in as Prime Minister of the United Kingdom on Friday.",
@@ -847,7 +985,9 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.75,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Finland is a neighbour of Russia.",
@@ -869,7 +1009,9 @@ RELATIONS_EN = (
         polarity=Polarity.NEGATIVE,
         confidence=0.75,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "Austria does not border Russia.",
@@ -891,7 +1033,9 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.75,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "The OSCE, based in Vienna, sent observers.",
@@ -912,7 +1056,9 @@ RELATIONS_EN = (
         subject_reach=10,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "The headquarters of the World Health Organization are in Geneva.",
@@ -932,7 +1078,9 @@ RELATIONS_EN = (
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
         tests=(
             RuleExample(
                 "The OSCE is based not in Brussels but in Vienna.",
@@ -959,7 +1107,9 @@ RELATIONS_EN = (
         subject_reach=20,
         confidence=0.7,
         # 2: organisation anaphora as mentions, names the KB lacks, a month alone (shared steps)
-        version="2",
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="3",
     ),
     RelationRule(
         # "The Andean Community was founded in 1969 by Bolivia, Colombia …": a founding list, members
@@ -981,6 +1131,9 @@ RELATIONS_EN = (
         subject_after_only=True,
         confidence=0.7,
         time_role=TimeRole.START,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "The Andean Community was founded in 1969 by Bolivia, Colombia and Peru.",
@@ -1027,6 +1180,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.7,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "The United Nations Security Council's five permanent members are China, France and Russia.",
@@ -1050,6 +1206,16 @@ RELATIONS_EN = (
             RuleExample(
                 "The members of the United Nations Security Council are divided over Iran.", frozenset()
             ),
+            RuleExample(
+                "The UN Security Council met in New York. The council's permanent members are China and "
+                "France.",
+                frozenset(
+                    {
+                        ("Q148", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                        ("Q142", Predicate.MEMBER_OF.value, "Q37470", "Positive"),
+                    }
+                ),
+            ),
         ),
     ),
     RelationRule(
@@ -1071,6 +1237,9 @@ RELATIONS_EN = (
         subject_after=re.compile(r"(?=\s)"),
         subject_after_only=True,
         confidence=0.7,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "The founding members of OPEC were Iran, Iraq and Kuwait.",
@@ -1101,6 +1270,18 @@ RELATIONS_EN = (
                     },
                     {"LOWER": {"IN": MEMBER}},
                 ],
+                # "East Timor was admitted as the 11th member of ASEAN"
+                [
+                    {"LOWER": {"IN": ["was", "were", "been"]}},
+                    {"LOWER": {"IN": ["admitted", "accepted", "welcomed"]}},
+                    {"LOWER": "as"},
+                    {"LOWER": {"IN": ["a", "an", "the", "its", "their"]}, "OP": "?"},
+                    {
+                        "LOWER": {"REGEX": r"^(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)|full|formal|new)$"},
+                        "OP": "{0,2}",
+                    },
+                    {"LOWER": {"IN": MEMBER}},
+                ],
             )
         ),
         Predicate.MEMBER_OF,
@@ -1108,7 +1289,14 @@ RELATIONS_EN = (
         Scope.CLAUSE,
         confidence=0.75,
         time_role=TimeRole.START,
+        # 2: "was admitted as the 11th member of …"
+        version="2",
         tests=(
+            RuleExample(
+                "Comoros was admitted as the 164th member of the World Trade Organization on Monday.",
+                frozenset({("Q970", Predicate.MEMBER_OF.value, "Q7825", "Positive")}),
+                times=frozenset({("Q970", "P580", "2024-02-26")}),
+            ),
             RuleExample(
                 "Belarus became the tenth member of the Shanghai Cooperation Organisation on July 4, 2024.",
                 frozenset({("Q184", Predicate.MEMBER_OF.value, "Q485207", "Positive")}),
@@ -1121,6 +1309,46 @@ RELATIONS_EN = (
                 published="2024-07-09",
             ),
             RuleExample("Brazil became a member of the OPEC+ alliance last year.", frozenset()),
+        ),
+    ),
+    RelationRule(
+        # "Papua New Guinea has applied to become a full member", "Ukraine wants to become a member of
+        # the EU": a membership asked for, a candidacy
+        "to_become_member",
+        Tokens(
+            (
+                [
+                    {
+                        "LOWER": {
+                            "IN": ["applied", "apply", "applies", "applying", "seeks", "sought", "seeking"]
+                        }
+                    },
+                    {"LOWER": "to"},
+                    {"LOWER": "become"},
+                    {"LOWER": {"IN": ["a", "an", "the", "its"]}, "OP": "?"},
+                    {"LOWER": {"IN": ["full", "formal", "permanent", "new"]}, "OP": "?"},
+                    {"LOWER": {"IN": MEMBER}},
+                ],
+            )
+        ),
+        Predicate.CANDIDATE_FOR,
+        ObjectSource.NEAR,
+        Scope.CLAUSE,
+        confidence=0.7,
+        tests=(
+            RuleExample(
+                "The World Trade Organization met in Geneva. Ethiopia, an observer, has applied to become a "
+                "full member.",
+                frozenset({("Q115", Predicate.CANDIDATE_FOR.value, "Q7825", "Positive")}),
+            ),
+            RuleExample(
+                "Bolivia applied to become a member of Mercosur in 2015.",
+                frozenset({("Q750", Predicate.CANDIDATE_FOR.value, "Q4264", "Positive")}),
+            ),
+            RuleExample(
+                "Mercosur met in Montevideo. Bolivia has not applied to become a member.",
+                frozenset({("Q750", Predicate.CANDIDATE_FOR.value, "Q4264", "Negative")}),
+            ),
         ),
     ),
     RelationRule(
@@ -1140,6 +1368,9 @@ RELATIONS_EN = (
         ObjectSource.COUNTRY_AFTER,
         Scope.CLAUSE,
         confidence=0.8,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Syria shares long borders with Jordan and Iraq.",
@@ -1176,6 +1407,9 @@ RELATIONS_EN = (
         subject_kinds=frozenset({EntityKind.ORGANISATION}),
         object_kinds=frozenset({EntityKind.PLACE}),
         confidence=0.75,
+        # s6: organisation anaphora: a NIL organ ("Kommission") is no antecedent; "das Gericht", "der
+        # Rat", "the council" refer back (shared step)
+        version="2",
         tests=(
             RuleExample(
                 "Ministers of the Gulf Cooperation Council met on Monday. The Riyadh-based organisation "
@@ -1230,7 +1464,9 @@ RELATIONS_EN = (
         excludes=("join",),
         confidence=0.7,
         time_role=TimeRole.START,
-        version="2",
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="3",
         tests=(
             RuleExample(
                 "Indonesia completed its accession to the OECD on May 5, 2025.",
@@ -1272,6 +1508,9 @@ RELATIONS_EN = (
         time_role=TimeRole.END,
         ends=True,
         topic_fallback=False,
+        # s6: no candidate for a name the KB lacks right after the trigger ("outside Schengen") or a
+        # complement after "to" that is no organisation ("belong to the passport-free area")
+        version="2",
         tests=(
             RuleExample(
                 "Nicaragua completed its withdrawal from the Organization of American States on "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.lang.vocabulary import NEVER, Grammar, Vocabulary
+from kg.model import EntityKind
 
 GRAMMAR = Grammar(
     nouns_capitalised=False,
@@ -316,6 +317,10 @@ VOCABULARY = Vocabulary(
     delegation_links=frozenset({"of", "from", "the", "and", ",", "member", "states"}),
     place_heads=frozenset({"capital", "city", "port", "resort"}),
     same_day=re.compile(r"\b(?:later (?:that|the same) day|that (?:evening|afternoon)|hours later)\b", re.I),
+    called_off=re.compile(
+        r"\b(?:postponed(?!\s+from\b)|cancell?ed|called\s+off|put\s+off|scrapped|shelved)\b", re.I
+    ),
+    cancelled_before=re.compile(r"\b(?:cancell?ed|scrapped|called-off)\s+$", re.I),
     contrast=frozenset({"but"}),
     correction=re.compile(r"\s*,?\s*but\s+(?:rather\s+)?(?:of|in|to)\s+(?:the\s+)?", re.I),
     organ_words=re.compile(r"commission|parliament|court|central bank", re.I),
@@ -327,7 +332,7 @@ VOCABULARY = Vocabulary(
     governing_words=frozenset({"a", "an", "according"}),
     becoming=frozenset({"become", "becomes", "becoming"}),
     conditional=frozenset({"would", "could", "might", "may"}),
-    complement_links=frozenset({"of", "in"}),
+    complement_links=frozenset({"of", "in", "to"}),
     guest_words=frozenset({"guest", "guests", "observer", "observers"}),
     join_verbs=frozenset({"join", "become", "apply"}),
     comitative=("together with", "along with", "alongside"),
@@ -443,6 +448,7 @@ VOCABULARY = Vocabulary(
     weekday_date_glue=("the",),
     past_markers=("last",),
     next_markers=("next",),
+    schedule_openers=("for",),
     time_clause_break=re.compile(r"[,;:„“”\"»«()–—]|\b(?:that|where|when|after|before)\b"),
     past_words=frozenset(
         [
@@ -501,7 +507,7 @@ VOCABULARY = Vocabulary(
         r"|opposition|news|lobby|advocacy|ethnic|pressure|working|criminal|business|industry|trade|labou?r"
         r"|research|parliamentary|political|student|civic|human)\b)[a-z0-9][a-z0-9-]*|\w+-based)\s+){0,3}?"
         r"(?:group|grouping|organi[sz]ation|association|forum|cartel|Community|Union|agency|watchdog"
-        r"|league|court|federation|body)\b"
+        r"|league|court|council|federation|body)\b"
     ),
     ordinals=re.compile(
         r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
@@ -516,6 +522,47 @@ VOCABULARY = Vocabulary(
     organisation_pronouns=frozenset({"it"}),
     possessive_clitics=frozenset({"'s", "’s"}),
     agent_prepositions=frozenset({"by", "from", "over", "for", "after", "because", "in"}),
+    target_nouns={
+        "businessman": EntityKind.PERSON,
+        "businessmen": EntityKind.PERSON,
+        "businesswoman": EntityKind.PERSON,
+        "oligarch": EntityKind.PERSON,
+        "oligarchs": EntityKind.PERSON,
+        "tycoon": EntityKind.PERSON,
+        "tycoons": EntityKind.PERSON,
+        "billionaire": EntityKind.PERSON,
+        "billionaires": EntityKind.PERSON,
+        "magnate": EntityKind.PERSON,
+        "financier": EntityKind.PERSON,
+        "general": EntityKind.PERSON,
+        "generals": EntityKind.PERSON,
+        "colonel": EntityKind.PERSON,
+        "colonels": EntityKind.PERSON,
+        "commander": EntityKind.PERSON,
+        "commanders": EntityKind.PERSON,
+        "judge": EntityKind.PERSON,
+        "judges": EntityKind.PERSON,
+        "prosecutor": EntityKind.PERSON,
+        "prosecutors": EntityKind.PERSON,
+        "banker": EntityKind.PERSON,
+        "bankers": EntityKind.PERSON,
+        "executive": EntityKind.PERSON,
+        "executives": EntityKind.PERSON,
+        "company": EntityKind.ORGANISATION,
+        "companies": EntityKind.ORGANISATION,
+        "firm": EntityKind.ORGANISATION,
+        "firms": EntityKind.ORGANISATION,
+        "bank": EntityKind.ORGANISATION,
+        "banks": EntityKind.ORGANISATION,
+        "conglomerate": EntityKind.ORGANISATION,
+        "airline": EntityKind.ORGANISATION,
+        "shipper": EntityKind.ORGANISATION,
+        "insurer": EntityKind.ORGANISATION,
+        "operator": EntityKind.ORGANISATION,
+        "refinery": EntityKind.ORGANISATION,
+        "trader": EntityKind.ORGANISATION,
+    },
+    name_particles=frozenset({"de", "del", "da", "dos", "van", "bin", "al", "la", "le"}),
     open_question=frozenset({"whether"}),
     completion_words=frozenset({"completed", "complete", "finalised", "finalized", "concluded", "effective"}),
     leaving_to_join=frozenset({"left", "quit", "exited", "abandoned"}),
