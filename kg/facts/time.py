@@ -73,7 +73,6 @@ def _date_patterns(rules: LanguageRules) -> tuple[tuple[str, re.Pattern[str]], .
 _DATE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
 _DATE_CUES: dict[str, re.Pattern[str]] = {}
 _KIND_CUES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
-_CUE_OF_KIND = {"weekday": "weekday", "relative": "relative"}  # every other pattern needs a digit
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,8 @@ def find_times(
     glue_words = "|".join(rules.vocab.weekday_date_glue)
     weekday_date_glue = re.compile(rf",?\s*(?:(?:{glue_words})\s+)?")
     for kind, pattern in patterns:
-        if _CUE_OF_KIND.get(kind, "digit") not in cues:
+        # a weekday or relative pattern is named after its cue; every other pattern needs a digit
+        if (kind if kind in ("weekday", "relative") else "digit") not in cues:
             continue
         for m in pattern.finditer(text):
             if any(m.start() < e and b < m.end() for b, e in taken):
