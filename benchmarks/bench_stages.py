@@ -42,7 +42,7 @@ def one_round(documents: list, context, run_for, bare: dict) -> dict[str, float]
     sentencizer, as ``bench_extract.py``'s baseline); "nlp" is kg's analysis minus that."""
     from kg.facts import extract_facts
     from kg.link import link_document
-    from kg.model import DocumentResult
+    from kg.pipeline import document_result
     from kg.rdf.mapping import document_lines
 
     spent = dict.fromkeys(STAGES, 0.0)
@@ -63,14 +63,7 @@ def one_round(documents: list, context, run_for, bare: dict) -> dict[str, float]
             t1 = clock()
             extraction = extract_facts(document, analysis, mentions, context.kb)
             t2 = clock()
-            result = DocumentResult(
-                document=document,
-                sentences=analysis.sentences,
-                mentions=mentions,
-                facts=extraction.facts,
-                quotations=extraction.quotations,
-                meetings=extraction.meetings,
-            )
+            result = document_result(document, analysis, mentions, extraction)
             document_lines(result, run, base_iri="https://kg.example.org/")
             t3 = clock()
             spent["link"] += t1 - t0

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import kg
 from kg.kb import KnowledgeBase
 from kg.link import link_document
-from kg.model import Document, DocumentResult, Extraction, RunProvenance, TextAnalysis
+from kg.model import Document, DocumentResult, Extraction, Mention, RunProvenance, TextAnalysis
 from kg.nlp import NlpPipeline
 from kg.nlp import load_pipeline as load_nlp_pipeline
 
@@ -53,6 +53,13 @@ def analyse_document(document: Document, analysis: TextAnalysis, kb: KnowledgeBa
         len(extraction.quotations),
         len(extraction.meetings),
     )
+    return document_result(document, analysis, mentions, extraction)
+
+
+def document_result(
+    document: Document, analysis: TextAnalysis, mentions: tuple[Mention, ...], extraction: Extraction
+) -> DocumentResult:
+    """What the stages found in one document, as the RDF mapping reads it."""
     return DocumentResult(
         document=document,
         sentences=analysis.sentences,
